@@ -1,0 +1,35 @@
+"""nnkg: the nutrient-nerve knowledge graph.
+
+Health-text claims become RDF triples with full provenance: every edge carries its
+verbatim quote, offsets, source, certainty and negation. The few names a library user
+needs are re-exported here; everything else lives in its own module.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "build",
+    "build_dataset",
+    "curate",
+    "graph_stats",
+    "load_dataset",
+]
+
+
+def __getattr__(name: str):
+    # Lazy re-exports keep ``import kg`` (and so ``nnkg --help``) free of rdflib.
+    from importlib import import_module
+
+    homes = {
+        "build": "kg.build",
+        "build_dataset": "kg.build",
+        "curate": "kg.curation",
+        "graph_stats": "kg.stats",
+        "load_dataset": "kg.load",
+    }
+    if name in homes:
+        return getattr(import_module(homes[name]), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -1,0 +1,99 @@
+"""The entity catalogue (``ontology/entities.yaml``): load it and check every entry."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problem
+from .fields import FieldReader
+from .model import Entity, Xref
+from .ontology import Ontology
+from .yamlio import YamlProblem, display_path, load_records
+
+__all__ = ["CURIE_PREFIXES", "SLUG", "curie_to_iri", "load_catalogue"]
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: CURIE prefixes an xref may use, and the IRI each expands to.
+CURIE_PREFIXES = {
+    **{
+        prefix: f"http://purl.obolibrary.org/obo/{prefix}_"
+        for prefix in ("CHEBI", "GO", "HP", "MONDO", "UBERON", "CL", "FOODON", "ONS", "MFOEM")
+    },
+    "MESH": "http://id.nlm.nih.gov/mesh/",
+}
+_CURIE = re.compile(r"^([A-Z]+):([A-Za-z0-9]+)$")
+_MATCHES = ("exact", "close")
+_FIELDS = {"id", "label", "synonyms", "type", "definition", "xrefs"}
+
+
+def curie_to_iri(curie: str) -> str:
+    """Expand a checked CURIE to its IRI.
+
+    >>> curie_to_iri("CHEBI:30411")
+    'http://purl.obolibrary.org/obo/CHEBI_30411'
+    >>> curie_to_iri("MESH:D014805")
+    'http://id.nlm.nih.gov/mesh/D014805'
+    """
+    prefix, local = curie.split(":", 1)
+    return CURIE_PREFIXES[prefix] + local
+
+
+def _xrefs(reader: FieldReader) -> tuple[Xref, ...]:
+    found = []
+    for item in reader.get("xrefs", list, required=False, default=[]):
+        if not isinstance(item, dict) or set(item) != {"curie", "match", "seen_in"}:
+            reader.problem("xrefs", "each xref needs exactly curie, match and seen_in")
+            continue
+        curie, match, seen_in = item["curie"], item["match"], item["seen_in"]
+        m = _CURIE.match(str(curie))
+        if not m or m.group(1) not in CURIE_PREFIXES:
+            known = ", ".join(sorted(CURIE_PREFIXES))
+            reader.problem("xrefs", f"{curie!r} is not a CURIE with a known prefix ({known})")
+        elif match not in _MATCHES:
+            reader.problem("xrefs", f"match of {curie} must be exact or close, not {match!r}")
+        elif not isinstance(seen_in, str) or not seen_in.strip():
+            reader.problem("xrefs", f"{curie} needs seen_in: where its id and label were checked")
+        else:
+            found.append(Xref(curie, match, seen_in))
+    return tuple(sorted(found, key=lambda x: x.curie))
+
+
+def load_catalogue(path: Path, ontology: Ontology) -> tuple[dict[str, Entity], list[Problem]]:
+    """Read the catalogue; return the valid entities and the problems of the rest."""
+    name = display_path(path)
+    try:
+        records = load_records(path)
+    except YamlProblem as exc:
+        return {}, [exc.problem]
+    problems: list[Problem] = []
+    entities: dict[str, Entity] = {}
+    first_line: dict[str, int] = {}
+    names: dict[str, str] = {}  # lower-cased label/synonym -> entity id
+    for record in records:
+        reader = FieldReader(record, name, problems, _FIELDS)
+        before = len(problems)
+        slug = reader.get("id", str)
+        label = reader.get("label", str)
+        cls = reader.get("type", str)
+        definition = reader.get("definition", str, required=False)
+        synonyms = reader.text_list("synonyms")
+        xrefs = _xrefs(reader)
+        if slug is not None and not SLUG.match(slug):
+            reader.problem("id", f"{slug!r} is not a lower-case slug like 'vitamin-b12'")
+        if slug in first_line:
+            reader.problem("id", f"{slug!r} is already defined at line {first_line[slug]}")
+        if cls is not None and cls not in ontology.entity_classes:
+            known = ", ".join(sorted(ontology.entity_classes))
+            reader.problem("type", f"unknown class {cls!r} (known: {known})")
+        for text, key in [(label, "label")] + [(s, "synonyms") for s in synonyms]:
+            if text is None:
+                continue
+            owner = names.setdefault(text.casefold(), slug)
+            if owner != slug:
+                reader.problem(key, f"{text!r} already names entity {owner!r}")
+        if len(problems) == before:
+            first_line[slug] = record.line
+            entities[slug] = Entity(slug, label, cls, synonyms, definition, xrefs)
+    return entities, problems

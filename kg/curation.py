@@ -1,0 +1,259 @@
+"""Load curated sources and check every claim against its document and the ontology.
+
+Checks (each problem names file, line and field): a quote that is not exactly
+``document[start:end]``, a subject or object mention missing from the quote, an unknown
+entity or predicate, a domain/range violation, a duplicate claim, malformed YAML, and a
+document whose sha256 no longer matches ``source.yaml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import SLUG, load_catalogue
+from .errors import CurationError, Problem
+from .fields import FieldReader
+from .model import SOURCE_KINDS, Certainty, Claim, Corpus, Entity, Source
+from .ontology import Ontology, load_ontology
+from .resources import ontology_dir, packaged_sources_dir
+from .yamlio import Record, YamlProblem, display_path, load_mapping, load_records
+
+__all__ = ["HEDGE_CUES", "CurationReport", "curate", "find_source_dirs", "load_corpus"]
+
+#: Words that mark a hedged statement; an asserted claim quoting one needs a certainty_note.
+HEDGE_CUES = ("may", "might", "can", "could", "suggest", "likely", "linked to", "associated with")
+_HEDGE = re.compile(
+    r"\b(" + "|".join(HEDGE_CUES).replace("suggest", r"suggest\w*") + r")\b", re.IGNORECASE
+)
+
+_SOURCE_FIELDS = {"id", "title", "kind", "sha256", "note"}
+_CLAIM_FIELDS = {
+    "subject", "predicate", "object", "quote", "start", "end", "subject_text",
+    "object_text", "certainty", "negated", "certainty_note",
+}  # fmt: skip
+
+
+@dataclass
+class CurationReport:
+    """What curation found: the corpus that loaded, its problems and its warnings."""
+
+    corpus: Corpus
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def raise_for_problems(self) -> None:
+        if self.problems:
+            raise CurationError(self.problems)
+
+
+def find_source_dirs(roots: Iterable[Path]) -> list[Path]:
+    """Source folders under ``roots``: a root is one source folder or a folder of them."""
+    found: dict[Path, None] = {}
+    for root in roots:
+        root = Path(root)
+        if (root / "source.yaml").is_file():
+            found[root.resolve()] = None
+        elif root.is_dir():
+            for child in sorted(root.iterdir()):
+                if (child / "source.yaml").is_file():
+                    found[child.resolve()] = None
+        else:
+            raise CurationError([Problem(display_path(root), 0, "", "no such source folder")])
+    return list(found)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f"; did you mean: {', '.join(close)}?" if close else ""
+
+
+def _load_source_meta(folder: Path, problems: list[Problem]) -> tuple[Source | None, str]:
+    path = folder / "source.yaml"
+    name = display_path(path)
+    try:
+        record = load_mapping(path)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None, name
+    reader = FieldReader(record, name, problems, _SOURCE_FIELDS)
+    before = len(problems)
+    sid = reader.get("id", str)
+    title = reader.get("title", str)
+    kind = reader.get("kind", str)
+    sha = reader.get("sha256", str)
+    note = reader.get("note", str, required=False)
+    if sid is not None and not SLUG.match(sid):
+        reader.problem("id", f"{sid!r} is not a lower-case slug")
+    if kind is not None and kind not in SOURCE_KINDS:
+        reader.problem("kind", f"unknown source kind {kind!r} (one of {', '.join(SOURCE_KINDS)})")
+    doc_path = folder / "document.txt"
+    try:
+        raw = doc_path.read_bytes()
+        document = raw.decode("utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(display_path(doc_path), 0, "", "document.txt is missing"))
+        return None, name
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(display_path(doc_path), 0, "", f"not UTF-8 text: {exc}"))
+        return None, name
+    actual = hashlib.sha256(raw).hexdigest()
+    if sha is not None and sha != actual:
+        reader.problem(
+            "sha256",
+            f"document.txt has changed (its sha256 is {actual}): re-check every claim's "
+            "offsets, then update sha256",
+        )
+    if len(problems) != before:
+        return None, name
+    return Source(sid, title, kind, sha, document, folder, note), name
+
+
+def _check_claim(
+    reader: FieldReader,
+    source: Source,
+    entities: dict[str, Entity],
+    ontology: Ontology,
+) -> Claim | None:
+    before = len(reader.problems)
+    subject = reader.get("subject", str)
+    predicate = reader.get("predicate", str)
+    obj = reader.get("object", str)
+    quote = reader.get("quote", str)
+    start = reader.get("start", int)
+    end = reader.get("end", int)
+    subject_text = reader.get("subject_text", str)
+    object_text = reader.get("object_text", str)
+    certainty = reader.get("certainty", str)
+    negated = reader.get("negated", bool)
+    note = reader.get("certainty_note", str, required=False)
+
+    for key, slug in (("subject", subject), ("object", obj)):
+        if slug is not None and slug not in entities:
+            reader.problem(key, f"unknown entity {slug!r}{_suggest(slug, entities)}")
+    relation = ontology.relations.get(predicate) if predicate else None
+    if predicate is not None and relation is None:
+        reader.problem(
+            "predicate", f"unknown predicate {predicate!r}{_suggest(predicate, ontology.relations)}"
+        )
+    if certainty is not None and certainty not in {c.value for c in Certainty}:
+        reader.problem("certainty", f"must be asserted or hedged, not {certainty!r}")
+
+    doc = source.document
+    if quote is not None and start is not None and end is not None:
+        if not 0 <= start < end <= len(doc):
+            reader.problem("start", f"offsets {start}:{end} lie outside the document (0:{len(doc)})")
+        elif doc[start:end] != quote:
+            at = doc.find(quote)
+            hint = f"; the quote occurs at start: {at}, end: {at + len(quote)}" if at >= 0 else (
+                "; the quote does not occur anywhere in the document"
+            )
+            reader.problem("quote", f"is not document.txt[{start}:{end}]{hint}")
+    for key, mention in (("subject_text", subject_text), ("object_text", object_text)):
+        if mention is not None and quote is not None and mention not in quote:
+            reader.problem(key, f"{mention!r} does not occur in the quote")
+
+    if relation and subject in entities and obj in entities:
+        for key, slug, expected in (
+            ("subject", subject, relation.domain),
+            ("object", obj, relation.range),
+        ):
+            actual = entities[slug].type
+            if not ontology.is_a(actual, expected):
+                where = "domain" if key == "subject" else "range"
+                reader.problem(
+                    key,
+                    f"{slug!r} is a {actual}, but the {where} of {predicate} is {expected}",
+                )
+    if len(reader.problems) != before:
+        return None
+    return Claim(
+        source=source.id, subject=subject, predicate=predicate, object=obj, quote=quote,
+        start=start, end=end, subject_text=subject_text, object_text=object_text,
+        certainty=Certainty(certainty), negated=negated, certainty_note=note,
+    )  # fmt: skip
+
+
+def _load_claims(
+    source: Source,
+    entities: dict[str, Entity],
+    ontology: Ontology,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> tuple[Claim, ...]:
+    path = source.path / "claims.yaml"
+    name = display_path(path)
+    try:
+        records: list[Record] = load_records(path)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return ()
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for record in records:
+        reader = FieldReader(record, name, problems, _CLAIM_FIELDS)
+        claim = _check_claim(reader, source, entities, ontology)
+        if claim is None:
+            continue
+        if claim.id in seen:
+            reader.problem("quote", f"duplicate of the claim at line {seen[claim.id]}")
+            continue
+        seen[claim.id] = record.line
+        claims.append(claim)
+        cue = _HEDGE.search(claim.quote)
+        if claim.certainty is Certainty.ASSERTED and cue and not claim.certainty_note:
+            warnings.append(
+                Problem(name, record.line, "certainty",
+                        f"asserted, but the quote says {cue.group(0)!r}; mark it hedged or add "
+                        "a certainty_note saying why it stands")  # fmt: skip
+            )
+    return tuple(claims)
+
+
+def curate(
+    extra_sources: Sequence[Path] = (),
+    *,
+    ontology_path: Path | None = None,
+    include_packaged: bool = True,
+) -> CurationReport:
+    """Load the catalogue and every source, checking all of it.
+
+    Bad curated content becomes problems in the report; only an unreadable ontology raises.
+    """
+    directory = Path(ontology_path or ontology_dir())
+    warnings: list[Problem] = []
+    ontology = load_ontology(directory)
+    entities, problems = load_catalogue(directory / "entities.yaml", ontology)
+    roots = ([packaged_sources_dir()] if include_packaged else []) + list(extra_sources)
+    try:
+        folders = find_source_dirs(roots)
+    except CurationError as exc:
+        return CurationReport(Corpus(entities), problems + exc.problems)
+    sources: list[Source] = []
+    ids: dict[str, str] = {}
+    for folder in folders:
+        source, name = _load_source_meta(folder, problems)
+        if source is None:
+            continue
+        if source.id in ids:
+            problems.append(Problem(name, 1, "id", f"source {source.id!r} also at {ids[source.id]}"))
+            continue
+        ids[source.id] = name
+        claims = _load_claims(source, entities, ontology, problems, warnings)
+        sources.append(
+            Source(source.id, source.title, source.kind, source.sha256, source.document,
+                   source.path, source.note, claims)  # fmt: skip
+        )
+    sources.sort(key=lambda s: s.id)
+    return CurationReport(Corpus(entities, sources), problems, warnings)
+
+
+def load_corpus(extra_sources: Sequence[Path] = (), **kwargs) -> CurationReport:
+    """Like :func:`curate`, but raise :class:`CurationError` if any problem was found."""
+    report = curate(extra_sources, **kwargs)
+    report.raise_for_problems()
+    return report

@@ -1,0 +1,51 @@
+"""One exception tree for nnkg: the CLI turns any of these into one line and exit code 1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CurationError",
+    "NnkgError",
+    "Problem",
+    "ShaclError",
+    "SourceFileError",
+]
+
+
+class NnkgError(Exception):
+    """Base of every error nnkg raises on purpose (bad input, failed checks)."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One curation finding, located as precisely as the input allows.
+
+    >>> str(Problem("claims.yaml", 12, "quote", "not in the document"))
+    'claims.yaml:12: quote: not in the document'
+    """
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class SourceFileError(NnkgError):
+    """A file nnkg needs is missing or cannot be parsed at all."""
+
+
+class CurationError(NnkgError):
+    """The curated input failed its checks; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ShaclError(NnkgError):
+    """The built graph does not conform to ontology/shapes.ttl."""

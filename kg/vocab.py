@@ -1,0 +1,118 @@
+"""The nnkg vocabulary and the namespaces of the data contract (see DESIGN.md).
+
+``NNKG`` is a closed ``DefinedNamespace``: a misspelt term raises instead of minting a
+new IRI.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.term import URIRef
+
+__all__ = [
+    "BIOLINK",
+    "CLAIM",
+    "ENT",
+    "GRAPH_CATALOGUE",
+    "GRAPH_ONTOLOGY",
+    "NNKG",
+    "NNKG_NS",
+    "OBO",
+    "PREFIXES",
+    "SRC",
+    "bind_prefixes",
+]
+
+
+class NNKG(DefinedNamespace):
+    """Terms of ``https://w3id.org/nnkg/ontology#``."""
+
+    _NS = Namespace("https://w3id.org/nnkg/ontology#")
+    _fail = True
+
+    # entity classes
+    Entity: URIRef
+    ChemicalEntity: URIRef
+    Nutrient: URIRef
+    Food: URIRef
+    PopulationGroup: URIRef
+    BiologicalProcess: URIRef
+    PhysiologicalFunction: URIRef
+    AnatomicalStructure: URIRef
+    Cell: URIRef
+    CellularComponent: URIRef
+    Condition: URIRef
+    Disease: URIRef
+    DeficiencyState: URIRef
+    Phenotype: URIRef
+    # provenance model
+    Claim: URIRef
+    Source: URIRef
+    SourceKind: URIRef
+    PopularArticle: URIRef
+    FactSheet: URIRef
+    Review: URIRef
+    PrimaryStudy: URIRef
+    Textbook: URIRef
+    Certainty: URIRef
+    Asserted: URIRef
+    Hedged: URIRef
+    Polarity: URIRef
+    Increases: URIRef
+    Decreases: URIRef
+    Neutral: URIRef
+    Relation: URIRef
+    StructuralRelation: URIRef
+    # claim and source properties
+    quote: URIRef
+    subjectText: URIRef
+    objectText: URIRef
+    start: URIRef
+    end: URIRef
+    certainty: URIRef
+    certaintyNote: URIRef
+    negated: URIRef
+    sourceKind: URIRef
+    sha256: URIRef
+    reliabilityRank: URIRef
+    polarity: URIRef
+
+
+#: The same IRI space, open: for relations and classes that ontology/nnkg.ttl declares and
+#: curation has already checked (the closed ``NNKG`` covers the terms code relies on).
+NNKG_NS = Namespace(str(NNKG._NS))
+ENT = Namespace("https://w3id.org/nnkg/entity/")
+CLAIM = Namespace("https://w3id.org/nnkg/claim/")
+SRC = Namespace("https://w3id.org/nnkg/source/")
+OBO = Namespace("http://purl.obolibrary.org/obo/")
+BIOLINK = Namespace("https://w3id.org/biolink/vocab/")
+MESH = Namespace("http://id.nlm.nih.gov/mesh/")
+
+GRAPH_ONTOLOGY = URIRef("https://w3id.org/nnkg/ontology")
+GRAPH_CATALOGUE = URIRef("https://w3id.org/nnkg/catalogue")
+
+#: Every prefix nnkg writes, in one place, so outputs never change prefixes silently.
+PREFIXES: dict[str, Namespace] = {
+    "nnkg": NNKG_NS,
+    "ent": ENT,
+    "claim": CLAIM,
+    "src": SRC,
+    "obo": OBO,
+    "biolink": BIOLINK,
+    "mesh": MESH,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "skos": Namespace(str(SKOS)),
+    "prov": Namespace(str(PROV)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "xsd": Namespace(str(XSD)),
+    "sh": Namespace("http://www.w3.org/ns/shacl#"),
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind exactly nnkg's prefixes (replacing rdflib's defaults) on ``graph``."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)

@@ -1,0 +1,39 @@
+"""Writers of each output format behind one registry.
+
+Each writer is a small module with ``write(dataset) -> bytes`` that returns the same bytes
+for the same graph, whatever the hash seed. Modules import on first use, so listing the
+formats costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+__all__ = ["FORMATS", "Format", "write"]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str
+    media_type: str
+    extension: str
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("ttl", "turtle", "text/turtle", "ttl", "Turtle: all triples, one graph"),
+        Format("nt", "ntriples", "application/n-triples", "nt", "N-Triples, sorted lines"),
+        Format("trig", "trig", "application/trig", "trig", "TriG: named graph per source"),
+        Format("jsonld", "jsonld", "application/ld+json", "jsonld", "JSON-LD with named graphs"),
+    )
+}
+
+
+def write(dataset, fmt: str) -> bytes:
+    """Serialize ``dataset`` in format ``fmt`` (a key of :data:`FORMATS`)."""
+    module = import_module(f"{__name__}.{FORMATS[fmt].module}")
+    return module.write(dataset)
