@@ -33,9 +33,18 @@ _HEDGE = re.compile(
 
 _SOURCE_FIELDS = {"id", "title", "kind", "sha256", "note"}
 _CLAIM_FIELDS = {
-    "subject", "predicate", "object", "quote", "start", "end", "subject_text",
-    "object_text", "certainty", "negated", "certainty_note",
-}  # fmt: skip
+    "subject",
+    "predicate",
+    "object",
+    "quote",
+    "start",
+    "end",
+    "subject_text",
+    "object_text",
+    "certainty",
+    "negated",
+    "certainty_note",
+}
 
 
 @dataclass
@@ -146,11 +155,15 @@ def _check_claim(
     doc = source.document
     if quote is not None and start is not None and end is not None:
         if not 0 <= start < end <= len(doc):
-            reader.problem("start", f"offsets {start}:{end} lie outside the document (0:{len(doc)})")
+            reader.problem(
+                "start", f"offsets {start}:{end} lie outside the document (0:{len(doc)})"
+            )
         elif doc[start:end] != quote:
             at = doc.find(quote)
-            hint = f"; the quote occurs at start: {at}, end: {at + len(quote)}" if at >= 0 else (
-                "; the quote does not occur anywhere in the document"
+            hint = (
+                f"; the quote occurs at start: {at}, end: {at + len(quote)}"
+                if at >= 0
+                else ("; the quote does not occur anywhere in the document")
             )
             reader.problem("quote", f"is not document.txt[{start}:{end}]{hint}")
     for key, mention in (("subject_text", subject_text), ("object_text", object_text)):
@@ -172,10 +185,19 @@ def _check_claim(
     if len(reader.problems) != before:
         return None
     return Claim(
-        source=source.id, subject=subject, predicate=predicate, object=obj, quote=quote,
-        start=start, end=end, subject_text=subject_text, object_text=object_text,
-        certainty=Certainty(certainty), negated=negated, certainty_note=note,
-    )  # fmt: skip
+        source=source.id,
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        quote=quote,
+        start=start,
+        end=end,
+        subject_text=subject_text,
+        object_text=object_text,
+        certainty=Certainty(certainty),
+        negated=negated,
+        certainty_note=note,
+    )
 
 
 def _load_claims(
@@ -207,9 +229,13 @@ def _load_claims(
         cue = _HEDGE.search(claim.quote)
         if claim.certainty is Certainty.ASSERTED and cue and not claim.certainty_note:
             warnings.append(
-                Problem(name, record.line, "certainty",
-                        f"asserted, but the quote says {cue.group(0)!r}; mark it hedged or add "
-                        "a certainty_note saying why it stands")  # fmt: skip
+                Problem(
+                    name,
+                    record.line,
+                    "certainty",
+                    f"asserted, but the quote says {cue.group(0)!r}; mark it hedged or add "
+                    "a certainty_note saying why it stands",
+                )
             )
     return tuple(claims)
 
@@ -240,13 +266,23 @@ def curate(
         if source is None:
             continue
         if source.id in ids:
-            problems.append(Problem(name, 1, "id", f"source {source.id!r} also at {ids[source.id]}"))
+            problems.append(
+                Problem(name, 1, "id", f"source {source.id!r} also at {ids[source.id]}")
+            )
             continue
         ids[source.id] = name
         claims = _load_claims(source, entities, ontology, problems, warnings)
         sources.append(
-            Source(source.id, source.title, source.kind, source.sha256, source.document,
-                   source.path, source.note, claims)  # fmt: skip
+            Source(
+                source.id,
+                source.title,
+                source.kind,
+                source.sha256,
+                source.document,
+                source.path,
+                source.note,
+                claims,
+            )
         )
     sources.sort(key=lambda s: s.id)
     return CurationReport(Corpus(entities, sources), problems, warnings)

@@ -97,13 +97,19 @@ def format_stats(stats: GraphStats) -> str:
             ("named graphs", str(stats.named_graphs)),
             ("sources", str(len(stats.by_source))),
             ("claims", f"{stats.claims} ({certainty}; negated {stats.negated})"),
-            ("entities", f"{stats.entities} ({mapped} with a standard ID, "
-                         f"{len(stats.without_standard_id)} without)"),
-        ],  # fmt: skip
+            (
+                "entities",
+                f"{stats.entities} ({mapped} with a standard ID, "
+                f"{len(stats.without_standard_id)} without)",
+            ),
+        ],
         indent="",
     )
     sections = [
-        ("claims by source", [(s, v["kind"], str(v["claims"])) for s, v in stats.by_source.items()]),
+        (
+            "claims by source",
+            [(s, v["kind"], str(v["claims"])) for s, v in stats.by_source.items()],
+        ),
         ("claims by predicate", [(k, str(v)) for k, v in stats.by_predicate.items()]),
         ("claims by certainty", [(k, str(v)) for k, v in stats.by_certainty.items()]),
         ("entities by class", [(k, str(v)) for k, v in stats.by_class.items()]),

@@ -1,0 +1,41 @@
+# nnkg: two commands for a fresh machine (Debian, Python 3.11, root).
+#   make run   - create .venv, install nnkg, build the graph, say where the files are
+#   make test  - install what the tests need, run the whole suite
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+OUT    ?= build
+
+.PHONY: run test lint docs clean
+
+# Debian's python3 ships without venv/ensurepip; install it when it is missing.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/nnkg build --out $(OUT)
+	@echo
+	@echo "Turtle:  $(abspath $(OUT))/nnkg.ttl"
+	@echo "TriG:    $(abspath $(OUT))/nnkg.trig"
+	@echo "Try:     $(BIN)/nnkg stats"
+
+test: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) .nnkg-cache .pytest_cache .ruff_cache dist

@@ -1,0 +1,119 @@
+"""Shared fixtures: the checkout's paths, a CLI runner, the built graph, a tiny source."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_ID = "b12-electrical-nerve-balance"
+SEED_DIR = ROOT / "sources" / SEED_ID
+SHARED_SEED = ROOT.parent / "shared" / "seed" / f"{SEED_ID}.txt"
+
+TINY_DOC = "Vitamin B12 is essential for the synthesis of myelin. Eggs supply B12.\n"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """A fresh ``nnkg build`` of the packaged sources, in a temp folder."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("build")
+    build(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def dataset(built):
+    from kg.load import load_dataset
+
+    return load_dataset(built)
+
+
+@pytest.fixture(scope="session")
+def union(dataset):
+    from kg.rdf import union_graph
+
+    return union_graph(dataset)
+
+
+@pytest.fixture(scope="session")
+def seed_claims() -> list[dict]:
+    """The seed's claims as plain YAML, read independently of nnkg's loader."""
+    return yaml.safe_load((SEED_DIR / "claims.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_document() -> str:
+    return (SEED_DIR / "document.txt").read_text(encoding="utf-8")
+
+
+def write_source(folder: Path, document: str, claims: list[dict], **meta) -> Path:
+    """Write a complete source folder (source.yaml, document.txt, claims.yaml)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "document.txt").write_bytes(document.encode("utf-8"))
+    info = {
+        "id": folder.name,
+        "title": "A tiny test source",
+        "kind": "FactSheet",
+        "sha256": hashlib.sha256(document.encode("utf-8")).hexdigest(),
+        **meta,
+    }
+    (folder / "source.yaml").write_text(yaml.safe_dump(info, sort_keys=False), encoding="utf-8")
+    (folder / "claims.yaml").write_text(
+        yaml.safe_dump(claims, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+    return folder
+
+
+def tiny_claims() -> list[dict]:
+    quote = "Vitamin B12 is essential for the synthesis of myelin"
+    eggs = "Eggs supply B12"
+    return [
+        {
+            "subject": "vitamin-b12",
+            "predicate": "requiredFor",
+            "object": "myelin-synthesis",
+            "quote": quote,
+            "start": 0,
+            "end": len(quote),
+            "subject_text": "Vitamin B12",
+            "object_text": "the synthesis of myelin",
+            "certainty": "asserted",
+            "negated": False,
+        },
+        {
+            "subject": "egg",
+            "predicate": "sourceOf",
+            "object": "vitamin-b12",
+            "quote": eggs,
+            "start": TINY_DOC.index(eggs),
+            "end": TINY_DOC.index(eggs) + len(eggs),
+            "subject_text": "Eggs",
+            "object_text": "B12",
+            "certainty": "asserted",
+            "negated": False,
+        },
+    ]
+
+
+@pytest.fixture
+def tiny_source(tmp_path) -> Path:
+    """A valid extra source folder ``tiny-test`` with two claims; tests break it on purpose."""
+    return write_source(tmp_path / "extra" / "tiny-test", TINY_DOC, tiny_claims())
+
+
+@pytest.fixture
+def ontology_copy(tmp_path) -> Path:
+    """A writable copy of the ontology folder."""
+    return Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
