@@ -84,7 +84,8 @@ CASES = {
     ),
     "unknown-entity": (
         _edit(subject="vitamn-b12"),
-        "claims.yaml:1: subject: unknown entity 'vitamn-b12'; did you mean: vitamin-b12, vitamin-b12-deficiency?",
+        "claims.yaml:1: subject: unknown entity 'vitamn-b12'; "
+        "did you mean: vitamin-b12, vitamin-b12-deficiency?",
     ),
     "unknown-predicate": (
         _edit(predicate="requiresFor"),
@@ -92,7 +93,8 @@ CASES = {
     ),
     "domain-violation": (
         _edit(predicate="sourceOf", object="vitamin-b12", subject="myelin"),
-        "claims.yaml:1: subject: 'myelin' is a CellularComponent, but the domain of sourceOf is Food",
+        "claims.yaml:1: subject: 'myelin' is a CellularComponent, "
+        "but the domain of sourceOf is Food",
     ),
     "range-violation": (
         _edit(predicate="hasSymptom", subject="demyelination", object="myelin-synthesis"),
