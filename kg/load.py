@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SourceFileError
+from .errors import SourceFileError, one_line
 
 __all__ = ["DEFAULT_BUILD", "load_dataset"]
 
@@ -33,5 +33,5 @@ def load_dataset(build_dir: Path | None = None):
     try:
         dataset.parse(path, format="trig")
     except Exception as exc:  # any parser error means the same to the user
-        raise SourceFileError(f"{path}: cannot parse: {exc}") from None
+        raise SourceFileError(f"{path}: cannot parse: {one_line(exc)}") from None
     return dataset

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import SourceFileError
+from .errors import SourceFileError, one_line
 from .resources import ontology_dir
 
 __all__ = ["Ontology", "RelationInfo", "load_ontology"]
@@ -44,7 +44,9 @@ class Ontology:
         except FileNotFoundError:
             raise SourceFileError(f"{self.path}: ontology file not found") from None
         except Exception as exc:  # rdflib raises many parser types; all mean the same here
-            raise SourceFileError(f"{self.path}: cannot parse the ontology: {exc}") from None
+            raise SourceFileError(
+                f"{self.path}: cannot parse the ontology: {one_line(exc)}"
+            ) from None
 
     def _local(self, term) -> str:
         from .vocab import NNKG

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, one_line
 
 __all__ = ["Record", "YamlProblem", "display_path", "load_mapping", "load_records"]
 
@@ -54,15 +54,21 @@ def _compose(path: Path):
         raise YamlProblem(Problem(name, 0, "", "file not found")) from None
     except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
         raise YamlProblem(Problem(name, 0, "", f"cannot read: {exc}")) from None
-    loader = yaml.SafeLoader(text)
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise YamlProblem(Problem(name, line, "", f"malformed YAML: {exc.problem}")) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character
+        shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        message = f"malformed YAML: character {shown} is not allowed"
+        raise YamlProblem(Problem(name, line, "", message)) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Problem(name, 0, "", f"malformed YAML: {exc}")) from None
+        raise YamlProblem(Problem(name, 0, "", f"malformed YAML: {one_line(exc)}")) from None
     return loader, node, name
 
 

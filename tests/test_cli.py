@@ -1,0 +1,46 @@
+"""The command line as a whole: fast help, examples in every command, python -m kg."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from kg.cli import cli
+
+COMMANDS = ["build", "export", "stats", "validate"]
+
+
+def test_help_lists_every_command(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert f"  {name} " in result.stdout
+
+
+def test_every_command_has_an_example(runner):
+    for name in COMMANDS:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout and f"nnkg {name}" in result.stdout
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys, kg.cli; "
+        "print(sorted(m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'networkx', 'yaml') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_python_dash_m_kg():
+    out = subprocess.run(
+        [sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout == "nnkg, version 0.1.0\n"
+
+
+def test_unknown_command_is_misuse(runner):
+    result = runner.invoke(cli, ["frobnicate"])
+    assert result.exit_code == 2
