@@ -6,16 +6,16 @@ from dataclasses import dataclass
 
 __all__ = [
     "CurationError",
-    "one_line",
     "NnkgError",
     "Problem",
     "ShaclError",
     "SourceFileError",
+    "one_line",
 ]
 
 
 def one_line(text: object, limit: int = 240) -> str:
-    """Fold a library's multi-line message into one line, cut to ``limit`` characters.
+    r"""Fold a library's multi-line message into one line, cut to ``limit`` characters.
 
     >>> one_line("bad token\n  at line 3")
     'bad token at line 3'
