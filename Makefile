@@ -39,3 +39,7 @@ lint: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) .nnkg-cache .pytest_cache .ruff_cache dist
+
+# Regenerate the command outputs and --help texts in README.md (a test checks they are current).
+docs: $(VENV)/.dev-installed
+	PATH=$(abspath $(BIN)):$$PATH $(BIN)/python scripts/readme.py
