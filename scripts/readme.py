@@ -28,7 +28,7 @@ def _help(command: str) -> str:
 
     from kg.cli import cli
 
-    args = command.split()[1:] + ["--help"]
+    args = [*command.split()[1:], "--help"]
     result = CliRunner().invoke(cli, args, prog_name="nnkg", terminal_width=88)
     return result.output
 
