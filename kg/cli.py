@@ -144,7 +144,7 @@ def validate(sources: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@format_option(("ttl", "nt", "jsonld", "trig"), "ttl")
+@format_option(("ttl", "nt", "jsonld", "trig", "graphml"), "ttl")
 @click.option(
     "-o",
     "--output",
@@ -157,7 +157,8 @@ def export(fmt: str, output: Path, build_dir: Path | None) -> None:
     """Write the graph in a standard RDF format.
 
     ttl and nt hold all triples in one graph; trig and jsonld keep a named graph
-    per source, plus the ontology and the entity catalogue.
+    per source, plus the ontology and the entity catalogue. graphml is the claim
+    network (entities and relations with their evidence) for Gephi or Cytoscape.
 
     Example:
 
@@ -199,6 +200,139 @@ def stats(fmt: str, build_dir: Path | None) -> None:
         click.echo(json.dumps(result.as_dict(), indent=2))
     else:
         click.echo(format_stats(result))
+
+
+def _resolve(net, *names: str) -> list[str]:
+    from .resolve import EntityResolver
+
+    resolver = EntityResolver(net)
+    return [resolver.resolve(name) for name in names]
+
+
+def _emit(fmt: str, as_dict, as_text) -> None:
+    """Print JSON (for scripts) or text (for people)."""
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(as_text())
+
+
+max_hops_option = click.option(
+    "--max-hops", type=click.IntRange(1, 12), default=4, show_default=True,
+    help="Longest chain to consider.",
+)  # fmt: skip
+
+
+@cli.command()
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@max_hops_option
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True,
+              help="Show at most this many paths.")  # fmt: skip
+@click.option("--asserted-only", is_flag=True, help="Follow only claims stated without hedging.")
+@click.option("--structural", is_flag=True, help="Also follow 'is a' and 'part of' relations.")
+@format_option(("text", "json"), "text")
+@build_dir_option
+def path(source, target, max_hops, limit, asserted_only, structural, fmt, build_dir) -> None:
+    """Chains of claims from FROM to TO, each hop with its sign, certainty and quotes.
+
+    Paths rank by fewest hops, then fewest hedged hops, then most supporting claims.
+    A path's sign is the product of its hops' signs; its certainty is its weakest hop.
+
+    Example:
+
+        nnkg path "vitamin B12" "nerve signal conduction" --max-hops 3
+    """
+    from .explain import paths_dict, paths_text
+    from .network import load_network
+    from .paths import find_paths, nearest_reachable
+
+    net = load_network(build_dir)
+    a, b = _resolve(net, source, target)
+    view = {"asserted_only": asserted_only, "structural": structural}
+    found = find_paths(net, a, b, max_hops=max_hops, limit=limit, **view)
+    nearest = [] if found else nearest_reachable(net, a, b, **view)
+    _emit(
+        fmt,
+        lambda: paths_dict(net, a, b, found),
+        lambda: paths_text(net, a, b, found, nearest, max_hops),
+    )
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--causes", is_flag=True, help="Look upstream: what leads to ENTITY.")
+@max_hops_option
+@click.option("--asserted-only", is_flag=True, help="Follow only claims stated without hedging.")
+@format_option(("text", "json"), "text")
+@build_dir_option
+def effects(entity, causes, max_hops, asserted_only, fmt, build_dir) -> None:
+    """Everything downstream of ENTITY (upstream with --causes), with the net sign and
+    certainty of the best chain to each.
+
+    Example:
+
+        nnkg effects "vitamin B12 deficiency"
+    """
+    from .explain import effects_dict, effects_text
+    from .network import load_network
+    from .paths import effects as find_effects
+
+    net = load_network(build_dir)
+    (node,) = _resolve(net, entity)
+    found = find_effects(net, node, max_hops=max_hops, causes=causes, asserted_only=asserted_only)
+    _emit(
+        fmt,
+        lambda: effects_dict(net, node, found, causes, max_hops),
+        lambda: effects_text(net, node, found, causes, max_hops),
+    )
+
+
+@cli.command()
+@click.argument("entity")
+@format_option(("text", "json"), "text")
+@build_dir_option
+def show(entity, fmt, build_dir) -> None:
+    """One entity: label, types, synonyms, standard IDs, and every claim in and out with
+    its quote and certainty (negated claims marked NOT).
+
+    Example:
+
+        nnkg show cobalamin
+    """
+    from .explain import entity_dict, entity_text
+    from .network import load_network
+
+    net = load_network(build_dir)
+    (node,) = _resolve(net, entity)
+    _emit(fmt, lambda: entity_dict(net, node), lambda: entity_text(net, node))
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--direction", type=click.Choice(["in", "out", "both"]), default="both",
+              show_default=True, help="Edges into ENTITY, out of it, or both.")  # fmt: skip
+@format_option(("text", "json"), "text")
+@build_dir_option
+def neighbors(entity, direction, fmt, build_dir) -> None:
+    """The entities one claim away from ENTITY, with relation, sign and certainty.
+
+    Example:
+
+        nnkg neighbors myelin --direction in
+    """
+    from .explain import neighbors_dict, neighbors_text
+    from .network import load_network
+
+    net = load_network(build_dir)
+    (node,) = _resolve(net, entity)
+    _emit(
+        fmt,
+        lambda: neighbors_dict(net, node, direction),
+        lambda: neighbors_text(net, node, direction),
+    )
 
 
 def main() -> None:

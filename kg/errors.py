@@ -62,3 +62,7 @@ class CurationError(NnkgError):
 
 class ShaclError(NnkgError):
     """The built graph does not conform to ontology/shapes.ttl."""
+
+
+class UnknownEntityError(NnkgError):
+    """A name that resolves to no entity, or to more than one."""

@@ -7,7 +7,7 @@ import sys
 
 from kg.cli import cli
 
-COMMANDS = ["build", "export", "stats", "validate"]
+COMMANDS = ["build", "effects", "export", "neighbors", "path", "show", "stats", "validate"]
 
 
 def test_help_lists_every_command(runner):

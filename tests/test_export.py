@@ -90,3 +90,27 @@ def test_corrupt_build_is_one_line(runner, tmp_path):
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(f"error: {tmp_path / 'nnkg.trig'}: cannot parse")
+
+
+def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, dataset, seed_document):
+    import io
+
+    import networkx as nx
+
+    from kg.network import claim_network
+
+    result = runner.invoke(cli, ["export", "--format", "graphml", "--build", str(built)])
+    assert result.exit_code == 0
+    read = nx.read_graphml(io.BytesIO(result.stdout_bytes), force_multigraph=True)
+    net = claim_network(dataset)
+    assert set(read.nodes) == set(net.nodes)
+    assert {(u, v, k) for u, v, k in read.edges(keys=True)} == set(net.edges(keys=True))
+    for u, v, k, data in read.edges(keys=True, data=True):
+        ours = net.edges[u, v, k]
+        assert data["label"] == ours["label"] and data["sign"] == ours["sign"]
+        assert data["negated"] == ours["negated"] and data["claim_count"] == len(ours["claims"])
+        evidence = json.loads(data["evidence"])
+        assert [e["quote"] for e in evidence] == [c.quote for c in ours["claims"]]
+        for e in evidence:
+            assert seed_document[e["start"] : e["end"]] == e["quote"]
+    assert read.nodes["https://w3id.org/nnkg/entity/vitamin-b12"]["label"] == "vitamin B12"

@@ -29,6 +29,9 @@ FORMATS: dict[str, Format] = {
         Format("nt", "ntriples", "application/n-triples", "nt", "N-Triples, sorted lines"),
         Format("trig", "trig", "application/trig", "trig", "TriG: named graph per source"),
         Format("jsonld", "jsonld", "application/ld+json", "jsonld", "JSON-LD with named graphs"),
+        Format(
+            "graphml", "graphml", "application/graphml+xml", "graphml", "GraphML (Gephi, Cytoscape)"
+        ),
     )
 }
 
