@@ -1,0 +1,100 @@
+"""Benchmarks: figures for the README, never assertions (performance lives here, not in tests).
+
+    python bench/run.py            # the bundled seed
+    python bench/run.py --repeat 50
+
+Prints one table: build rate, projection time, path and effects latency (p50/p95),
+`nnkg --help` start-up, peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PATH_QUERIES = [
+    ("vitamin B12", "nerve signal conduction"),
+    ("vitamin B12", "serotonin"),
+    ("vitamin B12 deficiency", "paralysis"),
+    ("vitamin B12", "nerve damage"),
+]
+
+
+def _ms(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def _timed(fn, repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+
+    from kg.build import build
+    from kg.load import load_dataset
+    from kg.network import claim_network
+    from kg.paths import effects, find_paths
+    from kg.resolve import EntityResolver
+
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        builds = _timed(lambda: build(Path(tmp)), 5)
+        result = build(Path(tmp))
+        best = min(builds)
+        rows.append(("nnkg build (seed)", f"{result.triples} triples in {best * 1000:.0f} ms "
+                     f"= {result.triples / best:,.0f} triples/s (best of 5)"))  # fmt: skip
+        loads = _timed(lambda: claim_network(load_dataset(Path(tmp))), 5)
+        rows.append(("load build + project to networkx", f"{min(loads) * 1000:.0f} ms"))
+        net = claim_network(load_dataset(Path(tmp)))
+
+    resolver = EntityResolver(net)
+    pairs = [(resolver.resolve(a), resolver.resolve(b)) for a, b in PATH_QUERIES]
+    path_samples = _timed(lambda: [find_paths(net, a, b) for a, b in pairs], args.repeat)
+    p50, p95 = _ms([s / len(pairs) for s in path_samples])
+    rows.append(("nnkg path, once loaded", f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"))
+    b12 = resolver.resolve("vitamin B12")
+    p50, p95 = _ms(_timed(lambda: effects(net, b12), args.repeat))
+    rows.append(("nnkg effects 'vitamin B12'", f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"))
+
+    helps = _timed(
+        lambda: subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True),
+        5,
+    )
+    rows.append(("nnkg --help start-up", f"{min(helps) * 1000:.0f} ms (best of 5)"))
+    rows.append(("peak RSS", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
+
+    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    print(f"nnkg benchmarks on {machine}, {_cpus()} CPUs")
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value}")
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0))
+
+
+if __name__ == "__main__":
+    main()
