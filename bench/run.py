@@ -83,7 +83,8 @@ def main() -> None:
     rows.append(("nnkg --help start-up", f"{min(helps) * 1000:.0f} ms (best of 5)"))
     rows.append(("peak RSS", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
 
-    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    machine = f"{platform.machine()}, {python}"
     print(f"nnkg benchmarks on {machine}, {_cpus()} CPUs")
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
