@@ -335,5 +335,15 @@ def neighbors(entity, direction, fmt, build_dir) -> None:
     )
 
 
+def _add_sparql_commands() -> None:
+    from .cli_sparql import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_add_sparql_commands()
+
+
 def main() -> None:
     cli(prog_name="nnkg")
