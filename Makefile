@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: run test lint docs clean
+.PHONY: run test lint docs clean chromium
 
 # Debian's python3 ships without venv/ensurepip; install it when it is missing.
 $(BIN)/python:
@@ -27,9 +27,18 @@ run: $(VENV)/.installed
 	@echo
 	@echo "Turtle:  $(abspath $(OUT))/nnkg.ttl"
 	@echo "TriG:    $(abspath $(OUT))/nnkg.trig"
+	@echo "Page:    $(abspath $(OUT))/nnkg.html  (open it in a browser; it works offline)"
 	@echo "Try:     $(BIN)/nnkg stats"
 
-test: $(VENV)/.dev-installed
+# The page's tests drive Debian's chromium (no browser download: Playwright only steers it).
+CHROMIUM := $(shell command -v chromium 2>/dev/null)
+
+chromium:
+ifeq ($(CHROMIUM),)
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+endif
+
+test: $(VENV)/.dev-installed chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -40,6 +49,8 @@ lint: $(VENV)/.dev-installed
 clean:
 	rm -rf $(VENV) .nnkg-cache .pytest_cache .ruff_cache dist
 
-# Regenerate the command outputs and --help texts in README.md (a test checks they are current).
-docs: $(VENV)/.dev-installed
+# Regenerate the command outputs and --help texts in README.md (a test checks they are current)
+# and the screenshot in docs/, taken by the test suite's browser.
+docs: $(VENV)/.dev-installed chromium
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/python scripts/readme.py
+	NNKG_SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q tests/test_page.py -k screenshot

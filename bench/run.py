@@ -76,6 +76,23 @@ def main() -> None:
     p50, p95 = _ms(_timed(lambda: effects(net, b12), args.repeat))
     rows.append(("nnkg effects 'vitamin B12'", f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"))
 
+    from kg.render import render_page
+
+    renders = _timed(lambda: render_page(net), 5)
+    size = len(render_page(net).encode("utf-8"))
+    rows.append(("render the seed page", f"{min(renders) * 1000:.0f} ms, {size:,} bytes"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import synthetic_network
+
+    big = synthetic_network(5000)
+    big_renders = _timed(lambda: render_page(big), 3)
+    big_size = len(render_page(big).encode("utf-8"))
+    rows.append((f"render a {big.number_of_nodes():,}-node synthetic page",
+                 f"{min(big_renders) * 1000:.0f} ms, {big_size:,} bytes"))  # fmt: skip
+    focus = next(iter(sorted(big, key=big.degree, reverse=True)))
+    focus_renders = _timed(lambda: render_page(big, focus=focus, hops=1), 3)
+    rows.append(("render --focus on its biggest hub", f"{min(focus_renders) * 1000:.0f} ms"))
+
     helps = _timed(
         lambda: subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True),
         5,

@@ -12,7 +12,7 @@ from .errors import Problem
 __all__ = ["BUILD_FILES", "BuildResult", "build", "build_dataset"]
 
 #: The released artifacts and the writer of each.
-BUILD_FILES = {"nnkg.ttl": "ttl", "nnkg.trig": "trig"}
+BUILD_FILES = {"nnkg.ttl": "ttl", "nnkg.trig": "trig", "nnkg.html": "html"}
 
 
 @dataclass(frozen=True)

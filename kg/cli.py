@@ -335,6 +335,40 @@ def neighbors(entity, direction, fmt, build_dir) -> None:
     )
 
 
+@cli.command()
+@click.option("--focus", metavar="ENTITY", help="Draw only the neighbourhood of ENTITY.")
+@click.option("--hops", type=click.IntRange(1, 6), default=2, show_default=True,
+              help="With --focus: how many claims away to include.")  # fmt: skip
+@click.option("--path", "path_ends", nargs=2, metavar="FROM TO",
+              help="Highlight the best chain of claims from FROM to TO.")  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("nnkg.html"),
+    show_default=True, help="HTML file to write (atomically).",
+)  # fmt: skip
+@build_dir_option
+def render(focus, hops, path_ends, output, build_dir) -> None:
+    """Draw the graph as an interactive page that works offline.
+
+    Hover an arrow for its quotes, sources, offsets and certainty; search, filter by
+    certainty, source and kind of entity; click an entity to light up its neighbours.
+    `nnkg build` writes the whole graph to build/nnkg.html.
+
+    Example:
+
+        nnkg render --focus myelin --hops 1 -o myelin.html
+    """
+    from .atomic import write_atomic
+    from .network import load_network
+    from .render import render_page
+
+    net = load_network(build_dir)
+    center = _resolve(net, focus)[0] if focus else None
+    ends = tuple(_resolve(net, *path_ends)) if path_ends else None
+    html = render_page(net, focus=center, hops=hops, path=ends)
+    write_atomic(output, html.encode("utf-8"))
+    click.echo(str(output))
+
+
 def _add_sparql_commands() -> None:
     from .cli_sparql import COMMANDS
 

@@ -69,13 +69,20 @@ def _relations(graph) -> dict:
 def claim_network(dataset):
     """Project ``dataset`` (all named graphs) onto a MultiDiGraph keyed by entity IRI."""
     import networkx as nx
-    from rdflib.namespace import PROV, RDF, RDFS, SKOS
+    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
     from .rdf import union_graph
     from .vocab import ENT, NNKG
 
     graph = union_graph(dataset)
     net = nx.MultiDiGraph()
+    net.graph["sources"] = {
+        _local(src): {
+            "title": str(graph.value(src, DCTERMS.title)),
+            "kind": _local(graph.value(src, NNKG.sourceKind)),
+        }
+        for src in sorted(graph.subjects(RDF.type, NNKG.Source))
+    }
     for node in sorted(s for s in set(graph.subjects(RDF.type, None)) if s.startswith(ENT)):
         net.add_node(
             str(node),

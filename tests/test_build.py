@@ -25,7 +25,9 @@ def test_build_cli_reports_and_lists_files(runner, tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(cli, ["build", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [str(out / "nnkg.ttl"), str(out / "nnkg.trig")]
+    assert result.stdout.splitlines() == [
+        str(out / n) for n in ("nnkg.ttl", "nnkg.trig", "nnkg.html")
+    ]
     assert result.stderr.startswith("built ")
     assert "72 claims from 1 source(s), 49 entities" in result.stderr
 

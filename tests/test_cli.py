@@ -7,7 +7,9 @@ import sys
 
 from kg.cli import cli
 
-COMMANDS = ["build", "effects", "export", "neighbors", "path", "show", "stats", "validate"]
+COMMANDS = [
+    "build", "effects", "export", "neighbors", "path", "render", "show", "stats", "validate",
+]  # fmt: skip
 
 
 def test_help_lists_every_command(runner):

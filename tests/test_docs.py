@@ -20,9 +20,10 @@ def test_readme_outputs_are_current():
 
 def test_every_command_is_in_the_reference_and_the_tour():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    headings = [line for line in readme.splitlines() if line.startswith("### ")]
     for name in cli.commands:
         assert f"<!-- BEGIN help nnkg {name} -->" in readme, name
-        assert f"### `nnkg {name}`" in readme, name
+        assert any(f"`nnkg {name}`" in h for h in headings), name
 
 
 def test_readme_opens_with_the_two_commands():

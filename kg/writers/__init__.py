@@ -32,6 +32,7 @@ FORMATS: dict[str, Format] = {
         Format(
             "graphml", "graphml", "application/graphml+xml", "graphml", "GraphML (Gephi, Cytoscape)"
         ),
+        Format("html", "html", "text/html", "html", "the interactive page, offline"),
     )
 }
 

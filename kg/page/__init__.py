@@ -1,0 +1,1 @@
+"""Assets of the interactive page: the pyvis template, its CSS and its JavaScript."""
