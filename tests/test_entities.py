@@ -155,3 +155,14 @@ def test_neighbors_text(runner, built):
         "  -> part of      0  asserted  1 claim  nerve",
         "  -> prevents     -  hedged    1 claim  neurodegenerative disease",
     ]
+
+
+def test_a_name_shared_by_two_entities_is_ambiguous(net):
+    shared = net.copy()
+    shared.nodes[ENT + "myelin"]["close"] = ["http://purl.obolibrary.org/obo/CHEBI_30411"]
+    with pytest.raises(UnknownEntityError) as caught:
+        EntityResolver(shared).resolve("chebi:30411")
+    assert str(caught.value) == (
+        "ambiguous entity 'chebi:30411': "
+        "it names myelin (ent:myelin), vitamin B12 (ent:vitamin-b12)"
+    )
