@@ -60,8 +60,14 @@ def _xrefs(reader: FieldReader) -> tuple[Xref, ...]:
     return tuple(sorted(found, key=lambda x: x.curie))
 
 
-def load_catalogue(path: Path, ontology: Ontology) -> tuple[dict[str, Entity], list[Problem]]:
-    """Read the catalogue; return the valid entities and the problems of the rest."""
+def load_catalogue(
+    path: Path, ontology: Ontology, known: dict[str, Entity] | None = None
+) -> tuple[dict[str, Entity], list[Problem]]:
+    """Read a catalogue file; return its valid entities and the problems of the rest.
+
+    ``known`` entities (from catalogues read before) count as defined already: an id or a
+    name they use may not be used again.
+    """
     name = display_path(path)
     try:
         records = load_records(path)
@@ -69,8 +75,11 @@ def load_catalogue(path: Path, ontology: Ontology) -> tuple[dict[str, Entity], l
         return {}, [exc.problem]
     problems: list[Problem] = []
     entities: dict[str, Entity] = {}
-    first_line: dict[str, int] = {}
-    names: dict[str, str] = {}  # lower-cased label/synonym -> entity id
+    known = known or {}
+    first_line: dict[str, str] = {slug: "in an earlier catalogue" for slug in known}
+    names: dict[str, str] = {  # lower-cased label/synonym -> entity id
+        text.casefold(): e.id for e in known.values() for text in (e.label, *e.synonyms)
+    }
     for record in records:
         reader = FieldReader(record, name, problems, _FIELDS)
         before = len(problems)
@@ -83,7 +92,7 @@ def load_catalogue(path: Path, ontology: Ontology) -> tuple[dict[str, Entity], l
         if slug is not None and not SLUG.match(slug):
             reader.problem("id", f"{slug!r} is not a lower-case slug like 'vitamin-b12'")
         if slug in first_line:
-            reader.problem("id", f"{slug!r} is already defined at line {first_line[slug]}")
+            reader.problem("id", f"{slug!r} is already defined {first_line[slug]}")
         if cls is not None and cls not in ontology.entity_classes:
             known = ", ".join(sorted(ontology.entity_classes))
             reader.problem("type", f"unknown class {cls!r} (known: {known})")
@@ -94,6 +103,6 @@ def load_catalogue(path: Path, ontology: Ontology) -> tuple[dict[str, Entity], l
             if owner != slug:
                 reader.problem(key, f"{text!r} already names entity {owner!r}")
         if len(problems) == before:
-            first_line[slug] = record.line
+            first_line[slug] = f"at line {record.line}"
             entities[slug] = Entity(slug, label, cls, synonyms, definition, xrefs)
     return entities, problems

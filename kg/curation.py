@@ -259,6 +259,11 @@ def curate(
         folders = find_source_dirs(roots)
     except CurationError as exc:
         return CurationReport(Corpus(entities), problems + exc.problems)
+    for folder in folders:  # entities a source brings, before any claim is checked
+        if (folder / "entities.yaml").is_file():
+            more, found = load_catalogue(folder / "entities.yaml", ontology, known=entities)
+            entities.update(more)
+            problems += found
     sources: list[Source] = []
     ids: dict[str, str] = {}
     for folder in folders:
