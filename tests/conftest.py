@@ -48,6 +48,14 @@ def union(dataset):
 
 
 @pytest.fixture(scope="session")
+def net(dataset):
+    """The claim network of the fresh build."""
+    from kg.network import claim_network
+
+    return claim_network(dataset)
+
+
+@pytest.fixture(scope="session")
 def seed_claims() -> list[dict]:
     """The seed's claims as plain YAML, read independently of nnkg's loader."""
     return yaml.safe_load((SEED_DIR / "claims.yaml").read_text(encoding="utf-8"))

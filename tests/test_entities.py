@@ -19,13 +19,6 @@ CATALOGUE = yaml.safe_load((ROOT / "ontology" / "entities.yaml").read_text(encod
 
 
 @pytest.fixture(scope="module")
-def net(dataset):
-    from kg.network import claim_network
-
-    return claim_network(dataset)
-
-
-@pytest.fixture(scope="module")
 def resolver(net):
     return EntityResolver(net)
 

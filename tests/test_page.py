@@ -27,13 +27,6 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def net(dataset):
-    from kg.network import claim_network
-
-    return claim_network(dataset)
-
-
-@pytest.fixture(scope="module")
 def seed_page(browser, built):
     visit = open_page(browser, built / "nnkg.html")
     yield visit
