@@ -12,6 +12,8 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_options import build_dir_option, format_option
+from .cli_sparql import COMMANDS as SPARQL_COMMANDS
 from .errors import CurationError, NnkgError
 
 __all__ = ["cli", "main"]
@@ -47,26 +49,6 @@ sources_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="A source folder, or a folder of them, to add to the packaged sources. Repeatable.",
 )
-build_dir_option = click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Read the graph from this build folder [default: ./build if it exists, else the "
-    "packaged sources built in memory].",
-)
-
-
-def format_option(choices: tuple[str, ...], default: str):
-    """The one shared output-format option."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        show_default=True,
-        help="Output format.",
-    )
 
 
 @click.group(cls=NnkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -369,14 +351,8 @@ def render(focus, hops, path_ends, output, build_dir) -> None:
     click.echo(str(output))
 
 
-def _add_sparql_commands() -> None:
-    from .cli_sparql import COMMANDS
-
-    for command in COMMANDS:
-        cli.add_command(command)
-
-
-_add_sparql_commands()
+for _command in SPARQL_COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

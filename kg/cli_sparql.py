@@ -1,6 +1,268 @@
-"""The SPARQL commands of the ``nnkg`` command line (query, serve, push)."""
+"""The SPARQL commands of the ``nnkg`` command line: query, serve, push.
+
+kg/cli.py adds them to the ``nnkg`` group. Parse, call the library, print: data on stdout,
+messages on stderr.
+"""
 
 from __future__ import annotations
 
+import sys
+
+import click
+
+from .cli_options import build_dir_option, format_option
+
+__all__ = ["COMMANDS"]
+
+store_option = click.option(
+    "--store",
+    type=click.Choice(["memory", "oxigraph"]),
+    default=None,
+    help="Where the built graph is queried: rdflib in memory, or the Oxigraph store kept in "
+    ".nnkg-cache/ [default: memory].",
+)
+
+
+def auth_options(command):
+    """``--user`` and ``--password-env``: HTTP basic auth, the password from the environment."""
+    command = click.option(
+        "--password-env",
+        metavar="VAR",
+        help="Name of the environment variable that holds the password (never the password).",
+    )(command)
+    return click.option("--user", metavar="USER", help="User name for HTTP basic auth.")(command)
+
+
+def _auth(user: str | None, password_env: str | None):
+    from .remote import basic_auth
+
+    if password_env and not user:
+        raise click.UsageError("--password-env needs --user")
+    return basic_auth(user, password_env)
+
+
+def _print_catalogue(fmt: str) -> None:
+    from .canned import canned_queries
+
+    queries = canned_queries()
+    if fmt == "table":
+        width = max(len(q.name) for q in queries)
+        for q in queries:
+            click.echo(f"{q.name.ljust(width)}  {q.question}")
+            click.echo(f"{' ' * width}  {q.description}")
+        return
+    from .results import Result, Term, write_result
+
+    rows = tuple(
+        tuple(Term("literal", v) for v in (q.name, q.question, q.description)) for q in queries
+    )
+    sys.stdout.buffer.write(
+        write_result(Result("SELECT", ("name", "question", "description"), rows), fmt)
+    )
+
+
+@click.command()
+@click.argument("query", required=False, metavar="[SPARQL|NAME|FILE]")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.File("r", encoding="utf-8"),
+    metavar="FILE",
+    help="Read the query from FILE ('-' for stdin).",
+)
+@click.option(
+    "--list", "list_queries", is_flag=True, help="List the canned queries with their descriptions."
+)
+@format_option(("table", "json", "csv", "tsv", "xml"), "table")
+@store_option
+@click.option(
+    "--endpoint", metavar="URL", help="Ask this remote SPARQL endpoint instead of the built graph."
+)
+@auth_options
+@build_dir_option
+def query(query, query_file, list_queries, fmt, store, endpoint, user, password_env, build_dir):
+    """Run a SPARQL query over the built graph, or over a remote endpoint.
+
+    QUERY is SPARQL text, the NAME of a canned query (see --list) or a .rq FILE.
+    SELECT and ASK answers print as an aligned table for people, or in a SPARQL 1.1
+    results format (json, csv, tsv, xml); CONSTRUCT and DESCRIBE answers print as
+    Turtle. Queries see every source at once; GRAPH src:ID narrows to one. The nnkg
+    prefixes (nnkg:, ent:, claim:, src:, rdf:, rdfs:, skos:, prov:, dcterms: ...) are
+    predeclared for the built graph. Updates, LOAD and SERVICE are refused.
+
+    Example:
+
+        nnkg query competency-05 --store oxigraph
+    """
+    from .results import write_result
+    from .sparql import open_engine, run_query
+
+    if list_queries:
+        if query or query_file:
+            raise click.UsageError("--list takes no query")
+        _print_catalogue(fmt)
+        return
+    if bool(query) == bool(query_file):
+        raise click.UsageError(
+            "give one query: SPARQL text, a canned query NAME, a FILE or -f FILE"
+        )
+    if endpoint and (store or build_dir):
+        raise click.UsageError("--endpoint asks a remote store: leave out --store and --build")
+    if (user or password_env) and not endpoint:
+        raise click.UsageError("--user and --password-env go with --endpoint")
+    from .canned import resolve_query
+
+    text = query_file.read() if query_file else resolve_query(query)
+    engine = open_engine(store or "memory", build_dir, endpoint, auth=_auth(user, password_env))
+    result = run_query(engine, text)
+    sys.stdout.buffer.write(write_result(result, "turtle" if result.is_graph else fmt))
+    sys.stdout.flush()
+    if fmt == "table" and result.boolean is None:
+        click.echo(f"{len(result)} {'triple' if result.is_graph else 'row'}(s)", err=True)
+
+
+@click.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on; 0.0.0.0 serves beyond this machine.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=7878,
+    show_default=True,
+    help="TCP port; 0 picks a free one.",
+)
+@store_option
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (503).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) one answer may have (413).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Query worker processes, each holding the graph.",
+)
+@build_dir_option
+def serve(host, port, store, timeout, max_rows, workers, build_dir):
+    """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql, the graph page at /
+    and a query page at /query.
+
+    /sparql takes GET ?query=, POST form-encoded and POST application/sparql-query,
+    answers in JSON, XML, CSV or TSV results (Turtle or N-Triples for CONSTRUCT and
+    DESCRIBE) as the Accept header asks, and allows cross-origin requests. Updates,
+    LOAD and SERVICE are refused; a query that runs too long is stopped in its
+    worker process while the others keep answering. Ctrl-C stops the server.
+
+    Example:
+
+        nnkg serve --port 7878 --store oxigraph
+    """
+    from .serve import serve as run_server
+
+    def announce(url: str) -> None:
+        click.echo(
+            f"nnkg serve: SPARQL endpoint {url}/sparql, query page {url}/query "
+            f"({store or 'memory'} store, {workers} worker(s), {timeout:g} s and "
+            f"{max_rows} rows per query); Ctrl-C stops it",
+            err=True,
+        )
+
+    run_server(
+        host=host,
+        port=port,
+        store=store or "memory",
+        build_dir=build_dir,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        announce=announce,
+    )
+    click.echo("nnkg serve: stopped", err=True)
+
+
+def _progress(done: int, total: int) -> None:
+    """A progress bar on stderr (used only when stderr is a terminal)."""
+    width = 30
+    filled = width * done // max(total, 1)
+    click.echo(
+        f"\rpushing [{'#' * filled}{'-' * (width - filled)}] {done}/{total} triples",
+        err=True,
+        nl=done >= total,
+    )
+
+
+@click.command()
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The store's SPARQL query endpoint, used to check the counts.",
+)
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    help="The store's Graph Store Protocol URL [default: for an endpoint ending "
+    "in /query (Oxigraph), the same URL ending in /store].",
+)
+@click.option("--replace", is_flag=True, help="Clear each target graph before uploading into it.")
+@auth_options
+@build_dir_option
+def push(endpoint, graph_store, replace, user, password_env, build_dir):
+    """Upload the graph, named graphs kept, to a SPARQL 1.1 Graph Store (Oxigraph,
+    Fuseki, Virtuoso ...), then check the triple counts over its endpoint.
+
+    Each named graph goes to the graph of the same IRI, in batches of N-Triples; the
+    store's default graph gets their merge, so plain queries there see every source
+    (run the server without a union-default-graph setting). Prints each graph with
+    the triples the endpoint counts. The password comes from the environment variable
+    named by --password-env, never from the command line.
+
+    Example:
+
+        nnkg push --endpoint http://localhost:7879/query --replace
+    """
+    from .load import load_dataset
+    from .push import default_graph_store
+    from .push import push as run_push
+
+    graph_store = graph_store or default_graph_store(endpoint)
+    if graph_store is None:
+        raise click.UsageError(
+            "--graph-store is needed for this endpoint (Fuseki: http://HOST:3030/DATASET/data)"
+        )
+    auth = _auth(user, password_env)
+    result = run_push(
+        load_dataset(build_dir),
+        endpoint,
+        graph_store,
+        replace=replace,
+        auth=auth,
+        progress=_progress if sys.stderr.isatty() else None,
+    )
+    for graph, count in result.counted.items():
+        click.echo(f"{count:>7}  {graph or '(default graph: the merge of the named graphs)'}")
+    click.echo(
+        f"pushed {result.triples} triples in {len(result.sent) - 1} named graphs to "
+        f"{graph_store} and checked them ({result.seconds:.2f} s)",
+        err=True,
+    )
+
+
 #: Click commands that kg/cli.py adds to the ``nnkg`` group.
-COMMANDS: list = []
+COMMANDS: list = [query, serve, push]

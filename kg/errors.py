@@ -6,10 +6,20 @@ from dataclasses import dataclass
 
 __all__ = [
     "CurationError",
+    "EndpointError",
     "NnkgError",
+    "PoolBusyError",
     "Problem",
+    "PushCheckError",
+    "QueryError",
+    "QueryRefusedError",
+    "QuerySyntaxError",
+    "QueryTimeoutError",
+    "ResultTooLargeError",
     "ShaclError",
     "SourceFileError",
+    "UnknownQueryError",
+    "WorkerDiedError",
     "one_line",
 ]
 
@@ -66,3 +76,43 @@ class ShaclError(NnkgError):
 
 class UnknownEntityError(NnkgError):
     """A name that resolves to no entity, or to more than one."""
+
+
+class UnknownQueryError(NnkgError):
+    """A query name that is neither a canned query nor a file."""
+
+
+class PushCheckError(NnkgError):
+    """The endpoint holds fewer triples than were sent."""
+
+
+class EndpointError(NnkgError):
+    """A remote endpoint or graph store could not be reached, or refused the request."""
+
+
+class QueryError(NnkgError):
+    """A query that could not run or whose answer could not be given."""
+
+
+class QuerySyntaxError(QueryError):
+    """The query text is not SPARQL; the message names the line and column."""
+
+
+class QueryRefusedError(QueryError):
+    """The query would change the graph or reach the network, which nnkg never does."""
+
+
+class ResultTooLargeError(QueryError):
+    """The answer has more rows than the caller allows."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran past the time limit; its worker was stopped."""
+
+
+class PoolBusyError(QueryError):
+    """Every worker stayed busy for the whole time limit."""
+
+
+class WorkerDiedError(QueryError):
+    """A worker process ended while answering."""

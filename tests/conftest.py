@@ -66,6 +66,25 @@ def seed_document() -> str:
     return (SEED_DIR / "document.txt").read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def documents() -> dict[str, str]:
+    """Every packaged source's document, by source id."""
+    return {
+        p.parent.name: p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "sources").glob("*/document.txt"))
+    }
+
+
+@pytest.fixture(scope="session")
+def packaged_claims() -> list[dict]:
+    """Every packaged claim (plain YAML), each with its source id under "source"."""
+    return [
+        {**claim, "source": p.parent.name}
+        for p in sorted((ROOT / "sources").glob("*/claims.yaml"))
+        for claim in yaml.safe_load(p.read_text(encoding="utf-8"))
+    ]
+
+
 def write_source(folder: Path, document: str, claims: list[dict], **meta) -> Path:
     """Write a complete source folder (source.yaml, document.txt, claims.yaml)."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,7 @@ def test_build_cli_reports_and_lists_files(runner, tmp_path):
         str(out / n) for n in ("nnkg.ttl", "nnkg.trig", "nnkg.html")
     ]
     assert result.stderr.startswith("built ")
-    assert "72 claims from 1 source(s), 49 entities" in result.stderr
+    assert "102 claims from 2 source(s), 52 entities" in result.stderr
 
 
 def test_same_bytes_whatever_the_hash_seed(tmp_path):
@@ -55,7 +55,7 @@ def test_extra_source_gets_its_own_named_graph(runner, tmp_path, tiny_source):
     assert result.exit_code == 0, result.output
     trig = (out / "nnkg.trig").read_text(encoding="utf-8")
     assert "src:tiny-test {" in trig
-    assert "74 claims from 2 source(s)" in result.stderr
+    assert "104 claims from 3 source(s)" in result.stderr
 
 
 def test_failed_build_leaves_previous_output_intact(runner, tmp_path, tiny_source):

@@ -8,7 +8,8 @@ import sys
 from kg.cli import cli
 
 COMMANDS = [
-    "build", "effects", "export", "neighbors", "path", "render", "show", "stats", "validate",
+    "build", "effects", "export", "neighbors", "path", "push", "query", "render", "serve",
+    "show", "stats", "validate",
 ]  # fmt: skip
 
 
@@ -29,7 +30,8 @@ def test_every_command_has_an_example(runner):
 def test_help_does_not_import_heavy_libraries():
     code = (
         "import sys, kg.cli; "
-        "print(sorted(m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'networkx', 'yaml') "
+        "print(sorted(m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'networkx', 'yaml', "
+        "'pyvis', 'starlette', 'uvicorn', 'httpx') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

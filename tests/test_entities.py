@@ -102,13 +102,13 @@ def test_show_text(runner, built):
     assert "[NEGATED]" in result.stdout
 
 
-def test_show_json_lists_every_claim_in_and_out(runner, built, seed_claims):
+def test_show_json_lists_every_claim_in_and_out(runner, built, packaged_claims):
     result = runner.invoke(cli, ["show", "vitamin-b12", "--format", "json", "--build", str(built)])
     data = json.loads(result.stdout)
     out = sum(len(e["claims"]) for e in data["claims"]["out"])
     into = sum(len(e["claims"]) for e in data["claims"]["in"])
-    assert out == sum(c["subject"] == "vitamin-b12" for c in seed_claims)
-    assert into == sum(c["object"] == "vitamin-b12" for c in seed_claims)
+    assert out == sum(c["subject"] == "vitamin-b12" for c in packaged_claims)
+    assert into == sum(c["object"] == "vitamin-b12" for c in packaged_claims)
     assert {
         "curie": "MESH:D014805",
         "iri": "http://id.nlm.nih.gov/mesh/D014805",

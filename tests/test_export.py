@@ -92,7 +92,7 @@ def test_corrupt_build_is_one_line(runner, tmp_path):
     assert result.stderr.startswith(f"error: {tmp_path / 'nnkg.trig'}: cannot parse")
 
 
-def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, dataset, seed_document):
+def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, dataset, documents):
     import io
 
     import networkx as nx
@@ -112,5 +112,5 @@ def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, datase
         evidence = json.loads(data["evidence"])
         assert [e["quote"] for e in evidence] == [c.quote for c in ours["claims"]]
         for e in evidence:
-            assert seed_document[e["start"] : e["end"]] == e["quote"]
+            assert documents[e["source"]][e["start"] : e["end"]] == e["quote"]
     assert read.nodes["https://w3id.org/nnkg/entity/vitamin-b12"]["label"] == "vitamin B12"

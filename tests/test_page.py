@@ -121,9 +121,14 @@ def test_class_and_source_filters(seed_page):
     hidden = page.evaluate("nnkg.nodes.get({filter: n => n.hidden}).map(n => n.cls)")
     assert hidden and set(hidden) == {"Food"}
     page.check('input[data-group="class"][value="Food"]')
+    visible = "nnkg.edges.get({filter: e => !e.hidden})"
     page.uncheck('input[data-group="source"][value="b12-electrical-nerve-balance"]')
-    assert page.evaluate("nnkg.edges.get({filter: e => !e.hidden}).length") == 0
+    sources = page.evaluate(f"{visible}.map(e => e.claims.map(c => c.source))")
+    assert sources and all("nih-ods-b12-factsheet" in s for s in sources)
+    page.uncheck('input[data-group="source"][value="nih-ods-b12-factsheet"]')
+    assert page.evaluate(f"{visible}.length") == 0
     page.check('input[data-group="source"][value="b12-electrical-nerve-balance"]')
+    page.check('input[data-group="source"][value="nih-ods-b12-factsheet"]')
     assert page.evaluate("nnkg.edges.get({filter: e => e.hidden}).length") == 0
 
 

@@ -23,6 +23,7 @@ def test_trig_named_graphs_parse_identically_in_pyoxigraph(built, dataset):
             "https://w3id.org/nnkg/ontology",
             "https://w3id.org/nnkg/catalogue",
             "https://w3id.org/nnkg/source/b12-electrical-nerve-balance",
+            "https://w3id.org/nnkg/source/nih-ods-b12-factsheet",
         }
     )
     for name, graph in ours.items():

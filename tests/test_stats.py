@@ -15,18 +15,21 @@ def test_stats_json_agrees_with_the_yaml(runner, built, seed_claims, union):
     result = runner.invoke(cli, ["stats", "--format", "json", "--build", str(built)])
     assert result.exit_code == 0, result.output
     stats = json.loads(result.stdout)
+    fact_sheet = ROOT / "sources" / "nih-ods-b12-factsheet"
+    sheet_claims = yaml.safe_load((fact_sheet / "claims.yaml").read_text(encoding="utf-8"))
+    claims = seed_claims + sheet_claims
     catalogue = yaml.safe_load((ROOT / "ontology" / "entities.yaml").read_text(encoding="utf-8"))
-    certainty = Counter(c["certainty"].capitalize() for c in seed_claims)
+    catalogue += yaml.safe_load((fact_sheet / "entities.yaml").read_text(encoding="utf-8"))
+    certainty = Counter(c["certainty"].capitalize() for c in claims)
     assert stats["triples"] == len(union)
-    assert stats["named_graphs"] == 3
-    assert stats["claims"] == len(seed_claims)
+    assert stats["named_graphs"] == 4
+    assert stats["claims"] == len(claims)
     assert stats["by_certainty"] == dict(certainty)
-    assert stats["negated"] == sum(c["negated"] for c in seed_claims)
-    assert stats["by_predicate"] == dict(
-        sorted(Counter(c["predicate"] for c in seed_claims).items())
-    )
+    assert stats["negated"] == sum(c["negated"] for c in claims)
+    assert stats["by_predicate"] == dict(sorted(Counter(c["predicate"] for c in claims).items()))
     assert stats["by_source"] == {
-        "b12-electrical-nerve-balance": {"kind": "PopularArticle", "claims": len(seed_claims)}
+        "b12-electrical-nerve-balance": {"kind": "PopularArticle", "claims": len(seed_claims)},
+        "nih-ods-b12-factsheet": {"kind": "FactSheet", "claims": len(sheet_claims)},
     }
     assert stats["entities"] == len(catalogue)
     assert stats["by_class"] == dict(sorted(Counter(e["type"] for e in catalogue).items()))
@@ -39,9 +42,10 @@ def test_stats_text_for_people(runner, built):
     result = runner.invoke(cli, ["stats", "--build", str(built)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["triples", "1546"]
-    assert lines[3] == "claims        72 (Asserted 49, Hedged 23; negated 1)"
-    assert lines[4] == "entities      49 (43 with a standard ID, 6 without)"
+    assert lines[0].split() == ["triples", "1934"]
+    assert lines[3] == "claims        102 (Asserted 72, Hedged 30; negated 7)"
+    assert lines[4] == "entities      52 (45 with a standard ID, 7 without)"
     assert "  b12-electrical-nerve-balance  PopularArticle  72" in lines
+    assert "  nih-ods-b12-factsheet         FactSheet       30" in lines
     assert "entities with no standard ID" in lines
     assert "  fortified-food              fortified food" in lines

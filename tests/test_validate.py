@@ -185,7 +185,7 @@ def test_missing_sources_folder(runner, tmp_path):
 def test_validate_clean_seed(runner):
     result = runner.invoke(cli, ["validate"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "ok: 72 claims in 1 source(s), 49 entities; SHACL conforms\n"
+    assert result.stdout == "ok: 102 claims in 2 source(s), 52 entities; SHACL conforms\n"
     assert result.stderr == ""
 
 

@@ -1,0 +1,86 @@
+"""The Oxigraph store: the built graph bulk-loaded into a pyoxigraph store on disk.
+
+It lives in ``.nnkg-cache/oxigraph/<fingerprint>``, the fingerprint a hash of the files the
+graph comes from, so a store is reused until the build changes and two builds never share
+one. It is built from the same Dataset as the memory store (as N-Quads, named graphs
+kept), in a temporary folder renamed into place, so a reader never sees half a store; and
+it is opened read-only, so any number of processes can query it at once.
+
+Its default graph holds the RDF merge of the named graphs, which is what queries see.
+pyoxigraph 0.5's ``use_default_graph_as_union`` would count a triple once per named graph
+that holds it (oxigraph issue #1919), and with several sources the same direct edge sits in
+several graphs; a merged default graph keeps set semantics, as rdflib's union view does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+__all__ = ["DEFAULT_CACHE", "ensure_store", "fingerprint", "open_store"]
+
+DEFAULT_CACHE = Path(".nnkg-cache")
+
+
+def _graph_inputs(build_dir: Path | None) -> tuple[Path | None, list[Path]]:
+    """The build folder that :func:`kg.load.load_dataset` would read and the files it reads;
+    without a build, the packaged ontology and sources and the code that builds from them."""
+    from .load import DEFAULT_BUILD
+    from .resources import ontology_dir, packaged_sources_dir
+
+    if build_dir is None and (DEFAULT_BUILD / "nnkg.trig").is_file():
+        build_dir = DEFAULT_BUILD
+    if build_dir is not None:
+        return build_dir, [Path(build_dir) / "nnkg.trig"]
+    code = Path(__file__).resolve().parent
+    roots = (ontology_dir(), packaged_sources_dir(), code)
+    files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file()]
+    return None, [p for p in files if p.suffix != ".pyc"]
+
+
+def fingerprint(build_dir: Path | None = None) -> str:
+    """A hash of everything the graph is made from, and of the pyoxigraph version."""
+    build_dir, files = _graph_inputs(build_dir)
+    digest = hashlib.sha256(f"pyoxigraph {version('pyoxigraph')}\n".encode())
+    for path in files:
+        digest.update(f"{path.name}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) -> Path:
+    """The folder of the store for this build, bulk-loading it first if it is not there."""
+    target = Path(cache_root or DEFAULT_CACHE) / "oxigraph" / fingerprint(build_dir)
+    if target.is_dir():
+        return target
+    import pyoxigraph as ox
+
+    from .load import load_dataset
+
+    nquads = load_dataset(_graph_inputs(build_dir)[0]).serialize(format="nquads", encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        store = ox.Store(str(scratch))
+        store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in list(store))
+        store.flush()
+        del store  # closes the store and releases its lock before the rename
+        try:
+            scratch.rename(target)
+        except OSError:
+            if not target.is_dir():  # not another process finishing the same store first
+                raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target
+
+
+def open_store(build_dir: Path | None = None, cache_root: Path | None = None):
+    """The pyoxigraph Store for this build, read-only."""
+    import pyoxigraph as ox
+
+    return ox.Store.read_only(str(ensure_store(build_dir, cache_root)))

@@ -1,0 +1,234 @@
+"""nnkg serve: the SPARQL 1.1 Protocol endpoint, exercised over HTTP by a real SPARQL client
+(SPARQLWrapper) on a free localhost port: every result format, GET and both POSTs,
+refusals, limits, a runaway query, twenty clients at once, the pages and CORS."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import urllib.error
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from servers import nnkg_serve
+from SPARQLWrapper import (
+    CSV,
+    GET,
+    JSON,
+    POST,
+    POSTDIRECTLY,
+    TSV,
+    TURTLE,
+    URLENCODED,
+    XML,
+    SPARQLWrapper,
+)
+
+ISA = "SELECT ?o WHERE { ent:vitamin-b12 nnkg:isA ?o }"
+WSV = "https://w3id.org/nnkg/entity/water-soluble-vitamin"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def endpoint(built, tmp_path_factory):
+    cwd = tmp_path_factory.mktemp("serve")
+    with nnkg_serve(built, "--max-rows", "1000", "--workers", "2", cwd=cwd) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def strict_endpoint(built, tmp_path_factory):
+    """Queries stopped after one second."""
+    cwd = tmp_path_factory.mktemp("serve")
+    with nnkg_serve(built, "--timeout", "1", "--workers", "2", cwd=cwd) as url:
+        yield url
+
+
+def ask(url: str, query: str, fmt=JSON, method=GET, request=URLENCODED):
+    client = SPARQLWrapper(f"{url}/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    client.setMethod(method)
+    client.setRequestMethod(request)
+    return client.query().convert()
+
+
+def refused(url: str, query: str, method=GET) -> urllib.error.HTTPError:
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        ask(url, query, method=method)
+    return caught.value
+
+
+def isa_json(answer) -> list[str]:
+    return [b["o"]["value"] for b in answer["results"]["bindings"]]
+
+
+@pytest.mark.parametrize(
+    "method, request_method", [(GET, URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)]
+)
+def test_get_post_form_and_post_direct(endpoint, method, request_method):
+    assert isa_json(ask(endpoint, ISA, JSON, method, request_method)) == [WSV]
+
+
+def test_every_result_format(endpoint):
+    ns = "http://www.w3.org/2005/sparql-results#"
+    xml = ask(endpoint, ISA, XML)
+    assert [u.firstChild.data for u in xml.getElementsByTagNameNS(ns, "uri")] == [WSV]
+    rows = list(csv.reader(io.StringIO(ask(endpoint, ISA, CSV).decode("utf-8"))))
+    assert rows == [["o"], [WSV]]
+    assert ask(endpoint, ISA, TSV).decode("utf-8") == f"?o\n<{WSV}>\n"
+    assert ask(endpoint, "ASK { ent:vitamin-b12 nnkg:isA ?o }", JSON)["boolean"] is True
+    assert (
+        ask(endpoint, "ASK { ent:myelin nnkg:isA ?o }", XML)
+        .getElementsByTagNameNS(ns, "boolean")[0]
+        .firstChild.data
+        == "false"
+    )
+
+
+def test_construct_as_turtle(endpoint, union):
+    from rdflib import Graph
+
+    from kg.vocab import ENT, NNKG_NS
+
+    data = ask(endpoint, "CONSTRUCT WHERE { ent:vitamin-b12 nnkg:prevents ?o }", TURTLE)
+    graph = Graph().parse(data=data, format="turtle")
+    assert set(graph) == set(union.triples((ENT["vitamin-b12"], NNKG_NS.prevents, None)))
+
+
+def test_every_canned_query_as_on_the_command_line(endpoint, dataset):
+    from kg.canned import canned_queries
+    from kg.engines import MemoryEngine
+    from kg.results import from_sparql_json
+    from kg.sparql import run_query
+
+    memory = MemoryEngine(dataset)
+    for query in canned_queries():
+        response = httpx.post(f"{endpoint}/sparql", data={"query": query.text}, timeout=30)
+        assert response.status_code == 200, response.text
+        assert from_sparql_json(response.content, "SELECT") == run_query(memory, query.text)
+
+
+def test_update_load_and_service_are_refused(endpoint):
+    update = refused(endpoint, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", POST)
+    assert update.code == 403 and b"read-only" in update.read()
+    load = refused(endpoint, "LOAD <http://example.org/data.ttl>", POST)
+    assert load.code == 403
+    service = refused(endpoint, "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    assert service.code == 403 and b"SERVICE is refused" in service.read()
+    for query, words in (
+        ("LOAD <http://example.org/data.ttl>", "LOAD is a SPARQL update"),
+        ("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }", "FROM is refused"),
+    ):
+        response = httpx.get(f"{endpoint}/sparql", params={"query": query})
+        assert response.status_code == 403 and words in response.text
+    direct = httpx.post(
+        f"{endpoint}/sparql",
+        content="DROP ALL",
+        headers={"Content-Type": "application/sparql-update"},
+    )
+    assert direct.status_code == 403
+
+
+def test_bad_requests_get_clear_4xx_answers(endpoint):
+    url = f"{endpoint}/sparql"
+    syntax = httpx.get(url, params={"query": "SELECT ?x WHERE { ?x"})
+    assert syntax.status_code == 400 and "SPARQL syntax error at line 1" in syntax.text
+    assert httpx.get(url).status_code == 400
+    dataset = httpx.get(url, params={"query": ISA, "default-graph-uri": "urn:x"})
+    assert dataset.status_code == 400 and "GRAPH" in dataset.text
+    assert httpx.get(url, params={"query": ISA}, headers={"Accept": "image/png"}).status_code == 406
+    wrong_type = httpx.post(url, content=ISA, headers={"Content-Type": "text/plain"})
+    assert wrong_type.status_code == 415
+
+
+def test_result_size_limit(endpoint):
+    response = httpx.get(f"{endpoint}/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
+    assert response.status_code == 413
+    assert (
+        response.text
+        == "error: the answer has more than 1000 rows, the limit: add LIMIT or narrow it\n"
+    )
+    assert isa_json(ask(endpoint, ISA)) == [WSV]  # and the server goes on
+
+
+def test_runaway_query_is_stopped_while_others_are_answered(strict_endpoint):
+    with ThreadPoolExecutor(1) as background:
+        started = time.monotonic()
+        runaway = background.submit(
+            httpx.get, f"{strict_endpoint}/sparql", params={"query": RUNAWAY}, timeout=60
+        )
+        time.sleep(0.2)
+        answers = [isa_json(ask(strict_endpoint, ISA)) for _ in range(5)]  # the other worker
+        assert not runaway.done()
+        response = runaway.result()
+    assert time.monotonic() - started < 10
+    assert response.status_code == 503
+    assert response.text == "error: the query ran longer than the 1 s limit and was stopped\n"
+    assert answers == [[WSV]] * 5
+    assert isa_json(ask(strict_endpoint, ISA)) == [WSV]
+
+
+def test_twenty_concurrent_clients(endpoint):
+    formats = [JSON, XML, CSV, TSV]
+    methods = [(GET, URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)]
+
+    def as_text(answer) -> str:
+        if isinstance(answer, dict):
+            return json.dumps(answer)
+        return answer.decode("utf-8") if isinstance(answer, bytes) else answer.toxml()
+
+    def client(i: int) -> bool:
+        for j in range(5):
+            method, request = methods[(i + j) % 3]
+            assert WSV in as_text(ask(endpoint, ISA, formats[(i + j) % 4], method, request))
+        return True
+
+    with ThreadPoolExecutor(20) as pool:
+        assert all(pool.map(client, range(20)))
+
+
+def test_cors_for_browser_clients(endpoint):
+    url = f"{endpoint}/sparql"
+    simple = httpx.get(url, params={"query": ISA}, headers={"Origin": "https://example.org"})
+    assert simple.headers["access-control-allow-origin"] == "*"
+    preflight = httpx.options(
+        url,
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+    assert preflight.status_code == 200
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+
+
+def test_graph_page_and_query_page(endpoint, built):
+    home = httpx.get(f"{endpoint}/")
+    assert home.status_code == 200 and home.headers["content-type"].startswith("text/html")
+    assert home.content == (built / "nnkg.html").read_bytes()
+    page = httpx.get(f"{endpoint}/query")
+    assert page.status_code == 200
+    for name in ("competency-01", "competency-05", "competency-12"):
+        assert f'"name": "{name}"' in page.text
+    assert "<script src" not in page.text and "<link" not in page.text  # self-contained
+    examples = page.text.split('type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert len(json.loads(examples)) == 12
+
+
+def test_without_a_graph_page_home_links_to_the_query_page(tmp_path):
+    import asyncio
+
+    from kg.serve import create_app
+
+    async def home() -> httpx.Response:
+        transport = httpx.ASGITransport(app=create_app(pool=None, build_dir=tmp_path))
+        async with httpx.AsyncClient(transport=transport, base_url="http://nnkg") as client:
+            return await client.get("/")
+
+    response = asyncio.run(home())
+    assert response.status_code == 200 and "href='/query'" in response.text
