@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import random
 import resource
 import statistics
 import subprocess
@@ -52,7 +53,7 @@ def main() -> None:
 
     from kg.build import build
     from kg.load import load_dataset
-    from kg.network import claim_network
+    from kg.network import claim_network, load_network
     from kg.paths import effects, find_paths
     from kg.resolve import EntityResolver
 
@@ -66,6 +67,10 @@ def main() -> None:
         rows.append(("nnkg build (packaged sources)", took))
         loads = _timed(lambda: claim_network(load_dataset(Path(tmp))), 5)
         rows.append(("load build + project to networkx", f"{min(loads) * 1000:.0f} ms"))
+        cache = Path(tmp) / "cache"
+        load_network(Path(tmp), cache_root=cache)
+        cached = _timed(lambda: load_network(Path(tmp), cache_root=cache), 5)
+        rows.append(("the same from .nnkg-cache", f"{min(cached) * 1000:.1f} ms"))
         net = claim_network(load_dataset(Path(tmp)))
 
     resolver = EntityResolver(net)
@@ -90,6 +95,15 @@ def main() -> None:
     big_size = len(render_page(big).encode("utf-8"))
     rows.append((f"render a {big.number_of_nodes():,}-node synthetic page",
                  f"{min(big_renders) * 1000:.0f} ms, {big_size:,} bytes"))  # fmt: skip
+    dense = synthetic_network(5000, edges_per_node=15)
+    ends = sorted(dense)
+    rng = random.Random(1)
+    pairs = [(rng.choice(ends), rng.choice(ends)) for _ in range(20)]
+    find_paths(dense, *pairs[0])  # the first query indexes the network
+    samples = [_timed(lambda a=a, b=b: find_paths(dense, a, b), 1)[0] for a, b in pairs]
+    p50, p95 = _ms(samples)
+    rows.append((f"nnkg path, {dense.number_of_edges():,}-edge synthetic network",
+                 f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"))  # fmt: skip
     focus = next(iter(sorted(big, key=big.degree, reverse=True)))
     focus_renders = _timed(lambda: render_page(big, focus=focus, hops=1), 3)
     rows.append(("render --focus on its biggest hub", f"{min(focus_renders) * 1000:.0f} ms"))

@@ -8,12 +8,22 @@ queries never traverse them, but ``show`` and the exports keep them.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
-__all__ = ["Evidence", "causal_view", "claim_network", "load_network", "strongest"]
+__all__ = [
+    "Evidence",
+    "causal_adjacency",
+    "causal_view",
+    "claim_network",
+    "load_network",
+    "strongest",
+]
 
 ASSERTED, HEDGED = "Asserted", "Hedged"
+_ADJACENCY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, order=True)
@@ -145,8 +155,51 @@ def causal_view(net, *, asserted_only: bool = False, structural: bool = False):
     return nx.subgraph_view(net, filter_edge=keep)
 
 
-def load_network(build_dir=None):
-    """The claim network of a build folder (see :func:`kg.load.load_dataset`)."""
+def causal_adjacency(net, *, asserted_only: bool = False, structural: bool = False):
+    """The edges of :func:`causal_view` as plain dicts, ``(succ, pred)``: succ maps a node to
+    its (next node, edge key) pairs, pred a node to the nodes before it. Path searches walk
+    these instead of a filtered view, which would re-test every edge on every visit; they
+    are made once per network object (networks are not changed once made) and choice of
+    edges."""
+    memo = _ADJACENCY.setdefault(net, {})
+    key = (asserted_only, structural)
+    if key not in memo:
+        succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        pred: dict[str, list[str]] = defaultdict(list)
+        view = causal_view(net, asserted_only=asserted_only, structural=structural)
+        for u, v, k in view.edges(keys=True):
+            succ[u].append((v, k))
+            pred[v].append(u)
+        memo[key] = (dict(succ), dict(pred))
+    return memo[key]
+
+
+def load_network(build_dir=None, cache_root=None):
+    """The claim network of a build folder (see :func:`kg.load.load_dataset`).
+
+    Projecting a large graph takes far longer than reading it back, so the network is kept
+    in ``.nnkg-cache/network/``, keyed by the build's fingerprint: a changed build is
+    projected anew, an unchanged one is loaded in milliseconds.
+    """
+    import pickle
+    from importlib.metadata import version
+
+    from . import __version__
+    from .atomic import write_atomic
+    from .cache import DEFAULT_CACHE, graph_fingerprint
     from .load import load_dataset
 
-    return claim_network(load_dataset(build_dir))
+    salt = f"nnkg {__version__} networkx {version('networkx')} network"
+    path = (
+        Path(cache_root or DEFAULT_CACHE)
+        / "network"
+        / f"{graph_fingerprint(build_dir, salt)}.pickle"
+    )
+    if path.is_file():
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # a damaged or foreign entry is rebuilt, never trusted
+            path.unlink(missing_ok=True)
+    net = claim_network(load_dataset(build_dir))
+    write_atomic(path, pickle.dumps(net, protocol=pickle.HIGHEST_PROTOCOL))
+    return net

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .network import ASSERTED, HEDGED, Evidence, causal_view
+from .network import ASSERTED, HEDGED, Evidence, causal_adjacency, causal_view
 
 __all__ = ["Effect", "Hop", "Path", "effects", "find_paths", "nearest_reachable", "sign_product"]
 
@@ -67,6 +67,38 @@ def _hop(net, u: str, v: str, key: str) -> Hop:
                tuple(data["claims"]))  # fmt: skip
 
 
+def _distances_to(pred: dict, target: str, cutoff: int) -> dict[str, int]:
+    """Hops from every node that reaches ``target`` within ``cutoff`` (reverse BFS)."""
+    distance, frontier = {target: 0}, [target]
+    for hops in range(1, cutoff + 1):
+        frontier = [u for v in frontier for u in pred.get(v, ()) if u not in distance]
+        for u in frontier:
+            distance.setdefault(u, hops)
+    return distance
+
+
+def _edge_paths(succ: dict, source: str, target: str, length: int, distance: dict[str, int]):
+    """Every simple path of exactly ``length`` edges, as (u, v, key) lists.
+
+    ``distance`` holds each node's hop count to the target, so a branch that can no
+    longer arrive in time is never entered: the search stays near the answer even around
+    hubs with thousands of edges.
+    """
+    stack = [(source, [], {source})]
+    while stack:
+        node, edges, seen = stack.pop()
+        left = length - len(edges)
+        for nxt, key in succ.get(node, ()):
+            if nxt in seen or distance.get(nxt, length + 1) > left - 1:
+                continue
+            step = [*edges, (node, nxt, key)]
+            if left == 1:
+                if nxt == target:
+                    yield step
+            else:
+                stack.append((nxt, step, seen | {nxt}))
+
+
 def find_paths(
     net,
     source: str,
@@ -77,16 +109,23 @@ def find_paths(
     asserted_only: bool = False,
     structural: bool = False,
 ) -> list[Path]:
-    """Simple paths from ``source`` to ``target`` of at most ``max_hops``, best first."""
-    import networkx as nx
+    """Simple paths from ``source`` to ``target`` of at most ``max_hops``, best first.
 
+    Paths are gathered one length at a time, shortest first: since fewer hops always rank
+    higher, lengths beyond the one that completes ``limit`` are never searched.
+    """
     if source == target:
         return []
-    view = causal_view(net, asserted_only=asserted_only, structural=structural)
-    found = [
-        Path(tuple(_hop(net, u, v, k) for u, v, k in edges))
-        for edges in nx.all_simple_edge_paths(view, source, target, cutoff=max_hops)
-    ]
+    succ, pred = causal_adjacency(net, asserted_only=asserted_only, structural=structural)
+    distance = _distances_to(pred, target, max_hops)
+    found: list[Path] = []
+    for length in range(distance.get(source, max_hops + 1), max_hops + 1):
+        found += [
+            Path(tuple(_hop(net, u, v, k) for u, v, k in edges))
+            for edges in _edge_paths(succ, source, target, length, distance)
+        ]
+        if limit and len(found) >= limit:
+            break
     found.sort(key=lambda p: p.rank)
     return found[:limit] if limit else found
 

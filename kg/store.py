@@ -14,41 +14,19 @@ several graphs; a merged default graph keeps set semantics, as rdflib's union vi
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+from .cache import DEFAULT_CACHE, graph_fingerprint, graph_inputs
+
 __all__ = ["DEFAULT_CACHE", "ensure_store", "fingerprint", "open_store"]
-
-DEFAULT_CACHE = Path(".nnkg-cache")
-
-
-def _graph_inputs(build_dir: Path | None) -> tuple[Path | None, list[Path]]:
-    """The build folder that :func:`kg.load.load_dataset` would read and the files it reads;
-    without a build, the packaged ontology and sources and the code that builds from them."""
-    from .load import DEFAULT_BUILD
-    from .resources import ontology_dir, packaged_sources_dir
-
-    if build_dir is None and (DEFAULT_BUILD / "nnkg.trig").is_file():
-        build_dir = DEFAULT_BUILD
-    if build_dir is not None:
-        return build_dir, [Path(build_dir) / "nnkg.trig"]
-    code = Path(__file__).resolve().parent
-    roots = (ontology_dir(), packaged_sources_dir(), code)
-    files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file()]
-    return None, [p for p in files if p.suffix != ".pyc"]
 
 
 def fingerprint(build_dir: Path | None = None) -> str:
     """A hash of everything the graph is made from, and of the pyoxigraph version."""
-    build_dir, files = _graph_inputs(build_dir)
-    digest = hashlib.sha256(f"pyoxigraph {version('pyoxigraph')}\n".encode())
-    for path in files:
-        digest.update(f"{path.name}\n".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return graph_fingerprint(build_dir, f"pyoxigraph {version('pyoxigraph')}")
 
 
 def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) -> Path:
@@ -60,7 +38,7 @@ def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) 
 
     from .load import load_dataset
 
-    nquads = load_dataset(_graph_inputs(build_dir)[0]).serialize(format="nquads", encoding="utf-8")
+    nquads = load_dataset(graph_inputs(build_dir)[0]).serialize(format="nquads", encoding="utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:

@@ -1,0 +1,42 @@
+"""The projected claim network is cached by build fingerprint and never served stale."""
+
+from __future__ import annotations
+
+from kg.build import build
+from kg.network import load_network
+
+EGG, B12 = "https://w3id.org/nnkg/entity/egg", "https://w3id.org/nnkg/entity/vitamin-b12"
+
+
+def _egg_claims(net) -> int:
+    return len(net.edges[EGG, B12, "sourceOf"]["claims"])
+
+
+def test_cache_is_reused_and_invalidated_when_the_build_changes(tmp_path, tiny_source):
+    out, cache = tmp_path / "build", tmp_path / "cache"
+    build(out)
+    first = load_network(out, cache_root=cache)
+    entries = sorted((cache / "network").iterdir())
+    assert len(entries) == 1
+
+    again = load_network(out, cache_root=cache)
+    assert sorted((cache / "network").iterdir()) == entries
+    assert sorted(again.edges(keys=True)) == sorted(first.edges(keys=True))
+    assert _egg_claims(again) == _egg_claims(first)
+
+    build(out, [tiny_source])  # the tiny source says eggs supply B12 once more
+    changed = load_network(out, cache_root=cache)
+    assert _egg_claims(changed) == _egg_claims(first) + 1
+    assert len(list((cache / "network").iterdir())) == 2
+
+
+def test_a_damaged_entry_is_rebuilt(tmp_path):
+    out, cache = tmp_path / "build", tmp_path / "cache"
+    build(out)
+    net = load_network(out, cache_root=cache)
+    (entry,) = (cache / "network").iterdir()
+    entry.write_bytes(b"not a pickle")
+    assert sorted(load_network(out, cache_root=cache).edges(keys=True)) == sorted(
+        net.edges(keys=True)
+    )
+    assert entry.read_bytes() != b"not a pickle"
