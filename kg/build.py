@@ -26,15 +26,22 @@ class BuildResult:
     seconds: float
 
 
-def build_dataset(extra_sources: Sequence[Path] = (), *, include_packaged: bool = True):
-    """Curate, convert and SHACL-check; return ``(dataset, report)`` or raise NnkgError."""
+def _converted(extra_sources: Sequence[Path], include_packaged: bool):
+    """Curate and convert: ``(dataset, its union, report)``; raise on curation problems."""
     from .curation import load_corpus
-    from .rdf import corpus_dataset
-    from .shacl import assert_conforms
+    from .rdf import corpus_dataset, union_graph
 
     report = load_corpus(extra_sources, include_packaged=include_packaged)
     dataset = corpus_dataset(report.corpus)
-    assert_conforms(dataset)
+    return dataset, union_graph(dataset), report  # the union is made once, read by all
+
+
+def build_dataset(extra_sources: Sequence[Path] = (), *, include_packaged: bool = True):
+    """Curate, convert and SHACL-check; return ``(dataset, report)`` or raise NnkgError."""
+    from .shacl import assert_conforms
+
+    dataset, union, report = _converted(extra_sources, include_packaged)
+    assert_conforms(dataset, union=union)
     return dataset, report
 
 
@@ -46,15 +53,18 @@ def build(
 ) -> BuildResult:
     """Build the graph and write every file of :data:`BUILD_FILES` into ``out_dir``.
 
-    Nothing is written unless every check passes; each file is replaced atomically.
+    Nothing is written unless every check passes (SHACL runs beside serialization, and
+    its verdict is awaited before the first write); each file is replaced atomically.
     """
     from .atomic import write_atomic
-    from .rdf import union_graph
+    from .shacl import BackgroundCheck
     from .writers import write
 
     started = time.perf_counter()
-    dataset, report = build_dataset(extra_sources, include_packaged=include_packaged)
-    payloads = {name: write(dataset, fmt) for name, fmt in BUILD_FILES.items()}
+    dataset, union, report = _converted(extra_sources, include_packaged)
+    with BackgroundCheck(dataset, union) as shacl:  # validates while the files are made
+        payloads = {name: write(dataset, fmt, union=union) for name, fmt in BUILD_FILES.items()}
+        shacl.result()
     out_dir = Path(out_dir)
     for name, data in payloads.items():
         write_atomic(out_dir / name, data)
@@ -64,7 +74,7 @@ def build(
         sources=len(corpus.sources),
         claims=len(corpus.claims),
         entities=len(corpus.entities),
-        triples=len(union_graph(dataset)),
+        triples=len(union),
         warnings=tuple(report.warnings),
         seconds=time.perf_counter() - started,
     )

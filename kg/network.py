@@ -76,15 +76,16 @@ def _relations(graph) -> dict:
     return relations
 
 
-def claim_network(dataset):
-    """Project ``dataset`` (all named graphs) onto a MultiDiGraph keyed by entity IRI."""
+def claim_network(dataset, union=None):
+    """Project ``dataset`` (all named graphs; ``union``, if the caller has it already) onto
+    a MultiDiGraph keyed by entity IRI."""
     import networkx as nx
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
     from .rdf import union_graph
     from .vocab import ENT, NNKG
 
-    graph = union_graph(dataset)
+    graph = union if union is not None else union_graph(dataset)
     net = nx.MultiDiGraph()
     net.graph["sources"] = {
         _local(src): {

@@ -62,3 +62,19 @@ def test_source_without_hash_does_not_conform(fresh):
         "src:b12-electrical-nerve-balance nnkg:sha256: a source needs the sha256 "
         "of its document (64 hex digits)",
     )
+
+
+def test_background_check_reports_violations_from_its_process(fresh):
+    from kg.errors import ShaclError
+    from kg.shacl import BackgroundCheck
+
+    fresh.graph(SEED_GRAPH).remove((_first_claim(fresh), NNKG.quote, None))
+    with BackgroundCheck(fresh) as check, pytest.raises(ShaclError, match="non-empty quote"):
+        check.result()
+
+
+def test_background_check_passes_a_conforming_graph(dataset):
+    from kg.shacl import BackgroundCheck
+
+    with BackgroundCheck(dataset) as check:
+        assert check.result() == validate_shapes(dataset)

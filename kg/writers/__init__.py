@@ -1,6 +1,6 @@
 """Writers of each output format behind one registry.
 
-Each writer is a small module with ``write(dataset) -> bytes`` that returns the same bytes
+Each writer is a small module with ``write(dataset, union) -> bytes`` that returns the same bytes
 for the same graph, whatever the hash seed. Modules import on first use, so listing the
 formats costs nothing.
 """
@@ -37,7 +37,8 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def write(dataset, fmt: str) -> bytes:
-    """Serialize ``dataset`` in format ``fmt`` (a key of :data:`FORMATS`)."""
+def write(dataset, fmt: str, *, union=None) -> bytes:
+    """Serialize ``dataset`` in format ``fmt`` (a key of :data:`FORMATS`); writers that need
+    the union of the named graphs use ``union`` when the caller has made it already."""
     module = import_module(f"{__name__}.{FORMATS[fmt].module}")
-    return module.write(dataset)
+    return module.write(dataset, union)

@@ -19,7 +19,7 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def write(dataset) -> bytes:
+def write(dataset, union=None) -> bytes:
     from ..vocab import PREFIXES
 
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}

@@ -5,9 +5,10 @@ from __future__ import annotations
 __all__ = ["write"]
 
 
-def write(dataset) -> bytes:
+def write(dataset, union=None) -> bytes:
     from ..rdf import union_graph
 
-    text = union_graph(dataset).serialize(format="nt", encoding="utf-8")
+    graph = union if union is not None else union_graph(dataset)
+    text = graph.serialize(format="nt", encoding="utf-8")
     lines = sorted(line for line in text.splitlines() if line.strip())
     return b"\n".join(lines) + b"\n"

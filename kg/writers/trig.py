@@ -5,7 +5,7 @@ from __future__ import annotations
 __all__ = ["write"]
 
 
-def write(dataset) -> bytes:
+def write(dataset, union=None) -> bytes:
     import io
 
     from rdflib.plugins.serializers.trig import TrigSerializer

@@ -5,8 +5,9 @@ from __future__ import annotations
 __all__ = ["write"]
 
 
-def write(dataset) -> bytes:
+def write(dataset, union=None) -> bytes:
     # rdflib's Turtle serializer sorts subjects, predicates, objects and prefixes itself.
     from ..rdf import union_graph
 
-    return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
+    graph = union if union is not None else union_graph(dataset)
+    return graph.serialize(format="turtle", encoding="utf-8")
