@@ -2,9 +2,10 @@
 
 It lives in ``.nnkg-cache/oxigraph/<fingerprint>``, the fingerprint a hash of the files the
 graph comes from, so a store is reused until the build changes and two builds never share
-one. It is built from the same Dataset as the memory store (as N-Quads, named graphs
-kept), in a temporary folder renamed into place, so a reader never sees half a store; and
-it is opened read-only, so any number of processes can query it at once.
+one. It is bulk-loaded from the same graph as the memory store (the build's TriG, which
+Oxigraph parses itself, or the in-memory build as N-Quads; named graphs kept), in a
+temporary folder renamed into place, so a reader never sees half a store; and it is opened
+read-only, so any number of processes can query it at once.
 
 Its default graph holds the RDF merge of the named graphs, which is what queries see.
 pyoxigraph 0.5's ``use_default_graph_as_union`` would count a triple once per named graph
@@ -38,13 +39,17 @@ def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) 
 
     from .load import load_dataset
 
-    nquads = load_dataset(graph_inputs(build_dir)[0]).serialize(format="nquads", encoding="utf-8")
+    source = graph_inputs(build_dir)[0]
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         store = ox.Store(str(scratch))
-        store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
-        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in list(store))
+        if source is not None:  # a build on disk: Oxigraph reads its TriG itself, fast
+            store.bulk_load(path=str(Path(source) / "nnkg.trig"), format=ox.RdfFormat.TRIG)
+        else:
+            nquads = load_dataset(None).serialize(format="nquads", encoding="utf-8")
+            store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the merge
         store.flush()
         del store  # closes the store and releases its lock before the rename
         try:
