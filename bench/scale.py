@@ -54,15 +54,22 @@ def _query_seconds(engine, text: str, run_query) -> float | None:
     warm-up overruns the budget (rdflib's engine is pure Python, so an alarm can stop it)."""
     import signal
 
+    from kg.errors import QueryError
+
+    fired = []
+
     def overrun(*_):
+        fired.append(True)
         raise TimeoutError
 
     signal.signal(signal.SIGALRM, overrun)
     signal.alarm(BUDGET)
     try:
         warm = _time(lambda: run_query(engine, text))
-    except TimeoutError:
-        return None
+    except (TimeoutError, QueryError):  # the engine may wrap the alarm's exception
+        if fired:
+            return None
+        raise
     finally:
         signal.alarm(0)
     if warm > 5:  # a slow query's one run says enough
