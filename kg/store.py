@@ -44,12 +44,17 @@ def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) 
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         store = ox.Store(str(scratch))
-        if source is not None:  # a build on disk: Oxigraph reads its TriG itself, fast
+        if source is not None:  # a build on disk: Oxigraph parses it itself, fast
             store.bulk_load(path=str(Path(source) / "nnkg.trig"), format=ox.RdfFormat.TRIG)
+            merged = Path(source) / "nnkg.ttl"  # the build's Turtle is exactly the merge
         else:
             nquads = load_dataset(None).serialize(format="nquads", encoding="utf-8")
             store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the merge
+            merged = None
+        if merged is not None and merged.is_file():
+            store.bulk_load(path=str(merged), format=ox.RdfFormat.TURTLE)
+        else:
+            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         store.flush()
         del store  # closes the store and releases its lock before the rename
         try:
