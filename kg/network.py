@@ -8,6 +8,7 @@ queries never traverse them, but ``show`` and the exports keep them.
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass
@@ -202,5 +203,6 @@ def load_network(build_dir=None, cache_root=None):
         except Exception:  # a damaged or foreign entry is rebuilt, never trusted
             path.unlink(missing_ok=True)
     net = claim_network(load_dataset(build_dir))
-    write_atomic(path, pickle.dumps(net, protocol=pickle.HIGHEST_PROTOCOL))
+    with contextlib.suppress(OSError):  # a read-only folder only costs speed, never an answer
+        write_atomic(path, pickle.dumps(net, protocol=pickle.HIGHEST_PROTOCOL))
     return net

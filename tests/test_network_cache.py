@@ -40,3 +40,11 @@ def test_a_damaged_entry_is_rebuilt(tmp_path):
         net.edges(keys=True)
     )
     assert entry.read_bytes() != b"not a pickle"
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path):
+    out, blocker = tmp_path / "build", tmp_path / "file"
+    build(out)
+    blocker.write_text("a file where the cache folder would go")
+    net = load_network(out, cache_root=blocker)
+    assert _egg_claims(net) >= 1
