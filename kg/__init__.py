@@ -12,10 +12,11 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "build",
-    "build_dataset",
+    "build_quads",
     "curate",
     "graph_stats",
     "load_dataset",
+    "load_quads",
 ]
 
 
@@ -25,10 +26,11 @@ def __getattr__(name: str):
 
     homes = {
         "build": "kg.build",
-        "build_dataset": "kg.build",
+        "build_quads": "kg.build",
         "curate": "kg.curation",
         "graph_stats": "kg.stats",
         "load_dataset": "kg.load",
+        "load_quads": "kg.load",
     }
     if name in homes:
         return getattr(import_module(homes[name]), name)

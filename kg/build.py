@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import Problem
 
-__all__ = ["BUILD_FILES", "BuildResult", "build", "build_dataset"]
+__all__ = ["BUILD_FILES", "BuildResult", "build", "build_quads"]
 
 #: The released artifacts and the writer of each.
 BUILD_FILES = {"nnkg.ttl": "ttl", "nnkg.trig": "trig", "nnkg.html": "html"}
@@ -27,22 +27,21 @@ class BuildResult:
 
 
 def _converted(extra_sources: Sequence[Path], include_packaged: bool):
-    """Curate and convert: ``(dataset, its union, report)``; raise on curation problems."""
+    """Curate and convert: ``(quads, report)``; raise on curation problems."""
     from .curation import load_corpus
-    from .rdf import corpus_dataset, union_graph
+    from .quads import corpus_quads
 
     report = load_corpus(extra_sources, include_packaged=include_packaged)
-    dataset = corpus_dataset(report.corpus)
-    return dataset, union_graph(dataset), report  # the union is made once, read by all
+    return corpus_quads(report.corpus), report
 
 
-def build_dataset(extra_sources: Sequence[Path] = (), *, include_packaged: bool = True):
-    """Curate, convert and SHACL-check; return ``(dataset, report)`` or raise NnkgError."""
+def build_quads(extra_sources: Sequence[Path] = (), *, include_packaged: bool = True):
+    """Curate, convert and SHACL-check; return ``(quads, report)`` or raise NnkgError."""
     from .shacl import assert_conforms
 
-    dataset, union, report = _converted(extra_sources, include_packaged)
-    assert_conforms(dataset, union=union)
-    return dataset, report
+    quads, report = _converted(extra_sources, include_packaged)
+    assert_conforms(quads)
+    return quads, report
 
 
 def build(
@@ -61,9 +60,9 @@ def build(
     from .writers import write
 
     started = time.perf_counter()
-    dataset, union, report = _converted(extra_sources, include_packaged)
-    with BackgroundCheck(dataset, union) as shacl:  # validates while the files are made
-        payloads = {name: write(dataset, fmt, union=union) for name, fmt in BUILD_FILES.items()}
+    quads, report = _converted(extra_sources, include_packaged)
+    with BackgroundCheck(quads) as shacl:  # validates while the files are made
+        payloads = {name: write(quads, fmt) for name, fmt in BUILD_FILES.items()}
         shacl.result()
     out_dir = Path(out_dir)
     for name, data in payloads.items():
@@ -74,7 +73,7 @@ def build(
         sources=len(corpus.sources),
         claims=len(corpus.claims),
         entities=len(corpus.entities),
-        triples=len(union),
+        triples=len(quads),
         warnings=tuple(report.warnings),
         seconds=time.perf_counter() - started,
     )

@@ -111,13 +111,13 @@ def validate(sources: tuple[Path, ...]) -> None:
         nnkg validate --sources my-sources/
     """
     from .curation import curate
-    from .rdf import corpus_dataset
+    from .quads import corpus_quads
     from .shacl import assert_conforms
 
     report = curate(sources)
     _warn(report.warnings)
     report.raise_for_problems()
-    assert_conforms(corpus_dataset(report.corpus))
+    assert_conforms(corpus_quads(report.corpus))
     corpus = report.corpus
     click.echo(
         f"ok: {len(corpus.claims)} claims in {len(corpus.sources)} source(s), "
@@ -146,10 +146,10 @@ def export(fmt: str, output: Path, build_dir: Path | None) -> None:
 
         nnkg export --format jsonld -o nnkg.jsonld
     """
-    from .load import load_dataset
+    from .load import load_quads
     from .writers import write
 
-    data = write(load_dataset(build_dir), fmt)
+    data = write(load_quads(build_dir), fmt)
     if str(output) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import SLUG, load_catalogue
@@ -20,6 +20,7 @@ from .errors import CurationError, Problem
 from .fields import FieldReader
 from .model import SOURCE_KINDS, Certainty, Claim, Corpus, Entity, Source
 from .ontology import Ontology, load_ontology
+from .parallel import fork_map
 from .resources import ontology_dir, packaged_sources_dir
 from .yamlio import Record, YamlProblem, display_path, load_mapping, load_records
 
@@ -30,6 +31,10 @@ HEDGE_CUES = ("may", "might", "can", "could", "suggest", "likely", "linked to", 
 _HEDGE = re.compile(
     r"\b(" + "|".join(HEDGE_CUES).replace("suggest", r"suggest\w*") + r")\b", re.IGNORECASE
 )
+
+#: Claims files (bytes, all sources together) from which sources are checked in parallel;
+#: below it, starting processes costs more than it saves.
+PARALLEL_BYTES = 2_000_000
 
 _SOURCE_FIELDS = {"id", "title", "kind", "sha256", "note"}
 _CLAIM_FIELDS = {
@@ -200,6 +205,13 @@ def _check_claim(
     )
 
 
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported as a problem when the claims are read
+        return 0
+
+
 def _load_claims(
     source: Source,
     entities: dict[str, Entity],
@@ -264,7 +276,7 @@ def curate(
             more, found = load_catalogue(folder / "entities.yaml", ontology, known=entities)
             entities.update(more)
             problems += found
-    sources: list[Source] = []
+    metas: list[Source] = []
     ids: dict[str, str] = {}
     for folder in folders:
         source, name = _load_source_meta(folder, problems)
@@ -276,19 +288,19 @@ def curate(
             )
             continue
         ids[source.id] = name
-        claims = _load_claims(source, entities, ontology, problems, warnings)
-        sources.append(
-            Source(
-                source.id,
-                source.title,
-                source.kind,
-                source.sha256,
-                source.document,
-                source.path,
-                source.note,
-                claims,
-            )
-        )
+        metas.append(source)
+
+    def claims_of(source: Source) -> tuple[tuple[Claim, ...], list[Problem], list[Problem]]:
+        found: tuple[list[Problem], list[Problem]] = ([], [])
+        return _load_claims(source, entities, ontology, *found), *found
+
+    size = sum(_file_size(s.path / "claims.yaml") for s in metas)
+    sources: list[Source] = []
+    checked = fork_map(claims_of, metas, parallel=size >= PARALLEL_BYTES)
+    for source, (claims, found, warned) in zip(metas, checked, strict=True):
+        problems += found
+        warnings += warned
+        sources.append(replace(source, claims=claims))
     sources.sort(key=lambda s: s.id)
     return CurationReport(Corpus(entities, sources), problems, warnings)
 

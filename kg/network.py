@@ -24,6 +24,7 @@ __all__ = [
 ]
 
 ASSERTED, HEDGED = "Asserted", "Hedged"
+_PARTS = ("subject", "predicate", "object")  # of a claim, as rdf:subject and so on
 _ADJACENCY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -55,70 +56,82 @@ def strongest(certainties) -> str:
     return ASSERTED if ASSERTED in set(certainties) else HEDGED
 
 
-def _local(term) -> str:
-    text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _local(term: str) -> str:
+    return term.rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _relations(graph) -> dict:
-    from rdflib.namespace import RDF, RDFS
-
+def _relations(index: dict, typed: dict) -> dict:
     from .ontology import SIGNS
-    from .vocab import NNKG
+    from .quads import NNKG, RDFS, lexical, unwrap
 
     relations = {}
-    for kind, structural in ((NNKG.Relation, False), (NNKG.StructuralRelation, True)):
-        for prop in graph.subjects(RDF.type, kind):
-            relations[prop] = {
-                "label": str(graph.value(prop, RDFS.label)),
-                "sign": SIGNS[_local(graph.value(prop, NNKG.polarity))],
+    for kind, structural in (("Relation>", False), ("StructuralRelation>", True)):
+        for prop in typed.get(NNKG + kind, ()):
+            about = index[prop]
+            relations[unwrap(prop)] = {
+                "label": lexical(about[RDFS + "label>"][0]),
+                "sign": SIGNS[_local(about[NNKG + "polarity>"][0])],
                 "structural": structural,
             }
     return relations
 
 
-def claim_network(dataset, union=None):
-    """Project ``dataset`` (all named graphs; ``union``, if the caller has it already) onto
-    a MultiDiGraph keyed by entity IRI."""
+def claim_network(quads):
+    """Project ``quads`` (a :class:`kg.quads.Quads`; every named graph, merged) onto a
+    MultiDiGraph keyed by entity IRI."""
     import networkx as nx
-    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-    from .rdf import union_graph
-    from .vocab import ENT, NNKG
+    from .quads import DCTERMS, NNKG, PROV, RDF, RDF_TYPE, RDFS, SKOS, lexical, unwrap
+    from .vocab import ENT
 
-    graph = union if union is not None else union_graph(dataset)
+    index: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    typed: dict[str, list[str]] = defaultdict(list)  # class -> its instances
+    for s, p, o in quads.triples:  # sorted, so every list below is in order
+        index[s][p].append(o)
+        if p == RDF_TYPE:
+            typed[o].append(s)
+
+    def value(node: str, predicate: str, default: str = "") -> str:
+        found = index[node].get(predicate)
+        return lexical(found[0]) if found else default
+
     net = nx.MultiDiGraph()
     net.graph["sources"] = {
         _local(src): {
-            "title": str(graph.value(src, DCTERMS.title)),
-            "kind": _local(graph.value(src, NNKG.sourceKind)),
+            "title": value(src, DCTERMS + "title>"),
+            "kind": _local(value(src, NNKG + "sourceKind>")),
         }
-        for src in sorted(graph.subjects(RDF.type, NNKG.Source))
+        for src in sorted(typed.get(NNKG + "Source>", ()), key=unwrap)
     }
-    for node in sorted(s for s in set(graph.subjects(RDF.type, None)) if s.startswith(ENT)):
-        net.add_node(
-            str(node),
-            label=str(graph.value(node, RDFS.label)),
-            types=sorted(_local(t) for t in graph.objects(node, RDF.type)),
-            synonyms=sorted(str(s) for s in graph.objects(node, SKOS.altLabel)),
-            definition=str(graph.value(node, SKOS.definition) or ""),
-            exact=sorted(str(x) for x in graph.objects(node, SKOS.exactMatch)),
-            close=sorted(str(x) for x in graph.objects(node, SKOS.closeMatch)),
-        )
-    relations = _relations(graph)
+    entities = "<" + str(ENT)
+    for node in sorted(index, key=unwrap):  # IRI order, as the outputs list nodes
+        about = index[node]
+        if node.startswith(entities) and RDF_TYPE in about:
+            net.add_node(
+                unwrap(node),
+                label=value(node, RDFS + "label>"),
+                types=sorted(_local(t) for t in about[RDF_TYPE]),
+                synonyms=sorted(lexical(t) for t in about.get(SKOS + "altLabel>", ())),
+                definition=value(node, SKOS + "definition>"),
+                exact=sorted(unwrap(t) for t in about.get(SKOS + "exactMatch>", ())),
+                close=sorted(unwrap(t) for t in about.get(SKOS + "closeMatch>", ())),
+            )
+    relations = _relations(index, typed)
     grouped: dict[tuple, list[Evidence]] = defaultdict(list)
-    for claim in graph.subjects(RDF.type, NNKG.Claim):
-        value = graph.value
-        negated = value(claim, NNKG.negated).toPython() is True
-        key = (value(claim, RDF.subject), value(claim, RDF.predicate), value(claim, RDF.object))
+    for claim in typed.get(NNKG + "Claim>", ()):
+        about = index[claim]
+        negated = value(claim, NNKG + "negated>") == "true"
+        key = tuple(
+            unwrap(about[RDF + f"{part}>"][0]) for part in ("subject", "predicate", "object")
+        )
         grouped[(*key, negated)].append(
             Evidence(
-                source=_local(value(claim, PROV.wasDerivedFrom)),
-                start=int(value(claim, NNKG.start)),
-                end=int(value(claim, NNKG.end)),
-                quote=str(value(claim, NNKG.quote)),
-                iri=str(claim),
-                certainty=_local(value(claim, NNKG.certainty)),
+                source=_local(about[PROV + "wasDerivedFrom>"][0]),
+                start=int(value(claim, NNKG + "start>")),
+                end=int(value(claim, NNKG + "end>")),
+                quote=value(claim, NNKG + "quote>"),
+                iri=unwrap(claim),
+                certainty=_local(about[NNKG + "certainty>"][0]),
                 negated=negated,
             )
         )
@@ -126,10 +139,10 @@ def claim_network(dataset, union=None):
         relation = relations[p]
         name = _local(p)
         net.add_edge(
-            str(s),
-            str(o),
+            s,
+            o,
             key=f"not {name}" if negated else name,
-            predicate=str(p),
+            predicate=p,
             name=name,
             label=relation["label"],
             sign=relation["sign"],
@@ -177,7 +190,7 @@ def causal_adjacency(net, *, asserted_only: bool = False, structural: bool = Fal
 
 
 def load_network(build_dir=None, cache_root=None):
-    """The claim network of a build folder (see :func:`kg.load.load_dataset`).
+    """The claim network of a build folder (see :func:`kg.load.load_quads`).
 
     Projecting a large graph takes far longer than reading it back, so the network is kept
     in ``.nnkg-cache/network/``, keyed by the build's fingerprint: a changed build is
@@ -189,7 +202,7 @@ def load_network(build_dir=None, cache_root=None):
     from . import __version__
     from .atomic import write_atomic
     from .cache import DEFAULT_CACHE, graph_fingerprint
-    from .load import load_dataset
+    from .load import load_quads
 
     salt = f"nnkg {__version__} networkx {version('networkx')} network"
     path = (
@@ -202,7 +215,7 @@ def load_network(build_dir=None, cache_root=None):
             return pickle.loads(path.read_bytes())
         except Exception:  # a damaged or foreign entry is rebuilt, never trusted
             path.unlink(missing_ok=True)
-    net = claim_network(load_dataset(build_dir))
+    net = claim_network(load_quads(build_dir))
     with contextlib.suppress(OSError):  # a read-only folder only costs speed, never an answer
         write_atomic(path, pickle.dumps(net, protocol=pickle.HIGHEST_PROTOCOL))
     return net

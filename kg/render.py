@@ -186,7 +186,8 @@ def render_page(
         sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
     ):
         edge_ids[(u, v, data["predicate"], data["negated"])] = f"e{i}"
-        page.add_edge(u, v, **_edge(i, data))
+        # what pyvis's add_edge appends, without its scan of every node per edge
+        page.edges.append({**_edge(i, data), "from": u, "to": v})
     if highlight:
         highlight["edges"] = [edge_ids[(u, v, p, False)] for u, v, p in highlight["edges"]]
     page.set_options(json.dumps(_options(large)))

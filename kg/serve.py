@@ -200,11 +200,9 @@ def engine_spec(store: str, build_dir: Path | None) -> EngineSpec:
         from .store import ensure_store
 
         return EngineSpec("oxigraph", store_dir=str(ensure_store(build_dir)))
-    from .load import load_dataset
+    from .load import load_quads
 
-    return EngineSpec(
-        "memory", nquads=load_dataset(build_dir).serialize(format="nquads", encoding="utf-8")
-    )
+    return EngineSpec("memory", nquads=load_quads(build_dir).nquads().encode())
 
 
 def _exit_quietly(signum, frame) -> None:

@@ -37,24 +37,21 @@ def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) 
         return target
     import pyoxigraph as ox
 
-    from .load import load_dataset
+    from .load import load_quads
 
     source = graph_inputs(build_dir)[0]
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         store = ox.Store(str(scratch))
-        if source is not None:  # a build on disk: Oxigraph parses it itself, fast
+        merged = Path(source or ".") / "nnkg.ttl"  # a build's Turtle is exactly the merge
+        if source is not None and merged.is_file():  # Oxigraph parses the build itself
             store.bulk_load(path=str(Path(source) / "nnkg.trig"), format=ox.RdfFormat.TRIG)
-            merged = Path(source) / "nnkg.ttl"  # the build's Turtle is exactly the merge
-        else:
-            nquads = load_dataset(None).serialize(format="nquads", encoding="utf-8")
-            store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
-            merged = None
-        if merged is not None and merged.is_file():
             store.bulk_load(path=str(merged), format=ox.RdfFormat.TURTLE)
         else:
-            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            quads = load_quads(source)
+            store.bulk_load(quads.nquads().encode(), ox.RdfFormat.N_QUADS)
+            store.bulk_load(quads.ntriples().encode(), ox.RdfFormat.N_TRIPLES)
         store.flush()
         del store  # closes the store and releases its lock before the rename
         try:

@@ -48,11 +48,19 @@ def union(dataset):
 
 
 @pytest.fixture(scope="session")
-def net(dataset):
+def quads(built):
+    """The fresh build's quads, as the library reads a build."""
+    from kg.load import load_quads
+
+    return load_quads(built)
+
+
+@pytest.fixture(scope="session")
+def net(quads):
     """The claim network of the fresh build."""
     from kg.network import claim_network
 
-    return claim_network(dataset)
+    return claim_network(quads)
 
 
 @pytest.fixture(scope="session")

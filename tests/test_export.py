@@ -92,7 +92,7 @@ def test_corrupt_build_is_one_line(runner, tmp_path):
     assert result.stderr.startswith(f"error: {tmp_path / 'nnkg.trig'}: cannot parse")
 
 
-def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, dataset, documents):
+def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, quads, documents):
     import io
 
     import networkx as nx
@@ -102,7 +102,7 @@ def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, datase
     result = runner.invoke(cli, ["export", "--format", "graphml", "--build", str(built)])
     assert result.exit_code == 0
     read = nx.read_graphml(io.BytesIO(result.stdout_bytes), force_multigraph=True)
-    net = claim_network(dataset)
+    net = claim_network(quads)
     assert set(read.nodes) == set(net.nodes)
     assert {(u, v, k) for u, v, k in read.edges(keys=True)} == set(net.edges(keys=True))
     for u, v, k, data in read.edges(keys=True, data=True):

@@ -7,7 +7,9 @@ import sys
 import pytest
 from conftest import ROOT
 
+from kg.canned import canned_queries
 from kg.cli import cli
+from kg.sparql import run_query
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
@@ -45,3 +47,40 @@ def test_generated_corpus_validates_and_builds_to_about_its_size(
     triples = int(built.stderr.split()[1])
     assert 0.8 * 10_000 < triples - len(union) < 1.2 * 10_000
     assert f"{counts['claims'] + len(packaged_claims)} claims" in built.stderr
+
+
+@pytest.fixture(scope="module")
+def generated_build(corpus, tmp_path_factory):
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("generated-build")
+    build(out, [corpus[0]])
+    return out
+
+
+@pytest.fixture(scope="module")
+def generated_engines(generated_build, tmp_path_factory):
+    from kg.engines import MemoryEngine, OxigraphEngine
+    from kg.load import load_dataset
+    from kg.store import open_store
+
+    cache = tmp_path_factory.mktemp("cache")
+    return MemoryEngine(load_dataset(generated_build)), OxigraphEngine(
+        open_store(generated_build, cache)
+    )
+
+
+@pytest.mark.parametrize("name", [q.name for q in canned_queries()])
+def test_generated_build_answers_canned_queries_alike_on_both_stores(generated_engines, name):
+    text = next(q.text for q in canned_queries() if q.name == name)
+    memory, oxigraph = (run_query(engine, text) for engine in generated_engines)
+    assert memory == oxigraph
+
+
+def test_sources_checked_in_parallel_give_the_serial_report(corpus, monkeypatch):
+    import kg.curation
+
+    serial = kg.curation.curate([corpus[0]])
+    monkeypatch.setattr(kg.curation, "PARALLEL_BYTES", 0)
+    forked = kg.curation.curate([corpus[0]])
+    assert forked == serial and len(forked.corpus.sources) > 2

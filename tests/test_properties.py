@@ -16,7 +16,8 @@ from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.curation import curate
-from kg.rdf import corpus_dataset, union_graph
+from kg.quads import corpus_quads
+from kg.rdf import quads_dataset, union_graph
 from kg.writers import write
 
 ENTITIES = ["vitamin-b12", "myelin", "methylation", "serotonin", "nerve-health", "egg"]
@@ -66,25 +67,26 @@ def test_any_valid_claims_round_trip_every_format(source):
         folder = write_source(Path(tmp) / "prop-source", document, claims)
         report = curate([folder], include_packaged=False)
         assert report.problems == []
-        dataset = corpus_dataset(report.corpus)
+        quads = corpus_quads(report.corpus)
+    dataset = quads_dataset(quads)
     union = union_graph(dataset)
     quotes = {str(o) for o in union.objects(None, None) if str(o) in {c["quote"] for c in claims}}
     assert quotes == {c["quote"] for c in claims}
 
     for fmt, rdflib_name in (("ttl", "turtle"), ("nt", "nt")):
-        data = write(dataset, fmt)
+        data = write(quads, fmt)
         assert isomorphic(Graph().parse(data=data, format=rdflib_name), union), fmt
         assert isomorphic(
             oxigraph_graphs(data, {"ttl": "TURTLE", "nt": "N_TRIPLES"}[fmt])[None], union
         )
     for fmt, rdflib_name in (("trig", "trig"), ("jsonld", "json-ld")):
-        data = write(dataset, fmt)
+        data = write(quads, fmt)
         parsed = Dataset()
         parsed.parse(data=data, format=rdflib_name)
         ours = named_graphs(dataset)
         theirs = named_graphs(parsed)
         assert all(isomorphic(theirs[n], g) for n, g in ours.items()), fmt
-    trig = oxigraph_graphs(write(dataset, "trig"), "TRIG")
+    trig = oxigraph_graphs(write(quads, "trig"), "TRIG")
     assert all(isomorphic(trig[n], g) for n, g in named_graphs(dataset).items())
 
 

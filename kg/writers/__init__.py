@@ -1,8 +1,8 @@
 """Writers of each output format behind one registry.
 
-Each writer is a small module with ``write(dataset, union) -> bytes`` that returns the same bytes
-for the same graph, whatever the hash seed. Modules import on first use, so listing the
-formats costs nothing.
+Each writer is a small module with ``write(quads) -> bytes`` (a :class:`kg.quads.Quads`) that
+returns the same bytes for the same graph, whatever the hash seed. Modules import on first
+use, so listing the formats costs nothing.
 """
 
 from __future__ import annotations
@@ -37,8 +37,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def write(dataset, fmt: str, *, union=None) -> bytes:
-    """Serialize ``dataset`` in format ``fmt`` (a key of :data:`FORMATS`); writers that need
-    the union of the named graphs use ``union`` when the caller has made it already."""
-    module = import_module(f"{__name__}.{FORMATS[fmt].module}")
-    return module.write(dataset, union)
+def write(quads, fmt: str) -> bytes:
+    """Serialize ``quads`` (a :class:`kg.quads.Quads`) in format ``fmt`` (a key of
+    :data:`FORMATS`)."""
+    return import_module(f"{__name__}.{FORMATS[fmt].module}").write(quads)

@@ -13,12 +13,12 @@ import json
 __all__ = ["write"]
 
 
-def write(dataset, union=None) -> bytes:
+def write(quads) -> bytes:
     import networkx as nx
 
     from ..network import claim_network
 
-    net = claim_network(dataset, union)
+    net = claim_network(quads)
     out = nx.MultiDiGraph()
     for node, data in sorted(net.nodes(data=True)):
         out.add_node(

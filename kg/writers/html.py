@@ -5,8 +5,8 @@ from __future__ import annotations
 __all__ = ["write"]
 
 
-def write(dataset, union=None) -> bytes:
+def write(quads) -> bytes:
     from ..network import claim_network
     from ..render import render_page
 
-    return render_page(claim_network(dataset, union)).encode("utf-8")
+    return render_page(claim_network(quads)).encode("utf-8")

@@ -19,9 +19,11 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def write(dataset, union=None) -> bytes:
+def write(quads) -> bytes:
+    from ..rdf import quads_dataset
     from ..vocab import PREFIXES
 
+    dataset = quads_dataset(quads)
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     text = dataset.serialize(format="json-ld", context=context, auto_compact=True)
     data = _canonical(json.loads(text))

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
+from .turtle import Compactor, document, statements
+
 __all__ = ["write"]
 
 
-def write(dataset, union=None) -> bytes:
-    import io
-
-    from rdflib.plugins.serializers.trig import TrigSerializer
-
-    class SortedTrigSerializer(TrigSerializer):
-        # rdflib lists contexts in set order, which changes with PYTHONHASHSEED.
-        def __init__(self, store):
-            super().__init__(store)
-            self.contexts = sorted((g for g in self.contexts if len(g)), key=lambda g: g.identifier)
-
-    stream = io.BytesIO()
-    SortedTrigSerializer(dataset).serialize(stream, encoding="utf-8")
-    return stream.getvalue()
+def write(quads) -> bytes:
+    spell = Compactor()
+    blocks = [
+        f"{spell(graph)} {{\n" + "\n".join(statements(triples, spell, "    ")) + "}\n"
+        for graph, triples in quads.graphs()
+    ]
+    return document(blocks, spell)

@@ -1,0 +1,210 @@
+"""The graph as sorted quads of N-Triples terms: what build, export, SHACL and the network read.
+
+A term is its N-Triples text (``<iri>``, ``"text"``, ``"3"^^<...#integer>``, ``"x"@en``), so
+a million quads are plain strings that Python makes, sorts and writes in seconds, where
+rdflib nodes in an rdflib Dataset would take minutes. Terms are written by :func:`iri` and
+:func:`literal` only, one spelling per term, so equal terms are equal strings and the
+union of the named graphs is a set union. rdflib Datasets (for SPARQL on the memory store,
+JSON-LD, stats) are parsed from these quads, so the claim model is mapped to RDF once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .catalogue import curie_to_iri
+from .model import Certainty, Claim, Corpus, Entity, Source
+from .resources import ontology_dir
+from .vocab import CLAIM, ENT, GRAPH_CATALOGUE, GRAPH_ONTOLOGY, NNKG_NS, SRC
+
+__all__ = [
+    "Quads",
+    "corpus_quads",
+    "iri",
+    "lexical",
+    "literal",
+    "parse_quads",
+    "unwrap",
+]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_STRING, _LANG_STRING = XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\r": "\r"}
+_ESCAPE = str.maketrans(_ESCAPES)
+
+# IRI openings ("<" + namespace); a term is opening + local name + ">"
+RDF = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE = RDF + "type>"
+RDFS = "<http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "<http://www.w3.org/2004/02/skos/core#"
+PROV = "<http://www.w3.org/ns/prov#"
+DCTERMS = "<http://purl.org/dc/terms/"
+NNKG = "<" + str(NNKG_NS)
+
+Triple = tuple[str, str, str]
+Quad = tuple[str, str, str, str]  # (graph, subject, predicate, object)
+
+
+def iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def literal(value: str, *, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal's one spelling: simple strings carry no datatype, others their IRI."""
+    text = f'"{value.translate(_ESCAPE)}"'
+    if lang:
+        return f"{text}@{lang.lower()}"
+    if datatype and datatype not in (_STRING, _LANG_STRING):
+        return f"{text}^^<{datatype}>"
+    return text
+
+
+def lexical(term: str) -> str:
+    """The text of a literal (unescaped), or the IRI of ``<iri>``."""
+    if term.startswith("<"):
+        return term[1:-1]
+    body = term[1 : term.rindex('"')]
+    if "\\" not in body:
+        return body
+    import re
+
+    return re.sub(r'\\[\\"nr]', lambda m: _UNESCAPES[m.group()], body)
+
+
+def unwrap(term: str) -> str:
+    """``<iri>`` -> ``iri``; anything else unchanged."""
+    return term[1:-1] if term.startswith("<") else term
+
+
+def _integer(value: int) -> str:
+    return literal(str(value), datatype=XSD + "integer")
+
+
+def _boolean(value: bool) -> str:
+    return literal("true" if value else "false", datatype=XSD + "boolean")
+
+
+@dataclass(frozen=True, eq=False)
+class Quads:
+    """Quads sorted by graph, subject, predicate and object, without duplicates."""
+
+    quads: tuple[Quad, ...]
+
+    @classmethod
+    def of(cls, quads: Iterable[Quad]) -> Quads:
+        return cls(tuple(dict.fromkeys(sorted(quads))))  # sorted, then each once
+
+    @cached_property
+    def triples(self) -> tuple[Triple, ...]:
+        """The RDF merge of every named graph: each triple once, sorted."""
+        # each graph's triples are a sorted run already, which sorting notices
+        return tuple(dict.fromkeys(sorted(q[1:] for q in self.quads)))
+
+    def graphs(self) -> Iterator[tuple[str, list[Triple]]]:
+        """Each named graph with its triples, in graph order."""
+        from itertools import groupby
+
+        for graph, quads in groupby(self.quads, key=lambda q: q[0]):
+            yield graph, [q[1:] for q in quads]
+
+    def nquads(self) -> str:
+        return "".join(f"{s} {p} {o} {g} .\n" for g, s, p, o in self.quads)
+
+    def ntriples(self) -> str:
+        return "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
+def _term(node) -> str:
+    """A pyoxigraph term in nnkg's spelling."""
+    import pyoxigraph as ox
+
+    if isinstance(node, ox.NamedNode):
+        return iri(node.value)
+    if isinstance(node, ox.Literal):
+        return literal(node.value, lang=node.language, datatype=node.datatype.value)
+    return str(node)  # a blank node keeps its label
+
+
+def parse_quads(path: Path, fmt: str, *, graph: str | None = None) -> Iterator[Quad]:
+    """The quads of an RDF file (Oxigraph's parser, fast); triples go into ``graph``."""
+    import pyoxigraph as ox
+
+    terms: dict = {}  # most terms recur; spell each once
+
+    def spell(node) -> str:
+        try:
+            return terms[node]
+        except KeyError:
+            return terms.setdefault(node, _term(node))
+
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.from_extension(fmt)):
+        context = graph or spell(quad.graph_name)
+        yield context, spell(quad.subject), spell(quad.predicate), spell(quad.object)
+
+
+def _entity(entity: Entity) -> Iterator[Triple]:
+    node = iri(ENT[entity.id])
+    yield node, RDF_TYPE, iri(NNKG_NS[entity.type])
+    yield node, RDFS + "label>", literal(entity.label, lang="en")
+    for synonym in entity.synonyms:
+        yield node, SKOS + "altLabel>", literal(synonym, lang="en")
+    if entity.definition:
+        yield node, SKOS + "definition>", literal(entity.definition, lang="en")
+    for xref in entity.xrefs:
+        match = "exactMatch>" if xref.match == "exact" else "closeMatch>"
+        yield node, SKOS + match, iri(curie_to_iri(xref.curie))
+
+
+def _source(source: Source) -> Iterator[Triple]:
+    node = iri(SRC[source.id])
+    yield node, RDF_TYPE, NNKG + "Source>"
+    yield node, RDF_TYPE, PROV + "Entity>"
+    yield node, DCTERMS + "title>", literal(source.title)
+    yield node, NNKG + "sourceKind>", NNKG + source.kind + ">"
+    yield node, NNKG + "sha256>", literal(source.sha256)
+    if source.note:
+        yield node, DCTERMS + "description>", literal(source.note)
+
+
+def _claim(claim: Claim) -> Iterator[Triple]:
+    s, p, o = iri(ENT[claim.subject]), NNKG + claim.predicate + ">", iri(ENT[claim.object])
+    if not claim.negated:
+        yield s, p, o  # the direct ("truthy") edge exists only for what is affirmed
+    node = iri(CLAIM[claim.id])
+    certainty = "Asserted>" if claim.certainty is Certainty.ASSERTED else "Hedged>"
+    yield node, RDF_TYPE, NNKG + "Claim>"
+    yield node, RDF + "subject>", s
+    yield node, RDF + "predicate>", p
+    yield node, RDF + "object>", o
+    yield node, PROV + "wasDerivedFrom>", iri(SRC[claim.source])
+    yield node, NNKG + "quote>", literal(claim.quote)
+    yield node, NNKG + "subjectText>", literal(claim.subject_text)
+    yield node, NNKG + "objectText>", literal(claim.object_text)
+    yield node, NNKG + "start>", _integer(claim.start)
+    yield node, NNKG + "end>", _integer(claim.end)
+    yield node, NNKG + "certainty>", NNKG + certainty
+    yield node, NNKG + "negated>", _boolean(claim.negated)
+    if claim.certainty_note:
+        yield node, NNKG + "certaintyNote>", literal(claim.certainty_note)
+
+
+def corpus_quads(corpus: Corpus, ontology_path: Path | None = None) -> Quads:
+    """The whole graph: ontology, catalogue and one named graph per source."""
+    ontology = Path(ontology_path or ontology_dir()) / "nnkg.ttl"
+    quads: list[Quad] = list(parse_quads(ontology, "ttl", graph=iri(GRAPH_ONTOLOGY)))
+    catalogue = iri(GRAPH_CATALOGUE)
+    for entity in corpus.entities.values():
+        quads.extend((catalogue, *t) for t in _entity(entity))
+    for source in corpus.sources:
+        graph = iri(SRC[source.id])
+        quads.extend((graph, *t) for t in _source(source))
+        for claim in source.claims:
+            quads.extend((graph, *t) for t in _claim(claim))
+    return Quads.of(quads)
