@@ -52,7 +52,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from kg.build import build
-    from kg.load import load_dataset
+    from kg.load import load_quads
     from kg.network import claim_network, load_network
     from kg.paths import effects, find_paths
     from kg.resolve import EntityResolver
@@ -65,13 +65,13 @@ def main() -> None:
         rate = f"{result.triples / best:,.0f} triples/s"
         took = f"{result.triples} triples in {best * 1000:.0f} ms = {rate} (best of 5)"
         rows.append(("nnkg build (packaged sources)", took))
-        loads = _timed(lambda: claim_network(load_dataset(Path(tmp))), 5)
+        loads = _timed(lambda: claim_network(load_quads(Path(tmp))), 5)
         rows.append(("load build + project to networkx", f"{min(loads) * 1000:.0f} ms"))
         cache = Path(tmp) / "cache"
         load_network(Path(tmp), cache_root=cache)
         cached = _timed(lambda: load_network(Path(tmp), cache_root=cache), 5)
         rows.append(("the same from .nnkg-cache", f"{min(cached) * 1000:.1f} ms"))
-        net = claim_network(load_dataset(Path(tmp)))
+        net = claim_network(load_quads(Path(tmp)))
 
     resolver = EntityResolver(net)
     pairs = [(resolver.resolve(a), resolver.resolve(b)) for a, b in PATH_QUERIES]

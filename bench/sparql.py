@@ -88,14 +88,14 @@ def _endpoint(build: Path, tmp: Path, seconds: float) -> list[str]:
 
 
 def _push(build: Path, tmp: Path, repeat: int) -> str:
-    from kg.load import load_dataset
+    from kg.load import load_quads
     from kg.push import push
     from tests.servers import oxigraph_server
 
-    dataset = load_dataset(build)
+    quads = load_quads(build)
     with oxigraph_server(tmp / "oxigraph") as base:
         results = [
-            push(dataset, f"{base}/query", f"{base}/store", replace=True) for _ in range(repeat)
+            push(quads, f"{base}/query", f"{base}/store", replace=True) for _ in range(repeat)
         ]
     seconds = statistics.median(r.seconds for r in results)
     return (

@@ -26,20 +26,14 @@ class BuildResult:
     seconds: float
 
 
-def _converted(extra_sources: Sequence[Path], include_packaged: bool):
-    """Curate and convert: ``(quads, report)``; raise on curation problems."""
-    from .curation import load_corpus
-    from .quads import corpus_quads
-
-    report = load_corpus(extra_sources, include_packaged=include_packaged)
-    return corpus_quads(report.corpus), report
-
-
 def build_quads(extra_sources: Sequence[Path] = (), *, include_packaged: bool = True):
     """Curate, convert and SHACL-check; return ``(quads, report)`` or raise NnkgError."""
+    from .curation import load_corpus
+    from .quads import corpus_quads
     from .shacl import assert_conforms
 
-    quads, report = _converted(extra_sources, include_packaged)
+    report = load_corpus(extra_sources, include_packaged=include_packaged)
+    quads = corpus_quads(report.corpus)
     assert_conforms(quads)
     return quads, report
 
@@ -56,14 +50,25 @@ def build(
     its verdict is awaited before the first write); each file is replaced atomically.
     """
     from .atomic import write_atomic
+    from .curation import load_corpus
+    from .progress import Steps
+    from .quads import corpus_quads
     from .shacl import BackgroundCheck
     from .writers import write
 
     started = time.perf_counter()
-    quads, report = _converted(extra_sources, include_packaged)
-    with BackgroundCheck(quads) as shacl:  # validates while the files are made
-        payloads = {name: write(quads, fmt) for name, fmt in BUILD_FILES.items()}
-        shacl.result()
+    with Steps("nnkg build", 3 + len(BUILD_FILES)) as step:
+        with step("curating"):
+            report = load_corpus(extra_sources, include_packaged=include_packaged)
+        with step("converting to RDF"):
+            quads = corpus_quads(report.corpus)
+        with BackgroundCheck(quads) as shacl:  # validates while the files are made
+            payloads = {}
+            for name, fmt in BUILD_FILES.items():
+                with step(f"writing {name}"):
+                    payloads[name] = write(quads, fmt)
+            with step("SHACL"):
+                shacl.result()
     out_dir = Path(out_dir)
     for name, data in payloads.items():
         write_atomic(out_dir / name, data)

@@ -111,13 +111,17 @@ def validate(sources: tuple[Path, ...]) -> None:
         nnkg validate --sources my-sources/
     """
     from .curation import curate
+    from .progress import Steps
     from .quads import corpus_quads
     from .shacl import assert_conforms
 
-    report = curate(sources)
-    _warn(report.warnings)
-    report.raise_for_problems()
-    assert_conforms(corpus_quads(report.corpus))
+    with Steps("nnkg validate", 2) as step:
+        with step("curating"):
+            report = curate(sources)
+        _warn(report.warnings)
+        report.raise_for_problems()
+        with step("SHACL"):
+            assert_conforms(corpus_quads(report.corpus))
     corpus = report.corpus
     click.echo(
         f"ok: {len(corpus.claims)} claims in {len(corpus.sources)} source(s), "
@@ -172,10 +176,10 @@ def stats(fmt: str, build_dir: Path | None) -> None:
 
         nnkg stats --format json
     """
-    from .load import load_dataset
+    from .load import load_quads
     from .stats import format_stats, graph_stats
 
-    result = graph_stats(load_dataset(build_dir))
+    result = graph_stats(load_quads(build_dir))
     if fmt == "json":
         import json
 

@@ -196,17 +196,6 @@ def serve(host, port, store, timeout, max_rows, workers, build_dir):
     click.echo("nnkg serve: stopped", err=True)
 
 
-def _progress(done: int, total: int) -> None:
-    """A progress bar on stderr (used only when stderr is a terminal)."""
-    width = 30
-    filled = width * done // max(total, 1)
-    click.echo(
-        f"\rpushing [{'#' * filled}{'-' * (width - filled)}] {done}/{total} triples",
-        err=True,
-        nl=done >= total,
-    )
-
-
 @click.command()
 @click.option(
     "--endpoint",
@@ -237,7 +226,8 @@ def push(endpoint, graph_store, replace, user, password_env, build_dir):
 
         nnkg push --endpoint http://localhost:7879/query --replace
     """
-    from .load import load_dataset
+    from .load import load_quads
+    from .progress import bar
     from .push import default_graph_store
     from .push import push as run_push
 
@@ -247,14 +237,20 @@ def push(endpoint, graph_store, replace, user, password_env, build_dir):
             "--graph-store is needed for this endpoint (Fuseki: http://HOST:3030/DATASET/data)"
         )
     auth = _auth(user, password_env)
-    result = run_push(
-        load_dataset(build_dir),
-        endpoint,
-        graph_store,
-        replace=replace,
-        auth=auth,
-        progress=_progress if sys.stderr.isatty() else None,
-    )
+    with bar("pushing", None, "triples") as shown:
+
+        def progress(done: int, total: int) -> None:
+            shown.total = total
+            shown.update(done - shown.n)
+
+        result = run_push(
+            load_quads(build_dir),
+            endpoint,
+            graph_store,
+            replace=replace,
+            auth=auth,
+            progress=progress,
+        )
     for graph, count in result.counted.items():
         click.echo(f"{count:>7}  {graph or '(default graph: the merge of the named graphs)'}")
     click.echo(

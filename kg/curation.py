@@ -296,7 +296,8 @@ def curate(
 
     size = sum(_file_size(s.path / "claims.yaml") for s in metas)
     sources: list[Source] = []
-    checked = fork_map(claims_of, metas, parallel=size >= PARALLEL_BYTES)
+    parallel = size >= PARALLEL_BYTES
+    checked = fork_map(claims_of, metas, parallel=parallel, desc="checking sources")
     for source, (claims, found, warned) in zip(metas, checked, strict=True):
         problems += found
         warnings += warned

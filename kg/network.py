@@ -60,17 +60,16 @@ def _local(term: str) -> str:
     return term.rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _relations(index: dict, typed: dict) -> dict:
+def _relations(quads) -> dict:
     from .ontology import SIGNS
-    from .quads import NNKG, RDFS, lexical, unwrap
+    from .quads import NNKG, RDFS, unwrap
 
     relations = {}
     for kind, structural in (("Relation>", False), ("StructuralRelation>", True)):
-        for prop in typed.get(NNKG + kind, ()):
-            about = index[prop]
+        for prop in quads.instances.get(NNKG + kind, ()):
             relations[unwrap(prop)] = {
-                "label": lexical(about[RDFS + "label>"][0]),
-                "sign": SIGNS[_local(about[NNKG + "polarity>"][0])],
+                "label": quads.value(prop, RDFS + "label>"),
+                "sign": SIGNS[_local(quads.value(prop, NNKG + "polarity>"))],
                 "structural": structural,
             }
     return relations
@@ -84,16 +83,7 @@ def claim_network(quads):
     from .quads import DCTERMS, NNKG, PROV, RDF, RDF_TYPE, RDFS, SKOS, lexical, unwrap
     from .vocab import ENT
 
-    index: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    typed: dict[str, list[str]] = defaultdict(list)  # class -> its instances
-    for s, p, o in quads.triples:  # sorted, so every list below is in order
-        index[s][p].append(o)
-        if p == RDF_TYPE:
-            typed[o].append(s)
-
-    def value(node: str, predicate: str, default: str = "") -> str:
-        found = index[node].get(predicate)
-        return lexical(found[0]) if found else default
+    index, typed, value = quads.about, quads.instances, quads.value
 
     net = nx.MultiDiGraph()
     net.graph["sources"] = {
@@ -116,7 +106,7 @@ def claim_network(quads):
                 exact=sorted(unwrap(t) for t in about.get(SKOS + "exactMatch>", ())),
                 close=sorted(unwrap(t) for t in about.get(SKOS + "closeMatch>", ())),
             )
-    relations = _relations(index, typed)
+    relations = _relations(quads)
     grouped: dict[tuple, list[Evidence]] = defaultdict(list)
     for claim in typed.get(NNKG + "Claim>", ()):
         about = index[claim]
@@ -215,7 +205,13 @@ def load_network(build_dir=None, cache_root=None):
             return pickle.loads(path.read_bytes())
         except Exception:  # a damaged or foreign entry is rebuilt, never trusted
             path.unlink(missing_ok=True)
-    net = claim_network(load_quads(build_dir))
+    from .progress import Steps
+
+    with Steps("projecting the claim network", 2) as step:
+        with step("reading the build"):
+            quads = load_quads(build_dir)
+        with step("projecting"):
+            net = claim_network(quads)
     with contextlib.suppress(OSError):  # a read-only folder only costs speed, never an answer
         write_atomic(path, pickle.dumps(net, protocol=pickle.HIGHEST_PROTOCOL))
     return net

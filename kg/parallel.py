@@ -24,18 +24,23 @@ def _run(index: int):
     return _TASK(index)
 
 
-def fork_map(fn: Callable[[T], R], items: Sequence[T], *, parallel: bool = True) -> list[R]:
+def fork_map(
+    fn: Callable[[T], R], items: Sequence[T], *, parallel: bool = True, desc: str = "working"
+) -> list[R]:
     """``[fn(item) for item in items]``, over up to one process per CPU when ``parallel``
-    and the platform can fork; serially otherwise."""
+    and the platform can fork, serially otherwise; a progress bar (``desc``) counts items."""
     import multiprocessing as mp
+
+    from .progress import track
 
     global _TASK
     workers = min(len(items), os.cpu_count() or 1)
     if not parallel or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return [fn(item) for item in items]
+        return list(track(map(fn, items), desc, len(items)))
     _TASK = lambda index: fn(items[index])  # noqa: E731 (inherited by the children)
     try:
         with mp.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run, range(len(items)), chunksize=1)
+            done = pool.imap(_run, range(len(items)), chunksize=1)  # in order, as they finish
+            return list(track(done, desc, len(items)))
     finally:
         _TASK = None

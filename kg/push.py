@@ -44,16 +44,15 @@ def default_graph_store(endpoint: str) -> str | None:
     return f"{base}/store" if last == "query" else None
 
 
-def _graphs(dataset) -> dict[str, list[str]]:
+def _graphs(quads) -> dict[str, list[str]]:
     """N-Triples lines of each named graph, and of their merge as the default graph."""
-    from .rdf import union_graph
+    from .quads import unwrap
 
-    def lines(graph) -> list[str]:
-        text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        return sorted(line for line in text.splitlines() if line.strip())
+    def lines(triples) -> list[str]:
+        return [f"{s} {p} {o} ." for s, p, o in triples]
 
-    named = {str(g.identifier): lines(g) for g in dataset.graphs() if len(g)}
-    return {**dict(sorted(named.items())), DEFAULT_GRAPH: lines(union_graph(dataset))}
+    named = {unwrap(graph): lines(triples) for graph, triples in quads.graphs()}
+    return {**dict(sorted(named.items())), DEFAULT_GRAPH: lines(quads.triples)}
 
 
 def _batches(lines: list[str], size: int) -> Iterator[list[str]]:
@@ -101,7 +100,7 @@ def _check(endpoint: str, sent: dict[str, int], counted: dict[str, int], replace
 
 
 def push(
-    dataset,
+    quads,
     endpoint: str,
     graph_store: str,
     *,
@@ -110,13 +109,14 @@ def push(
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> PushResult:
-    """Upload ``dataset`` and check the counts; raise NnkgError on any failure.
+    """Upload ``quads`` (a :class:`kg.quads.Quads`) and check the counts; raise NnkgError
+    on any failure.
 
     ``progress(done, total)`` hears of every batch sent, counted in triples."""
     from .remote import http_client, send
 
     started = time.perf_counter()
-    graphs = _graphs(dataset)
+    graphs = _graphs(quads)
     total, done = sum(len(lines) for lines in graphs.values()), 0
     with http_client(auth, timeout=300.0) as client:
         for graph, lines in graphs.items():

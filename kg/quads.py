@@ -104,6 +104,28 @@ class Quads:
         # each graph's triples are a sorted run already, which sorting notices
         return tuple(dict.fromkeys(sorted(q[1:] for q in self.quads)))
 
+    @cached_property
+    def about(self) -> dict[str, dict[str, list[str]]]:
+        """subject -> predicate -> objects (in order), over the merge of the graphs."""
+        index: dict[str, dict[str, list[str]]] = {}
+        for s, p, o in self.triples:
+            index.setdefault(s, {}).setdefault(p, []).append(o)
+        return index
+
+    @cached_property
+    def instances(self) -> dict[str, list[str]]:
+        """class -> the subjects typed with it (in order)."""
+        typed: dict[str, list[str]] = {}
+        for s, p, o in self.triples:
+            if p == RDF_TYPE:
+                typed.setdefault(o, []).append(s)
+        return typed
+
+    def value(self, subject: str, predicate: str, default: str = "") -> str:
+        """The text (see :func:`lexical`) of ``subject``'s first ``predicate``, or ``default``."""
+        found = self.about.get(subject, {}).get(predicate)
+        return lexical(found[0]) if found else default
+
     def graphs(self) -> Iterator[tuple[str, list[Triple]]]:
         """Each named graph with its triples, in graph order."""
         from itertools import groupby

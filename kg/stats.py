@@ -25,44 +25,42 @@ class GraphStats:
         return asdict(self)
 
 
-def _local(term) -> str:
-    text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _local(term: str) -> str:
+    return term.rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def graph_stats(dataset) -> GraphStats:
-    """Count the union of ``dataset``'s named graphs."""
-    from rdflib.namespace import PROV, RDF, RDFS, SKOS
+def graph_stats(quads) -> GraphStats:
+    """Count the merge of the named graphs of ``quads`` (a :class:`kg.quads.Quads`)."""
+    from .quads import NNKG, PROV, RDF, RDF_TYPE, RDFS, SKOS
+    from .vocab import ENT
 
-    from .rdf import union_graph
-    from .vocab import ENT, NNKG
-
-    graph = union_graph(dataset)
-    claims = set(graph.subjects(RDF.type, NNKG.Claim))
-    by_certainty = Counter(_local(graph.value(c, NNKG.certainty)) for c in claims)
-    by_predicate = Counter(_local(graph.value(c, RDF.predicate)) for c in claims)
-    per_source = Counter(_local(graph.value(c, PROV.wasDerivedFrom)) for c in claims)
+    value = quads.value
+    claims = quads.instances.get(NNKG + "Claim>", [])
+    by_certainty = Counter(_local(value(c, NNKG + "certainty>")) for c in claims)
+    by_predicate = Counter(_local(value(c, RDF + "predicate>")) for c in claims)
+    per_source = Counter(_local(value(c, PROV + "wasDerivedFrom>")) for c in claims)
     by_source = {
         _local(src): {
-            "kind": _local(graph.value(src, NNKG.sourceKind)),
+            "kind": _local(value(src, NNKG + "sourceKind>")),
             "claims": per_source.get(_local(src), 0),
         }
-        for src in graph.subjects(RDF.type, NNKG.Source)
+        for src in quads.instances.get(NNKG + "Source>", [])
     }
-    entities = {s for s in graph.subjects(RDF.type, None) if str(s).startswith(str(ENT))}
+    about = quads.about
+    entities = [s for s in about if s.startswith(f"<{ENT}") and RDF_TYPE in about[s]]
     by_class = Counter(
-        _local(t) for e in entities for t in graph.objects(e, RDF.type) if t != NNKG.Entity
+        _local(t) for e in entities for t in about[e][RDF_TYPE] if t != NNKG + "Entity>"
     )
     unmapped = {
-        _local(e): str(graph.value(e, RDFS.label))
+        _local(e): value(e, RDFS + "label>")
         for e in entities
-        if graph.value(e, SKOS.exactMatch) is None and graph.value(e, SKOS.closeMatch) is None
+        if not {SKOS + "exactMatch>", SKOS + "closeMatch>"} & about[e].keys()
     }
     return GraphStats(
-        triples=len(graph),
-        named_graphs=sum(1 for g in dataset.graphs() if len(g)),
+        triples=len(quads),
+        named_graphs=sum(1 for _ in quads.graphs()),
         claims=len(claims),
-        negated=sum(1 for c in claims if graph.value(c, NNKG.negated).toPython() is True),
+        negated=sum(1 for c in claims if value(c, NNKG + "negated>") == "true"),
         by_certainty=dict(sorted(by_certainty.items())),
         by_predicate=dict(sorted(by_predicate.items())),
         by_source=dict(sorted(by_source.items())),

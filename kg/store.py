@@ -38,6 +38,7 @@ def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) 
     import pyoxigraph as ox
 
     from .load import load_quads
+    from .progress import Steps
 
     source = graph_inputs(build_dir)[0]
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -45,13 +46,19 @@ def ensure_store(build_dir: Path | None = None, cache_root: Path | None = None) 
     try:
         store = ox.Store(str(scratch))
         merged = Path(source or ".") / "nnkg.ttl"  # a build's Turtle is exactly the merge
-        if source is not None and merged.is_file():  # Oxigraph parses the build itself
-            store.bulk_load(path=str(Path(source) / "nnkg.trig"), format=ox.RdfFormat.TRIG)
-            store.bulk_load(path=str(merged), format=ox.RdfFormat.TURTLE)
-        else:
-            quads = load_quads(source)
-            store.bulk_load(quads.nquads().encode(), ox.RdfFormat.N_QUADS)
-            store.bulk_load(quads.ntriples().encode(), ox.RdfFormat.N_TRIPLES)
+        with Steps("loading the Oxigraph store", 2) as step:
+            if source is not None and merged.is_file():  # Oxigraph parses the build itself
+                with step("named graphs"):
+                    trig = Path(source) / "nnkg.trig"
+                    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+                with step("their merge"):
+                    store.bulk_load(path=str(merged), format=ox.RdfFormat.TURTLE)
+            else:
+                quads = load_quads(source)
+                with step("named graphs"):
+                    store.bulk_load(quads.nquads().encode(), ox.RdfFormat.N_QUADS)
+                with step("their merge"):
+                    store.bulk_load(quads.ntriples().encode(), ox.RdfFormat.N_TRIPLES)
         store.flush()
         del store  # closes the store and releases its lock before the rename
         try:
