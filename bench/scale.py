@@ -99,10 +99,9 @@ def _raw_disk(build: Path, location: Path) -> float:
 
 def _push(build: Path, location: Path) -> str:
     """`nnkg push --replace` of the build to a real Oxigraph server, counts checked."""
-    from tests.servers import oxigraph_server
-
     from kg.load import load_quads
     from kg.push import push
+    from tests.servers import oxigraph_server
 
     quads = load_quads(build)
     with oxigraph_server(location) as base:
