@@ -10,6 +10,7 @@ JSON-LD, stats) are parsed from these quads, so the claim model is mapped to RDF
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -70,8 +71,6 @@ def lexical(term: str) -> str:
     body = term[1 : term.rindex('"')]
     if "\\" not in body:
         return body
-    import re
-
     return re.sub(r'\\[\\"nr]', lambda m: _UNESCAPES[m.group()], body)
 
 
