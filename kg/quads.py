@@ -93,6 +93,9 @@ class Quads:
 
     quads: tuple[Quad, ...]
 
+    def __repr__(self) -> str:  # a million quads are no one's reading
+        return f"<Quads: {len(self.quads)} quads, {len(self)} triples>"
+
     @classmethod
     def of(cls, quads: Iterable[Quad]) -> Quads:
         return cls(tuple(dict.fromkeys(sorted(quads))))  # sorted, then each once
