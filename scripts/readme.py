@@ -1,9 +1,10 @@
 """Regenerate the README's command reference and tour from the real commands.
 
-Blocks between ``<!-- BEGIN help nnkg CMD -->`` / ``<!-- BEGIN run SHELL COMMAND -->`` and
-``<!-- END -->`` are replaced by the ``--help`` text or the output of the command, run in
-the checkout. ``--check`` changes nothing and exits 1 when the README has drifted (a test
-runs it). Elapsed times ("0.45 s") are not compared.
+Blocks between ``<!-- BEGIN help nnkg CMD -->`` / ``<!-- BEGIN run SHELL COMMAND -->`` /
+``<!-- BEGIN python FILE -->`` and ``<!-- END -->`` are replaced by the ``--help`` text, the
+output of the command, or a Python file and what it prints, run in the checkout.
+``--check`` changes nothing and exits 1 when the README has drifted (a test runs it).
+Elapsed times ("0.45 s") are not compared.
 
     python scripts/readme.py          # rewrite README.md
     python scripts/readme.py --check  # exit 1 if README.md is stale
@@ -19,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-BLOCK = re.compile(r"(<!-- BEGIN (help|run) (.+?) -->\n)(.*?)(<!-- END -->)", re.S)
+BLOCK = re.compile(r"(<!-- BEGIN (help|run|python) (.+?) -->\n)(.*?)(<!-- END -->)", re.S)
 TIMES = re.compile(r"\d+\.\d+ s\b")
 
 
@@ -45,6 +46,11 @@ def _run(command: str) -> str:
 def render(text: str) -> str:
     def replace(m: re.Match) -> str:
         kind, command = m.group(2), m.group(3)
+        if kind == "python":
+            code = (ROOT / command).read_text(encoding="utf-8")
+            output = _run(f"python {command}").rstrip()
+            shown = f"```python\n{code}```\n\nprints\n\n```text\n{output}\n```\n"
+            return f"{m.group(1)}{shown}{m.group(5)}"
         output = _help(command) if kind == "help" else _run(command)
         shown = f"$ {command}\n" if kind == "run" else ""
         return f"{m.group(1)}```console\n{shown}{output.rstrip()}\n```\n{m.group(5)}"
