@@ -42,7 +42,7 @@ def dataset(built):
 
 @pytest.fixture(scope="session")
 def union(dataset):
-    from kg.rdf import union_graph
+    from rdfcompare import union_graph
 
     return union_graph(dataset)
 

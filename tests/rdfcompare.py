@@ -5,6 +5,14 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, URIRef
 
 
+def union_graph(dataset) -> Graph:
+    """All triples of every named graph of an rdflib Dataset in one Graph, by rdflib."""
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
 def to_rdflib(term):
     import pyoxigraph as ox
 

@@ -10,14 +10,14 @@ import yaml
 from conftest import tiny_claims, write_source
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from rdfcompare import named_graphs, oxigraph_graphs
+from rdfcompare import named_graphs, oxigraph_graphs, union_graph
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.curation import curate
 from kg.quads import corpus_quads
-from kg.rdf import quads_dataset, union_graph
+from kg.rdf import quads_dataset
 from kg.writers import write
 
 ENTITIES = ["vitamin-b12", "myelin", "methylation", "serotonin", "nerve-health", "egg"]
