@@ -16,17 +16,16 @@ DEFAULT_CACHE = Path(".nnkg-cache")
 
 
 def graph_inputs(build_dir: Path | None) -> tuple[Path | None, list[Path]]:
-    """The build folder that :func:`kg.load.load_dataset` would read and the files a cache
-    entry is made from (its TriG, and its Turtle where there is one); without a build, the
-    packaged ontology and sources and the code that builds from them."""
-    from .load import DEFAULT_BUILD
+    """The build folder that reading commands read (see :func:`kg.load.build_trig`) and the
+    files a cache entry is made from (its TriG, and its Turtle where there is one); without
+    a build, the packaged ontology and sources and the code that builds from them."""
+    from .load import build_trig
     from .resources import ontology_dir, packaged_sources_dir
 
-    if build_dir is None and (DEFAULT_BUILD / "nnkg.trig").is_file():
-        build_dir = DEFAULT_BUILD
-    if build_dir is not None:
-        files = [Path(build_dir) / name for name in ("nnkg.trig", "nnkg.ttl")]
-        return build_dir, [p for p in files if p.is_file() or p.suffix == ".trig"]
+    trig = build_trig(build_dir)
+    if trig is not None:
+        turtle = trig.with_name("nnkg.ttl")
+        return trig.parent, [trig, *([turtle] if turtle.is_file() else [])]
     code = Path(__file__).resolve().parent
     roots = (ontology_dir(), packaged_sources_dir(), code)
     files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file()]

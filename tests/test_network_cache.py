@@ -48,3 +48,19 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path):
     blocker.write_text("a file where the cache folder would go")
     net = load_network(out, cache_root=blocker)
     assert _egg_claims(net) >= 1
+
+
+def test_a_folder_without_a_build_is_named_with_the_fix(runner, tmp_path):
+    from kg.cli import cli
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in (
+        ["path", "vitamin B12", "myelin"],
+        ["query", "competency-01", "--store", "oxigraph"],
+    ):
+        result = runner.invoke(cli, [*args, "--build", str(empty)])
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"error: {empty / 'nnkg.trig'}: no build here (run 'nnkg build --out {empty}')\n"
+        )
