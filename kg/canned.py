@@ -64,7 +64,9 @@ def resolve_query(arg: str) -> str:
     if arg in names:
         return names[arg].text
     if arg.endswith(_QUERY_FILE_SUFFIXES):
-        return Path(arg).read_text(encoding="utf-8")
+        from .guard import read_query_bytes
+
+        return read_query_bytes(Path(arg), arg)
     if _NAME.match(arg):
         close = difflib.get_close_matches(arg, names, n=3, cutoff=0.6)
         hint = f"did you mean: {', '.join(close)}?" if close else "see 'nnkg query --list'"

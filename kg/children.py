@@ -1,4 +1,5 @@
-"""Child processes that never outlive the command that started them.
+"""Child processes that never outlive the command that started them, and one that can be
+stopped at a time limit.
 
 A SIGKILL gives the parent no chance to stop its children, so each child asks the kernel
 itself to kill it when the parent dies (Linux's ``PR_SET_PDEATHSIG``); elsewhere this is a
@@ -10,8 +11,23 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
-__all__ = ["die_with_parent"]
+from .errors import NnkgError, one_line
+
+__all__ = ["ChildDiedError", "ChildTimeoutError", "call_in_child", "die_with_parent"]
+
+T = TypeVar("T")
+
+
+class ChildTimeoutError(NnkgError):
+    """Work in a child process ran past its time limit and was stopped."""
+
+
+class ChildDiedError(NnkgError):
+    """A child process ended without an answer (killed, or it crashed)."""
+
 
 _PR_SET_PDEATHSIG = 1
 
@@ -29,3 +45,57 @@ def die_with_parent(parent_pid: int) -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent_pid:
         os._exit(1)
+
+
+def _child(conn, parent: int, fn: Callable[[], T]) -> None:
+    die_with_parent(parent)
+    try:
+        outcome: tuple[str, object] = ("value", fn())
+    except NnkgError as exc:
+        outcome = ("error", exc)
+    except BaseException as exc:  # a bug: its parent reports it as one line
+        outcome = ("error", NnkgError(f"{type(exc).__name__}: {one_line(exc, 200)}"))
+    try:
+        conn.send(outcome)
+    except Exception as exc:  # an error that does not pickle
+        conn.send(("error", NnkgError(one_line(outcome[1], 240) or repr(exc))))
+
+
+def call_in_child(fn: Callable[[], T], timeout: float | None, *, what: str) -> T:
+    """``fn()`` in a forked child killed after ``timeout`` seconds (None: no limit).
+
+    What cannot be interrupted from a thread (rdflib evaluating, Oxigraph in Rust) can be
+    stopped this way. The child inherits everything loaded so far; its result or its
+    :class:`NnkgError` comes back pickled. A child killed by a signal (a segfault, say) or
+    stopped at the time limit becomes one :class:`NnkgError` naming ``what`` it was doing.
+    Where fork does not exist, ``fn`` runs here, without a time limit.
+    """
+    import multiprocessing as mp
+
+    if "fork" not in mp.get_all_start_methods():
+        return fn()
+    context = mp.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, os.getpid(), fn), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise ChildTimeoutError(
+                f"{what} ran longer than the {timeout:g} s limit and was stopped"
+            )
+        try:
+            kind, value = receiver.recv()
+        except EOFError:
+            process.join()
+            code = process.exitcode or 0
+            cause = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+            raise ChildDiedError(f"{what} stopped abruptly ({cause})") from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+    if kind == "error":
+        raise value  # type: ignore[misc]
+    return value  # type: ignore[return-value]

@@ -20,7 +20,21 @@ __all__ = ["cli", "main"]
 
 
 class NnkgGroup(click.Group):
-    """Turns nnkg's own errors into one line each on stderr and exit code 1."""
+    """Turns nnkg's own errors into one line each on stderr and exit code 1, and refuses
+    arguments that are not text (exit code 2) before any command sees them."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for position, arg in enumerate(args, 1):
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError as exc:  # undecodable bytes, kept as surrogates
+                byte = arg[exc.start].encode("utf-8", "surrogateescape")
+                raise click.UsageError(
+                    f"argument {position} is not UTF-8 text (byte 0x{byte.hex()} at "
+                    f"character {exc.start + 1})",
+                    ctx,
+                ) from None
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -7,6 +7,7 @@ messages on stderr.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -61,13 +62,21 @@ def _print_catalogue(fmt: str) -> None:
     )
 
 
+def _read_query_file(path: str) -> str:
+    """The text of ``-f FILE`` (``-`` is stdin): read with a bound, UTF-8."""
+    from .guard import read_query_bytes
+
+    if path == "-":
+        return read_query_bytes(sys.stdin.buffer, "stdin")
+    return read_query_bytes(Path(path), path)
+
+
 @click.command()
 @click.argument("query", required=False, metavar="[SPARQL|NAME|FILE]")
 @click.option(
     "-f",
     "--file",
     "query_file",
-    type=click.File("r", encoding="utf-8"),
     metavar="FILE",
     help="Read the query from FILE ('-' for stdin).",
 )
@@ -79,9 +88,35 @@ def _print_catalogue(fmt: str) -> None:
 @click.option(
     "--endpoint", metavar="URL", help="Ask this remote SPARQL endpoint instead of the built graph."
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Seconds the query may run before it is stopped; 0 for no limit.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=0),
+    default=100_000,
+    show_default=True,
+    help="Most rows (or triples) the answer may have; 0 for no limit (large CONSTRUCT exports).",
+)
 @auth_options
 @build_dir_option
-def query(query, query_file, list_queries, fmt, store, endpoint, user, password_env, build_dir):
+def query(
+    query,
+    query_file,
+    list_queries,
+    fmt,
+    store,
+    endpoint,
+    timeout,
+    max_rows,
+    user,
+    password_env,
+    build_dir,
+):
     """Run a SPARQL query over the built graph, or over a remote endpoint.
 
     QUERY is SPARQL text, the NAME of a canned query (see --list) or a .rq FILE.
@@ -89,14 +124,19 @@ def query(query, query_file, list_queries, fmt, store, endpoint, user, password_
     results format (json, csv, tsv, xml); CONSTRUCT and DESCRIBE answers print as
     Turtle. Queries see every source at once; GRAPH src:ID narrows to one. The nnkg
     prefixes (nnkg:, ent:, claim:, src:, rdf:, rdfs:, skos:, prov:, dcterms: ...) are
-    predeclared for the built graph. Updates, LOAD and SERVICE are refused.
+    predeclared for the built graph. Updates are refused, and on the built graph SERVICE
+    and FROM too: a query never reaches the network or a file. A query runs at most
+    --timeout seconds and answers at most --max-rows rows.
 
     Example:
 
         nnkg query competency-05 --store oxigraph
     """
+    from .canned import resolve_query
+    from .children import ChildTimeoutError, call_in_child
+    from .engines import Limits
     from .results import write_result
-    from .sparql import open_engine, run_query
+    from .sparql import ResultTooLargeError, open_engine, run_query
 
     if list_queries:
         if query or query_file:
@@ -111,15 +151,40 @@ def query(query, query_file, list_queries, fmt, store, endpoint, user, password_
         raise click.UsageError("--endpoint asks a remote store: leave out --store and --build")
     if (user or password_env) and not endpoint:
         raise click.UsageError("--user and --password-env go with --endpoint")
-    from .canned import resolve_query
 
-    text = query_file.read() if query_file else resolve_query(query)
+    text = _read_query_file(query_file) if query_file else resolve_query(query)
     engine = open_engine(store or "memory", build_dir, endpoint, auth=_auth(user, password_env))
-    result = run_query(engine, text)
-    sys.stdout.buffer.write(write_result(result, "turtle" if result.is_graph else fmt))
+    limits = Limits(rows=max_rows or None)
+
+    def answer() -> tuple[bytes, str | None]:
+        result = run_query(engine, text, limits)
+        written = write_result(result, "turtle" if result.is_graph else fmt)
+        if fmt != "table" or result.boolean is not None:
+            return written, None
+        return written, f"{len(result)} {'triple' if result.is_graph else 'row'}(s)"
+
+    try:
+        data, summary = call_in_child(answer, timeout or None, what="the query")
+    except ChildTimeoutError as exc:
+        raise ChildTimeoutError(f"{exc} (raise --timeout, or 0 for no limit)") from None
+    except ResultTooLargeError as exc:
+        raise ResultTooLargeError(f"{exc}, or raise --max-rows (0 for no limit)") from None
+    sys.stdout.buffer.write(data)
     sys.stdout.flush()
-    if fmt == "table" and result.boolean is None:
-        click.echo(f"{len(result)} {'triple' if result.is_graph else 'row'}(s)", err=True)
+    if summary:
+        click.echo(summary, err=True)
+
+
+def _origin(ctx, param, value: str | None) -> str | None:
+    """``--cors``: one origin (scheme://host[:port]) or ``*``."""
+    from urllib.parse import urlsplit
+
+    if value is None or value == "*":
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
+        raise click.BadParameter("give an origin such as https://example.org (or '*')")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @click.command()
@@ -146,10 +211,17 @@ def query(query, query_file, list_queries, fmt, store, endpoint, user, password_
 )
 @click.option(
     "--max-rows",
-    type=click.IntRange(1),
+    type=click.IntRange(min=0),
     default=10_000,
     show_default=True,
-    help="Most rows (or triples) one answer may have (413).",
+    help="Most rows (or triples) one answer may have (413); 0 for no limit.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=20_000_000,
+    show_default=True,
+    help="Most bytes one answer may have (413); 0 for no limit.",
 )
 @click.option(
     "--workers",
@@ -158,22 +230,64 @@ def query(query, query_file, list_queries, fmt, store, endpoint, user, password_
     show_default=True,
     help="Query worker processes, each holding the graph.",
 )
+@click.option(
+    "--per-client",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Most workers one client address may hold at once; its further queries wait in line "
+    "[default: all but one worker]; 0 for no cap (e.g. behind a proxy, where every client "
+    "has the proxy's address).",
+)
+@click.option(
+    "--queue-wait",
+    type=click.FloatRange(min=0),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may wait for a free worker before the answer is 503 (busy).",
+)
+@click.option(
+    "--cors",
+    metavar="ORIGIN",
+    callback=_origin,
+    help="Let web pages from ORIGIN (e.g. https://example.org, or '*' for any) query the "
+    "endpoint from a browser [default: no cross-origin requests].",
+)
 @build_dir_option
-def serve(host, port, store, timeout, max_rows, workers, build_dir):
+def serve(
+    host,
+    port,
+    store,
+    timeout,
+    max_rows,
+    max_bytes,
+    workers,
+    per_client,
+    queue_wait,
+    cors,
+    build_dir,
+):
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql, the graph page at /
     and a query page at /query.
 
-    /sparql takes GET ?query=, POST form-encoded and POST application/sparql-query,
+    /sparql takes GET ?query=, POST form-encoded and POST application/sparql-query, and
     answers in JSON, XML, CSV or TSV results (Turtle or N-Triples for CONSTRUCT and
-    DESCRIBE) as the Accept header asks, and allows cross-origin requests. Updates,
-    LOAD and SERVICE are refused; a query that runs too long is stopped in its
-    worker process while the others keep answering. Ctrl-C stops the server.
+    DESCRIBE) as the Accept header asks. Updates, LOAD, SERVICE and FROM are refused
+    (403), so no query reaches the network or a file. Each query runs in a worker process
+    under --timeout, --max-rows and --max-bytes; a query that runs too long is stopped
+    while the others keep answering, and no client may hold more than --per-client
+    workers. Browsers on other sites may query it only with --cors. Ctrl-C stops it.
 
     Example:
 
         nnkg serve --port 7878 --store oxigraph
     """
     from .serve import serve as run_server
+    from .workers import Fairness
+
+    fairness = Fairness(
+        per_client=max(1, workers - 1) if per_client is None else per_client,
+        queue_wait=queue_wait,
+    )
 
     def announce(url: str) -> None:
         click.echo(
@@ -189,8 +303,11 @@ def serve(host, port, store, timeout, max_rows, workers, build_dir):
         store=store or "memory",
         build_dir=build_dir,
         timeout=timeout,
-        max_rows=max_rows,
+        max_rows=max_rows or None,
+        max_bytes=max_bytes or None,
         workers=workers,
+        fairness=fairness,
+        cors=cors,
         announce=announce,
     )
     click.echo("nnkg serve: stopped", err=True)

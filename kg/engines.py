@@ -2,42 +2,71 @@
 
 ``MemoryEngine`` is rdflib over a union view of the Dataset, ``OxigraphEngine`` a pyoxigraph
 store queried with its default graph as the union of the named graphs, ``EndpointEngine``
-a remote SPARQL 1.1 Protocol endpoint. Safety checks happen before (see
-:func:`kg.sparql.run_query`); here each engine only runs, converts and limits.
+a remote SPARQL 1.1 Protocol endpoint. Each runs a :class:`kg.guard.CheckedQuery` (the
+checks happen before, in :func:`kg.sparql.run_query`) and stops taking rows at its
+:class:`Limits`; here each engine only runs, converts and limits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Protocol
 
-from .errors import one_line
-from .results import GRAPH_FORMS, Result, from_sparql_json, term_from_oxigraph, term_from_rdflib
-from .sparql import QueryError, QueryShape, QuerySyntaxError, ResultTooLargeError, syntax_error
+from .errors import QueryError, QueryRefusedError, QuerySyntaxError, ResultTooLargeError, one_line
+from .guard import REFUSED_SERVICE, CheckedQuery, syntax_error
+from .results import (
+    GRAPH_FORMS,
+    Result,
+    Term,
+    from_sparql_json,
+    term_from_oxigraph,
+    term_from_rdflib,
+)
 
-__all__ = ["EndpointEngine", "Engine", "MemoryEngine", "OxigraphEngine"]
+__all__ = ["EndpointEngine", "Engine", "Limits", "MemoryEngine", "OxigraphEngine"]
 
-T = TypeVar("T")
+
+@dataclass(frozen=True)
+class Limits:
+    """How big an answer may be: ``rows`` rows (or triples) and ``chars`` characters of term
+    text in all; None means no limit."""
+
+    rows: int | None = None
+    chars: int | None = None
 
 
 class Engine(Protocol):
-    def run(self, text: str, shape: QueryShape, max_rows: int | None) -> Result: ...
+    def run(self, query: CheckedQuery, limits: Limits) -> Result: ...
 
 
-def _too_large(max_rows: int) -> ResultTooLargeError:
-    return ResultTooLargeError(
-        f"the answer has more than {max_rows} rows, the limit: add LIMIT or narrow it"
-    )
-
-
-def _take(items: Iterable[T], max_rows: int | None) -> tuple[T, ...]:
-    """All of ``items``, or ResultTooLargeError as soon as there are more than ``max_rows``."""
-    taken: list[T] = []
+def _take(items: Iterable[tuple[Term | None, ...]], limits: Limits) -> tuple:
+    """All of ``items`` (rows or triples of terms), or ResultTooLargeError as soon as there
+    are more than the limits allow, so an answer too large is never held whole."""
+    taken: list = []
+    chars = 0
     for item in items:
         taken.append(item)
-        if max_rows is not None and len(taken) > max_rows:
-            raise _too_large(max_rows)
+        if limits.rows is not None and len(taken) > limits.rows:
+            raise ResultTooLargeError(
+                f"the answer has more than {limits.rows:,} rows, the limit: add LIMIT or narrow it"
+            )
+        if limits.chars is not None:
+            chars += sum(len(t.value) for t in item if t is not None)
+            if chars > limits.chars:
+                raise ResultTooLargeError(
+                    f"the answer holds more than {limits.chars:,} characters of text, the "
+                    "limit: select fewer or shorter values"
+                )
     return tuple(taken)
+
+
+def _refuse_service(ctx, part):
+    """rdflib's hook for every algebra part: SERVICE is refused, the rest evaluated as usual
+    (a second line behind :func:`kg.guard.check_query`)."""
+    if part.name == "ServiceGraphPattern":
+        raise QueryRefusedError(REFUSED_SERVICE)
+    raise NotImplementedError
 
 
 def _prefixes() -> dict[str, str]:
@@ -51,20 +80,20 @@ class MemoryEngine:
 
     def __init__(self, dataset) -> None:
         from rdflib import Dataset
-
-        self._view = Dataset(store=dataset.store, default_union=True)
-
-    def run(self, text: str, shape: QueryShape, max_rows: int | None) -> Result:
-        from pyparsing import ParseException
         from rdflib.plugins import sparql
-        from rdflib.plugins.sparql import prepareQuery
 
         sparql.SPARQL_LOAD_GRAPHS = False  # FROM <url> must never fetch anything
+        sparql.CUSTOM_EVALS["nnkg-refuse-service"] = _refuse_service
+        self._view = Dataset(store=dataset.store, default_union=True)
+
+    def run(self, query: CheckedQuery, limits: Limits) -> Result:
+        from rdflib.plugins.sparql.algebra import translateQuery
+
         prefixes = _prefixes()
         try:
-            prepared = prepareQuery(text, initNs=prefixes)
-        except ParseException as exc:
-            raise syntax_error(exc) from None
+            prepared = translateQuery(query.take_parse(), initNs=prefixes)
+        except QueryError:
+            raise
         except Exception as exc:  # rdflib reports an unknown prefix and the like this way
             raise QuerySyntaxError(f"SPARQL syntax error: {one_line(exc, 200)}") from None
         try:
@@ -72,17 +101,10 @@ class MemoryEngine:
             if answer.type == "ASK":
                 return Result("ASK", boolean=bool(answer.askAnswer))
             if answer.type in GRAPH_FORMS:
-                triples = _take(answer.graph, max_rows)
-                return Result(
-                    answer.type,
-                    triples=tuple(tuple(term_from_rdflib(t) for t in triple) for triple in triples),
-                )
-            rows = _take(answer, max_rows)
-            return Result(
-                "SELECT",
-                tuple(str(v) for v in answer.vars),
-                tuple(tuple(None if t is None else term_from_rdflib(t) for t in r) for r in rows),
-            )
+                triples = (tuple(term_from_rdflib(t) for t in triple) for triple in answer.graph)
+                return Result(answer.type, triples=_take(triples, limits))
+            rows = (tuple(None if t is None else term_from_rdflib(t) for t in r) for r in answer)
+            return Result("SELECT", tuple(str(v) for v in answer.vars), _take(rows, limits))
         except QueryError:
             raise
         except Exception as exc:  # an evaluation error inside rdflib
@@ -95,23 +117,21 @@ class OxigraphEngine:
     def __init__(self, store) -> None:
         self._store = store
 
-    def run(self, text: str, shape: QueryShape, max_rows: int | None) -> Result:
+    def run(self, query: CheckedQuery, limits: Limits) -> Result:
         import pyoxigraph as ox
 
         try:
-            answer = self._store.query(text, prefixes=_prefixes())
+            answer = self._store.query(query.text, prefixes=_prefixes())
         except SyntaxError as exc:
             raise syntax_error(exc) from None
         try:
             if isinstance(answer, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(answer))
             if isinstance(answer, ox.QueryTriples):
-                triples = _take(answer, max_rows)
-                form = shape.form if shape.form in GRAPH_FORMS else "CONSTRUCT"
-                return Result(form, triples=tuple(_oxigraph_triple(t) for t in triples))
+                form = query.form if query.form in GRAPH_FORMS else "CONSTRUCT"
+                return Result(form, triples=_take(map(_oxigraph_triple, answer), limits))
             variables = tuple(v.value for v in answer.variables)
-            rows = _take(_oxigraph_rows(answer, variables), max_rows)
-            return Result("SELECT", variables, rows)
+            return Result("SELECT", variables, _take(_oxigraph_rows(answer, variables), limits))
         except QueryError:
             raise
         except Exception as exc:  # an evaluation error inside Oxigraph
@@ -136,10 +156,10 @@ class EndpointEngine:
         self.url = url
         self._auth = auth
 
-    def run(self, text: str, shape: QueryShape, max_rows: int | None) -> Result:
+    def run(self, query: CheckedQuery, limits: Limits) -> Result:
         from .remote import http_client, redact, send
 
-        graph = shape.form in GRAPH_FORMS
+        graph = query.form in GRAPH_FORMS
         accept = "application/n-triples" if graph else "application/sparql-results+json"
         with http_client(self._auth) as client:
             response = send(
@@ -147,22 +167,21 @@ class EndpointEngine:
                 "POST",
                 self.url,
                 what="query",
-                data={"query": text},
+                data={"query": query.text},
                 headers={"Accept": accept},
             )
         media = response.headers.get("content-type", "").split(";")[0].strip()
         try:
             if graph:
-                result = _parse_graph(response.content, media, shape.form)
+                result = _parse_graph(response.content, media, query.form)
             else:
-                result = from_sparql_json(response.content, shape.form or "SELECT")
+                result = from_sparql_json(response.content, query.form)
         except (ValueError, KeyError, SyntaxError) as exc:
             raise QueryError(
                 f"{redact(self.url)} did not answer with {accept} ({media or 'no type'}): "
                 f"{one_line(exc, 120)}"
             ) from None
-        if max_rows is not None and len(result) > max_rows:
-            raise _too_large(max_rows)
+        _take(result.triples if result.is_graph else result.rows, limits)
         return result
 
 

@@ -8,6 +8,7 @@ __all__ = [
     "CurationError",
     "EndpointError",
     "NnkgError",
+    "NotAcceptableError",
     "PoolBusyError",
     "Problem",
     "PushCheckError",
@@ -15,6 +16,7 @@ __all__ = [
     "QueryRefusedError",
     "QuerySyntaxError",
     "QueryTimeoutError",
+    "QueryTooLargeError",
     "ResultTooLargeError",
     "ShaclError",
     "SourceFileError",
@@ -100,6 +102,14 @@ class QuerySyntaxError(QueryError):
 
 class QueryRefusedError(QueryError):
     """The query would change the graph or reach the network, which nnkg never does."""
+
+
+class QueryTooLargeError(QueryError):
+    """The query text is longer or nests deeper than nnkg parses."""
+
+
+class NotAcceptableError(QueryError):
+    """The client accepts none of the formats this kind of answer can be written in."""
 
 
 class ResultTooLargeError(QueryError):

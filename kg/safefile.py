@@ -70,11 +70,15 @@ def _open_error(path: Path, exc: OSError) -> InputFileError:
     return InputFileError(f"{path}: {reasons.get(exc.errno, exc.strerror or str(exc))}")
 
 
-def read_regular(path: Path, limit: int | None = None, *, name: str | None = None) -> bytes:
+def read_regular(
+    path: Path, limit: int | None = None, *, name: str | None = None, what: str | None = None
+) -> bytes:
     """The bytes of ``path``, a regular file (links followed) of at most ``limit`` bytes
-    (default :func:`file_limit`). ``name`` is how messages call the file (default ``path``)."""
+    (default :func:`file_limit`). ``name`` is how messages call the file (default ``path``);
+    ``what`` says what the limit is for, when it is not :func:`file_limit`."""
     shown = name or str(path)
     limit = file_limit() if limit is None else limit
+    what = what or f"an input file (raise it with {FILE_LIMIT_ENV}=<megabytes>)"
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -84,10 +88,7 @@ def read_regular(path: Path, limit: int | None = None, *, name: str | None = Non
         why = refusal(info.st_mode)
         if why:
             raise InputFileError(f"{shown}: {why}")
-        too_big = InputFileError(
-            f"{shown}: larger than the {_mb(limit)} limit for an input file "
-            f"(raise it with {FILE_LIMIT_ENV}=<megabytes>)"
-        )
+        too_big = InputFileError(f"{shown}: larger than the {_mb(limit)} limit for {what}")
         if info.st_size > limit:
             raise too_big
         chunks, size = [], 0

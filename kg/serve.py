@@ -1,10 +1,13 @@
 """``nnkg serve``: a read-only SPARQL 1.1 Protocol endpoint at ``/sparql`` (Starlette + uvicorn).
 
 ``/sparql`` takes GET ``?query=``, POST form-encoded and POST ``application/sparql-query``,
-negotiates the result format from ``Accept``, and allows cross-origin requests. ``/`` is
-the graph page (``nnkg.html`` of the build) and ``/query`` a small query page. Updates,
-LOAD and SERVICE are refused (403); a query gets a time limit (503 when it runs over)
-and a row limit (413); workers in their own processes keep one query from stalling others.
+and negotiates the result format from ``Accept``. ``/`` is the graph page (``nnkg.html``
+of the build) and ``/query`` a small query page. What a request may cost is bounded: the
+body is read at most :data:`MAX_BODY_BYTES` (413 beyond, before the rest arrives), a query
+is checked and refused (403) by the worker that would run it, runs under a time limit
+(503), a row and a byte limit (413), and workers are shared fairly among clients
+(:class:`kg.workers.Fairness`; 503 with ``Retry-After`` when busy). Cross-origin requests
+are refused unless ``cors`` names the one origin allowed.
 """
 
 from __future__ import annotations
@@ -14,124 +17,131 @@ import signal
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs
 
-from .results import GRAPH_FORMS, MEDIA_TYPES
-from .sparql import (
+from .errors import (
+    NotAcceptableError,
+    PoolBusyError,
     QueryError,
     QueryRefusedError,
     QuerySyntaxError,
+    QueryTimeoutError,
+    QueryTooLargeError,
     ResultTooLargeError,
-    inspect_query,
-    refuse_unsafe,
+    WorkerDiedError,
 )
-from .workers import EngineSpec, PoolBusyError, QueryTimeoutError, WorkerDiedError, WorkerPool
+from .guard import MAX_QUERY_CHARS
+from .workers import EngineSpec, Fairness, WorkerPool
 
-__all__ = ["create_app", "engine_spec", "negotiate", "serve"]
+__all__ = ["MAX_BODY_BYTES", "create_app", "engine_spec", "serve"]
 
-MAX_QUERY_CHARS = 100_000
-#: What each query form can be answered in, best first (``Accept`` picks among them).
-OFFERS = {
-    False: [
-        ("json", "application/sparql-results+json"),
-        ("xml", "application/sparql-results+xml"),
-        ("csv", "text/csv"),
-        ("tsv", "text/tab-separated-values"),
-        ("json", "application/json"),
-    ],
-    True: [("turtle", "text/turtle"), ("nt", "application/n-triples")],
-}
+#: The largest request body read: room for the longest query, form-encoded (3 bytes for
+#: each byte of UTF-8).
+MAX_BODY_BYTES = 12 * MAX_QUERY_CHARS
 _STATUS = [
     (QuerySyntaxError, 400),
     (QueryRefusedError, 403),
+    (NotAcceptableError, 406),
+    (QueryTooLargeError, 413),
     (ResultTooLargeError, 413),
     (QueryTimeoutError, 503),
     (PoolBusyError, 503),
     (WorkerDiedError, 500),
     (QueryError, 400),
 ]
+_HEADERS = {  # on every answer: no sniffing, no framing, no referrer leaving the page
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+_ALLOWED = "GET, POST"
 
 
 class ProtocolError(Exception):
     """A request the SPARQL Protocol does not allow here; carries its HTTP status."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.headers = headers or {}
 
 
-def negotiate(accept: str | None, graph: bool) -> tuple[str, str] | None:
-    """The (writer, media type) that ``accept`` likes best, or None if it likes none.
+async def _body(request) -> bytes:
+    """The request body, refused (413) as soon as it is longer than MAX_BODY_BYTES."""
+    too_long = ProtocolError(413, f"the request body is longer than {MAX_BODY_BYTES:,} bytes")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise too_long
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise too_long
+        chunks.append(chunk)
+    return b"".join(chunks)
 
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", graph=False)
-    ('xml', 'application/sparql-results+xml')
-    >>> negotiate(None, graph=True)
-    ('turtle', 'text/turtle')
-    """
-    ranges = []
-    for part in (accept or "*/*").split(","):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = next((p[2:] for p in params if p.startswith("q=")), "1")
-        try:
-            ranges.append((media.lower(), float(q)))
-        except ValueError:
-            continue
 
-    def quality(media: str) -> float:
-        """q of the most specific range matching ``media`` (exact, then type/*, then */*)."""
-        kind = media.split("/")[0]
-        patterns = {media: 2, f"{kind}/*": 1, "*/*": 0}
-        matches = [(patterns[m], q) for m, q in ranges if m in patterns]
-        return max(matches)[1] if matches else 0.0
+def _utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(400, f"the request is not UTF-8 (byte {exc.start})") from None
 
-    best = max(OFFERS[graph], key=lambda offer: quality(offer[1]))  # ties: the first offer
-    return best if quality(best[1]) > 0 else None
+
+def _params(encoded: str) -> dict[str, list[str]]:
+    """The fields of a query string or a form body: a few, in UTF-8, or a 400."""
+    try:
+        return parse_qs(encoded, keep_blank_values=True, max_num_fields=32, errors="strict")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "the request's parameters are not UTF-8") from None
+    except ValueError:
+        raise ProtocolError(400, "the request has too many parameters") from None
 
 
 async def _query_text(request) -> str:
     """The query of a GET or POST request; refuses updates and dataset parameters."""
     if request.method == "GET":
-        params = request.query_params
+        params = _params(request.url.query)
     else:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if media == "application/sparql-query":
-            text = (await request.body()).decode("utf-8", errors="replace")
-            return _checked(text, request.query_params)
         if media == "application/sparql-update":
             raise ProtocolError(403, "this endpoint is read-only: SPARQL updates are refused")
-        if media != "application/x-www-form-urlencoded":
+        if media not in ("application/x-www-form-urlencoded", "application/sparql-query"):
             raise ProtocolError(
                 415,
                 "POST the query as application/x-www-form-urlencoded or application/sparql-query",
             )
-        params = await request.form()
+        body = _utf8(await _body(request))
+        if media == "application/sparql-query":
+            params = {**_params(request.url.query), "query": [body]}
+        else:
+            params = _params(body)
     if "update" in params:
         raise ProtocolError(403, "this endpoint is read-only: SPARQL updates are refused")
-    queries = params.getlist("query")
-    if len(queries) != 1:
-        raise ProtocolError(400, "give exactly one 'query' parameter (see /query for a form)")
-    return _checked(queries[0], params)
-
-
-def _checked(text: str, params) -> str:
     if "default-graph-uri" in params or "named-graph-uri" in params:
         raise ProtocolError(
             400,
             "default-graph-uri and named-graph-uri are not supported: queries see every "
             "source; use GRAPH src:<id> to narrow",
         )
-    if len(text) > MAX_QUERY_CHARS:
-        raise ProtocolError(413, f"the query is longer than {MAX_QUERY_CHARS} characters")
-    return text
+    queries = params.get("query", [])
+    if len(queries) != 1:
+        raise ProtocolError(400, "give exactly one 'query' parameter (see /query for a form)")
+    if len(queries[0]) > MAX_QUERY_CHARS:  # the worker checks it all; this spares it the text
+        raise ProtocolError(413, f"the query is longer than {MAX_QUERY_CHARS:,} characters")
+    return queries[0]
 
 
-def _error(status: int, message: str):
+def _error(status: int, message: str, headers: dict[str, str] | None = None):
     from starlette.responses import PlainTextResponse
 
-    return PlainTextResponse(f"error: {message}\n", status_code=status)
+    return PlainTextResponse(
+        f"error: {message}\n", status_code=status, headers={**_HEADERS, **(headers or {})}
+    )
 
 
-def create_app(pool: WorkerPool, build_dir: Path | None = None):
-    """The Starlette app: ``/sparql``, ``/`` and ``/query``, with CORS."""
+def create_app(pool: WorkerPool, build_dir: Path | None = None, cors: str | None = None):
+    """The Starlette app: ``/sparql``, ``/`` and ``/query``; CORS only for ``cors``."""
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
@@ -149,48 +159,50 @@ def create_app(pool: WorkerPool, build_dir: Path | None = None):
     )
 
     async def sparql(request):
+        if request.method not in ("GET", "POST"):  # Starlette routes HEAD here with GET
+            return _error(405, f"use {_ALLOWED}", {"Allow": _ALLOWED})
         try:
             text = await _query_text(request)
-            shape = inspect_query(text)
-            refuse_unsafe(shape)
-            graph = shape.form in GRAPH_FORMS
-            offer = negotiate(request.headers.get("accept"), graph)
-            if offer is None:
-                supported = ", ".join(dict.fromkeys(m for _, m in OFFERS[graph]))
-                raise ProtocolError(406, f"cannot answer in the Accept types; use {supported}")
-            body = await pool.run(text, offer[0])
+            client = request.client.host if request.client else ""
+            media, body = await pool.run(text, request.headers.get("accept"), client)
         except ProtocolError as exc:
-            return _error(exc.status, str(exc))
+            return _error(exc.status, str(exc), exc.headers)
         except QueryError as exc:
-            return _error(next(s for cls, s in _STATUS if isinstance(exc, cls)), str(exc))
-        return Response(body, media_type=MEDIA_TYPES[offer[0]])
+            status = next(s for cls, s in _STATUS if isinstance(exc, cls))
+            retry = {"Retry-After": "1"} if isinstance(exc, PoolBusyError) else None
+            return _error(status, str(exc), retry)
+        return Response(body, media_type=media, headers=_HEADERS)
 
     async def home(request):
         if page.is_file():
-            return FileResponse(page, media_type="text/html")
+            return FileResponse(page, media_type="text/html", headers=_HEADERS)
         return HTMLResponse(
             "<!doctype html><title>nnkg</title><h1>nnkg</h1><p>No graph page in this build "
             "(run <code>nnkg build</code>). Ask the graph with the <a href='/query'>query "
-            "page</a> or at the SPARQL endpoint <code>/sparql</code>.</p>"
+            "page</a> or at the SPARQL endpoint <code>/sparql</code>.</p>",
+            headers=_HEADERS,
         )
 
     async def query(request):
-        return HTMLResponse(query_page)
+        return HTMLResponse(query_page, headers=_HEADERS)
 
+    middleware = []
+    if cors:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=[cors],
+                allow_methods=["GET", "POST"],
+                allow_headers=["Accept", "Content-Type"],
+            )
+        )
     return Starlette(
         routes=[
             Route("/", home),
             Route("/query", query),
-            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/sparql", sparql, methods=["GET", "POST", "HEAD"]),
         ],
-        middleware=[
-            Middleware(
-                CORSMiddleware,
-                allow_origins=["*"],
-                allow_methods=["GET", "POST"],
-                allow_headers=["Accept", "Content-Type"],
-            )
-        ],
+        middleware=middleware,
     )
 
 
@@ -216,16 +228,29 @@ def serve(
     store: str,
     build_dir: Path | None,
     timeout: float,
-    max_rows: int,
+    max_rows: int | None,
+    max_bytes: int | None,
     workers: int,
+    fairness: Fairness,
+    cors: str | None,
     announce: Callable[[str], None],
 ) -> None:
     """Serve until Ctrl-C or SIGTERM; ``announce`` gets the base URL once queries can run."""
     import uvicorn
 
+    from .engines import Limits
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.create_server((host, port), family=family)
-    pool = WorkerPool(engine_spec(store, build_dir), workers, timeout, max_rows)
+    limits = Limits(rows=max_rows, chars=max_bytes)
+    pool = WorkerPool(
+        engine_spec(store, build_dir),
+        workers,
+        timeout,
+        limits,
+        max_bytes=max_bytes,
+        fairness=fairness,
+    )
     for signum in (signal.SIGINT, signal.SIGTERM):  # uvicorn re-raises them when it is done
         signal.signal(signum, _exit_quietly)
     try:
@@ -233,7 +258,7 @@ def serve(
         bound_port = sock.getsockname()[1]
         announce(f"http://{f'[{host}]' if family == socket.AF_INET6 else host}:{bound_port}")
         config = uvicorn.Config(
-            create_app(pool, build_dir),
+            create_app(pool, build_dir, cors),
             log_level="warning",
             lifespan="off",
             timeout_graceful_shutdown=1,

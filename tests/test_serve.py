@@ -1,9 +1,11 @@
 """nnkg serve: the SPARQL 1.1 Protocol endpoint, exercised over HTTP by a real SPARQL client
 (SPARQLWrapper) on a free localhost port: every result format, GET and both POSTs,
-refusals, limits, a runaway query, twenty clients at once, the pages and CORS."""
+refusals, limits, a runaway query, fairness among clients, twenty clients at once, the pages
+and CORS (off unless an origin is named)."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -150,19 +152,31 @@ def test_result_size_limit(endpoint):
     assert response.status_code == 413
     assert (
         response.text
-        == "error: the answer has more than 1000 rows, the limit: add LIMIT or narrow it\n"
+        == "error: the answer has more than 1,000 rows, the limit: add LIMIT or narrow it\n"
     )
     assert isa_json(ask(endpoint, ISA)) == [WSV]  # and the server goes on
 
 
+def from_address(address: str) -> httpx.Client:
+    """An HTTP client whose requests come from ``address`` (any 127.x.y.z is this machine),
+    so the server sees separate clients."""
+    return httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60)
+
+
+def isa_from(client: httpx.Client, url: str) -> list[str]:
+    response = client.get(f"{url}/sparql", params={"query": ISA})
+    assert response.status_code == 200, response.text
+    return isa_json(response.json())
+
+
 def test_runaway_query_is_stopped_while_others_are_answered(strict_endpoint):
-    with ThreadPoolExecutor(1) as background:
+    with ThreadPoolExecutor(1) as background, from_address("127.0.0.3") as other:
         started = time.monotonic()
         runaway = background.submit(
             httpx.get, f"{strict_endpoint}/sparql", params={"query": RUNAWAY}, timeout=60
         )
         time.sleep(0.2)
-        answers = [isa_json(ask(strict_endpoint, ISA)) for _ in range(5)]  # the other worker
+        answers = [isa_from(other, strict_endpoint) for _ in range(5)]  # the other worker
         assert not runaway.done()
         response = runaway.result()
     assert time.monotonic() - started < 10
@@ -170,6 +184,25 @@ def test_runaway_query_is_stopped_while_others_are_answered(strict_endpoint):
     assert response.text == "error: the query ran longer than the 1 s limit and was stopped\n"
     assert answers == [[WSV]] * 5
     assert isa_json(ask(strict_endpoint, ISA)) == [WSV]
+
+
+def test_one_client_cannot_hold_every_worker(strict_endpoint):
+    """As many slow queries as there are workers, from one client: another client is still
+    answered at once, and the hog's second query waits for its first."""
+    with (
+        ThreadPoolExecutor(2) as background,
+        from_address("127.0.0.2") as hog,
+        from_address("127.0.0.3") as other,
+    ):
+        url = f"{strict_endpoint}/sparql"
+        slow = [background.submit(hog.get, url, params={"query": RUNAWAY}) for _ in range(2)]
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert isa_from(other, strict_endpoint) == [WSV]
+        waited = time.monotonic() - started
+        statuses = [future.result().status_code for future in slow]
+    assert waited < 0.9  # well before the 1 s time limit frees a worker
+    assert statuses == [503, 503]  # both ran into the time limit, one after the other
 
 
 def test_twenty_concurrent_clients(endpoint):
@@ -191,20 +224,97 @@ def test_twenty_concurrent_clients(endpoint):
         assert all(pool.map(client, range(20)))
 
 
-def test_cors_for_browser_clients(endpoint):
+def test_no_cross_origin_reads_by_default(endpoint):
     url = f"{endpoint}/sparql"
-    simple = httpx.get(url, params={"query": ISA}, headers={"Origin": "https://example.org"})
-    assert simple.headers["access-control-allow-origin"] == "*"
+    simple = httpx.get(url, params={"query": ISA}, headers={"Origin": "https://evil.example"})
+    assert simple.status_code == 200
+    assert "access-control-allow-origin" not in simple.headers
     preflight = httpx.options(
         url,
-        headers={
-            "Origin": "https://example.org",
-            "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
-        },
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
     )
-    assert preflight.status_code == 200
-    assert "POST" in preflight.headers["access-control-allow-methods"]
+    assert "access-control-allow-origin" not in preflight.headers
+
+
+def test_cors_allows_the_one_origin_named(built, tmp_path):
+    with nnkg_serve(built, "--cors", "https://example.org", cwd=tmp_path) as base:
+        url = f"{base}/sparql"
+        simple = httpx.get(url, params={"query": ISA}, headers={"Origin": "https://example.org"})
+        assert simple.headers["access-control-allow-origin"] == "https://example.org"
+        preflight = httpx.options(
+            url,
+            headers={
+                "Origin": "https://example.org",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type",
+            },
+        )
+        assert preflight.status_code == 200
+        assert "POST" in preflight.headers["access-control-allow-methods"]
+        other = httpx.get(url, params={"query": ISA}, headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers
+
+
+def test_cors_needs_an_origin(runner):
+    from kg.cli import cli
+
+    result = runner.invoke(cli, ["serve", "--cors", "example.org/page"])
+    assert result.exit_code == 2
+    assert "give an origin such as https://example.org" in result.output
+
+
+def test_head_is_not_allowed_and_says_what_is(endpoint):
+    response = httpx.head(f"{endpoint}/sparql", params={"query": ISA})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+    put = httpx.put(f"{endpoint}/sparql", content=b"x")
+    assert put.status_code == 405
+
+
+def test_a_huge_body_is_refused_before_it_is_read(endpoint):
+    """A chunked body of 100 MB: the answer (413) comes while it is still being sent."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from kg.serve import MAX_BODY_BYTES
+
+    where = urlsplit(endpoint)
+    chunk = b"x" * 65_536
+    sent, answer = 0, b""
+    with socket.create_connection((where.hostname, where.port), timeout=30) as sock:
+        sock.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: nnkg\r\nTransfer-Encoding: chunked\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n\r\n"
+        )
+        sock.setblocking(False)
+        while sent < 100_000_000 and not answer:
+            with contextlib.suppress(BlockingIOError):
+                answer = sock.recv(4096)
+            try:
+                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                sent += len(chunk)
+            except (BlockingIOError, ConnectionError):
+                time.sleep(0.01)
+        sock.setblocking(True)
+        answer += sock.recv(4096) if b"\r\n\r\n" not in answer else b""
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    assert f"longer than {MAX_BODY_BYTES:,} bytes".encode() in answer
+    assert sent < 20_000_000  # answered after a few megabytes, not 100
+    with socket.create_connection((where.hostname, where.port), timeout=30) as sock:
+        sock.sendall(  # a declared length over the limit: answered before any body is sent
+            b"POST /sparql HTTP/1.1\r\nHost: nnkg\r\nContent-Length: %d\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n\r\n" % (MAX_BODY_BYTES + 1)
+        )
+        assert sock.recv(4096).startswith(b"HTTP/1.1 413")
+    assert isa_json(ask(endpoint, ISA)) == [WSV]
+
+
+def test_answer_bytes_are_capped(built, tmp_path):
+    concat = "SELECT (GROUP_CONCAT(?q) AS ?all) WHERE { ?c nnkg:quote ?q }"
+    with nnkg_serve(built, "--max-bytes", "10000", cwd=tmp_path) as base:
+        response = httpx.get(f"{base}/sparql", params={"query": concat})
+    assert response.status_code == 413
+    assert "10,000" in response.text
 
 
 def test_graph_page_and_query_page(endpoint, built):
