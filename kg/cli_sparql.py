@@ -326,7 +326,13 @@ def serve(
     help="The store's Graph Store Protocol URL [default: for an endpoint ending "
     "in /query (Oxigraph), the same URL ending in /store].",
 )
-@click.option("--replace", is_flag=True, help="Clear each target graph before uploading into it.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Make the store's graphs under https://w3id.org/nnkg/ exactly this build's: clear "
+    "each before uploading into it, delete those the build lacks, replace the default graph; "
+    "graphs outside that IRI space are left alone.",
+)
 @auth_options
 @build_dir_option
 def push(endpoint, graph_store, replace, user, password_env, build_dir):
@@ -339,13 +345,22 @@ def push(endpoint, graph_store, replace, user, password_env, build_dir):
     the triples the endpoint counts. The password comes from the environment variable
     named by --password-env, never from the command line.
 
+    nnkg's graphs are those under https://w3id.org/nnkg/ (src:*, the ontology and
+    the catalogue). With --replace they become exactly this build's: those the build
+    lacks (sources of an earlier build) are deleted and listed, and the default graph
+    holds only the merge. Graphs outside that space (system graphs, other data) are
+    left alone and listed. Without --replace, nnkg graphs the build lacks stay
+    and are warned about. While a push runs, the graph
+    https://w3id.org/nnkg/push-in-progress marks it; the next push reports a push
+    that did not finish, and clears the mark.
+
     Example:
 
         nnkg push --endpoint http://localhost:7879/query --replace
     """
     from .load import load_quads
     from .progress import bar
-    from .push import default_graph_store
+    from .push import default_graph_store, push_messages
     from .push import push as run_push
 
     graph_store = graph_store or default_graph_store(endpoint)
@@ -370,6 +385,8 @@ def push(endpoint, graph_store, replace, user, password_env, build_dir):
         )
     for graph, count in result.counted.items():
         click.echo(f"{count:>7}  {graph or '(default graph: the merge of the named graphs)'}")
+    for message in push_messages(result):
+        click.echo(message, err=True)
     click.echo(
         f"pushed {result.triples} triples in {len(result.sent) - 1} named graphs to "
         f"{graph_store} and checked them ({result.seconds:.2f} s)",

@@ -1,21 +1,35 @@
-"""The interactive page: the claim network drawn with pyvis (vis-network), offline.
+"""The interactive page: the claim network drawn with pyvis (vis-network), offline and inert.
 
-pyvis builds the vis-network model (nodes, edges, options); nnkg's own pyvis template
-(``kg/page/page.html``) carries vis-network's JavaScript and the page's CSS and code inline,
-so the page makes no network request. Evidence reaches the browser as data: the page builds
-every tooltip from it with ``textContent``, so no source text is ever parsed as HTML.
+pyvis builds the vis-network model (nodes, edges); nnkg renders its own template
+(``kg/page/page.html``) with an autoescaping Jinja environment, so every value from the graph
+is escaped and only the trusted assets (vis-network's JavaScript, the page's code and CSS)
+go in raw. The graph travels in a JSON data block the browser never runs; the page builds
+every tooltip from it with ``textContent``, links only http(s) IRIs, and its Content Security
+Policy lets exactly the two inline scripts and the stylesheet run, by hash. Whatever a source,
+the catalogue or a crafted ``nnkg.trig`` says, the page shows it as text.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import math
 import re
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 from .network import ASSERTED
 
-__all__ = ["CLASS_STYLES", "LARGE_GRAPH", "render_page", "subgraph_around"]
+__all__ = [
+    "CLASS_STYLES",
+    "LARGE_GRAPH",
+    "content_security_policy",
+    "escaping_template",
+    "render_page",
+    "subgraph_around",
+    "web_link",
+]
 
 #: Colour and vis-network shape per entity class; the legend lists them in this order.
 CLASS_STYLES: dict[str, tuple[str, str]] = {
@@ -32,15 +46,74 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "DeficiencyState": ("#f4845f", "diamond"),
     "Phenotype": ("#ff8fab", "dot"),
 }
+#: The style of any other class: a crafted build may type its entities with anything.
+NEUTRAL_STYLE = ("#bbbbbb", "dot")
 #: Edge colour and arrow head per sign: increases, decreases (a bar, as in pathway maps), neutral.
 SIGN_STYLES = {"+": ("#1b998b", "arrow"), "-": ("#e76f51", "bar"), "0": ("#8d99ae", "arrow")}
 DENIED_COLOUR = "#c1121f"
 #: Past this many nodes the page turns physics off and places nodes itself.
 LARGE_GRAPH = 1500
+#: What a link may start with: http and https, never javascript:, data: or the like.
+_WEB = re.compile(r"https?://", re.IGNORECASE)
 
 
 def _class_label(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).capitalize()
+
+
+def _class_style(name: str) -> tuple[str, str]:
+    """Colour and shape of a class: its own if the page knows it, else the neutral one."""
+    return CLASS_STYLES.get(name, NEUTRAL_STYLE)
+
+
+def _class_order(name: str) -> tuple[int, str]:
+    """Known classes in legend order, then every other class by name."""
+    known = list(CLASS_STYLES)
+    return (known.index(name) if name in CLASS_STYLES else len(known), name)
+
+
+def web_link(iri: str) -> str | None:
+    """``iri`` if a page may link to it (http or https), else None: a crafted build can carry
+    ``javascript:`` or ``data:`` cross-references, which must stay text.
+
+    >>> web_link("http://purl.obolibrary.org/obo/GO_0043209")
+    'http://purl.obolibrary.org/obo/GO_0043209'
+    >>> web_link("javascript:alert(1)") is None
+    True
+    """
+    return iri if _WEB.match(iri) else None
+
+
+def escaping_template(text: str):
+    """A Jinja template of ``text`` that HTML-escapes every value it is given, except the
+    trusted ones the caller wraps in ``markupsafe.Markup``."""
+    from jinja2 import Environment
+
+    return Environment(autoescape=True).from_string(text)
+
+
+def _csp_hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(
+    scripts: Iterable[str], styles: Iterable[str], extra: Iterable[str] = ()
+) -> str:
+    """A policy that runs exactly the inline ``scripts`` and ``styles`` given (by hash) and
+    nothing else: no other script, no request, no plugin, no HTML from strings (Trusted
+    Types with no policy); ``extra`` directives widen it (e.g. ``connect-src 'self'``)."""
+    directives = [
+        "default-src 'none'",
+        "script-src " + " ".join(map(_csp_hash, scripts)),
+        "style-src " + " ".join(map(_csp_hash, styles)),
+        *extra,
+        "base-uri 'none'",
+        "form-action 'none'",
+        "require-trusted-types-for 'script'",
+        "trusted-types 'none'",
+    ]
+    return "; ".join(directives)
 
 
 def subgraph_around(net, center: str, hops: int):
@@ -68,7 +141,7 @@ def _node(net, node: str, positions) -> dict:
 
     data = net.nodes[node]
     cls = data["types"][0]
-    colour, shape = CLASS_STYLES.get(cls, ("#bbbbbb", "dot"))
+    colour, shape = _class_style(cls)
     extra = {"x": positions[node][0], "y": positions[node][1]} if positions else {}
     return {
         "label": data["label"],
@@ -78,7 +151,7 @@ def _node(net, node: str, positions) -> dict:
         "synonyms": data["synonyms"],
         "definition": data["definition"],
         "xrefs": [
-            {"curie": iri_to_curie(iri), "iri": iri, "match": match}
+            {"curie": iri_to_curie(iri), "href": web_link(iri), "match": match}
             for match in ("exact", "close")
             for iri in data[match]
         ],
@@ -152,8 +225,7 @@ def render_page(
     path: tuple[str, str] | None = None,
 ) -> str:
     """The whole page as HTML text: same network, same bytes."""
-    import json
-
+    from markupsafe import Markup
     from pyvis.network import Network
 
     from .paths import find_paths
@@ -190,33 +262,33 @@ def render_page(
         page.edges.append({**_edge(i, data), "from": u, "to": v})
     if highlight:
         highlight["edges"] = [edge_ids[(u, v, p, False)] for u, v, p in highlight["edges"]]
-    page.set_options(json.dumps(_options(large)))
+    nodes, edges, *_ = page.get_network_data()
 
     claims = sum(len(d["claims"]) for _, _, d in net.edges(data=True))
-    classes = sorted({net.nodes[n]["types"][0] for n in net}, key=list(CLASS_STYLES).index)
-    page.set_template_dir(str(resources.files("kg.page")), "page.html")
-    page.templateEnv.globals.update(
-        vis_js=_vis_js(),
-        page_js=_asset("page.js"),
-        page_css=_asset("page.css"),
-        meta={
-            "title": title,
-            "summary": f"{net.number_of_nodes()} entities, {net.number_of_edges()} relations, "
-            f"{claims} claims from {len(net.graph['sources'])} source(s)",
-            "large": large,
-            "highlight": highlight,
-            "classes": [
-                {
-                    "name": c,
-                    "label": _class_label(c),
-                    "color": CLASS_STYLES[c][0],
-                    "shape": CLASS_STYLES[c][1],
-                }
-                for c in classes
-            ],
-            "sources": [{"id": k, **v} for k, v in net.graph["sources"].items()],
-            "signs": {s: c for s, (c, _) in SIGN_STYLES.items()},
-            "denied": DENIED_COLOUR,
-        },
+    classes = sorted({net.nodes[n]["types"][0] for n in net}, key=_class_order)
+    meta = {
+        "title": title,
+        "summary": f"{net.number_of_nodes()} entities, {net.number_of_edges()} relations, "
+        f"{claims} claims from {len(net.graph['sources'])} source(s)",
+        "large": large,
+        "highlight": highlight,
+        "classes": [
+            {"name": c, "label": _class_label(c), "color": colour, "shape": shape}
+            for c in classes
+            for colour, shape in [_class_style(c)]
+        ],
+        "sources": [{"id": k, **v} for k, v in net.graph["sources"].items()],
+        "signs": {s: c for s, (c, _) in SIGN_STYLES.items()},
+        "denied": DENIED_COLOUR,
+    }
+    # pyvis's own generate_html renders with an environment that does not escape: nnkg
+    # renders its template itself, from pyvis's network data, with one that does.
+    vis_js, page_js, page_css = _vis_js(), _asset("page.js"), _asset("page.css")
+    return escaping_template(_asset("page.html")).render(
+        csp=content_security_policy(scripts=(vis_js, page_js), styles=(page_css,)),
+        title=title.replace("\0", "\ufffd"),  # as HTML parsers read it; page.js sets the exact one
+        data={"meta": meta, "nodes": nodes, "edges": edges, "options": _options(large)},
+        vis_js=Markup(vis_js),
+        page_js=Markup(page_js),
+        page_css=Markup(page_css),
     )
-    return page.generate_html()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import chromium_path, open_page
+from browser import chromium, edge_point, node_point, open_page, wait_drawn
 from conftest import ROOT, TINY_DOC, tiny_claims, write_source
 
 from kg.cli import cli
@@ -17,13 +17,8 @@ ENT = "https://w3id.org/nnkg/entity/"
 
 @pytest.fixture(scope="module")
 def browser():
-    from browser import CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
@@ -33,48 +28,11 @@ def seed_page(browser, built):
     visit.page.context.close()
 
 
-def edge_point(page, edge_id: str) -> dict:
-    """A point on screen where the edge, and only it, is under the mouse."""
-    point = page.evaluate(
-        """(id) => {
-            const net = nnkg.network;
-            const box = document.getElementById('graph').getBoundingClientRect();
-            const alone = (dom) => {
-                for (let dx = -8; dx <= 8; dx += 2) for (let dy = -8; dy <= 8; dy += 2) {
-                    const p = {x: dom.x + dx, y: dom.y + dy};
-                    const e = net.getEdgeAt(p);
-                    if (net.getNodeAt(p) !== undefined) return false;
-                    if (e !== undefined && e !== id) return false;
-                }
-                return net.getEdgeAt(dom) === id;
-            };
-            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
-                const dom = net.canvasToDOM(net.body.edges[id].edgeType.getPoint(t));
-                if (alone(dom)) return {x: box.left + dom.x, y: box.top + dom.y};
-            }
-            return null;
-        }""",
-        edge_id,
-    )
-    assert point, f"edge {edge_id} is hidden under others everywhere"
-    return point
-
-
-def node_point(page, node_id: str) -> dict:
-    return page.evaluate(
-        """(id) => {
-            const dom = nnkg.network.canvasToDOM(nnkg.network.getPositions([id])[id]);
-            const box = document.getElementById('graph').getBoundingClientRect();
-            return {x: box.left + dom.x, y: box.top + dom.y};
-        }""",
-        node_id,
-    )
-
-
 def test_loads_with_every_request_blocked_and_no_errors(seed_page, built):
     assert seed_page.requests == [(built / "nnkg.html").resolve().as_uri()]
     assert seed_page.blocked == []
     assert seed_page.errors == []
+    assert seed_page.violations() == []  # the page works under its own CSP
 
 
 def test_datasets_hold_the_whole_graph(seed_page, net):
@@ -249,7 +207,7 @@ def test_screenshot_of_the_seed_graph(seed_page, tmp_path):
     """`make docs` sets NNKG_SCREENSHOT_DIR=docs to refresh the README's picture."""
     page = seed_page.page
     page.reload()
-    page.wait_for_function("window.nnkg !== undefined && nnkg.state.stable", timeout=60_000)
+    wait_drawn(page)
     target = Path(os.environ.get("NNKG_SCREENSHOT_DIR", tmp_path)) / "nnkg-page.png"
     page.screenshot(path=str(target))
     data = target.read_bytes()

@@ -1,8 +1,9 @@
-/* nnkg page: builds the vis-network from NNKG_DATA and every piece of text with textContent,
-   so nothing from a source is ever parsed as HTML. window.nnkg exposes the DataSets. */
+/* nnkg page: builds the vis-network from the JSON data block (#nnkg-data, never run as
+   script) and every piece of text with textContent, so nothing from a source is ever parsed
+   as HTML; only http(s) IRIs become links. window.nnkg exposes the DataSets. */
 (function () {
   "use strict";
-  const D = NNKG_DATA;
+  const D = JSON.parse(document.getElementById("nnkg-data").textContent);
   const meta = D.meta;
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
@@ -13,6 +14,15 @@
     return node;
   };
   const byId = (id) => document.getElementById(id);
+  // The URL a link may point to: http(s) only, so a crafted javascript: or data: IRI stays text.
+  const webLink = (iri) => {
+    try {
+      const url = new URL(iri);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
 
   byId("title").textContent = meta.title;
   document.title = meta.title;
@@ -48,7 +58,8 @@
     node.xrefs.forEach((x, i) => {
       if (i) ids.append(", ");
       const name = x.curie + (x.match === "close" ? " (close)" : "");
-      ids.append(withLinks ? el("a", { href: x.iri, target: "_blank", rel: "noopener noreferrer" }, name) : name);
+      const href = withLinks && webLink(x.href);
+      ids.append(href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, name) : name);
     });
     card.append(ids);
     return card;
@@ -119,7 +130,7 @@
   // ---- filters: certainty, denial, source, class
   const sourceBoxes = byId("source-filters"), classBoxes = byId("class-filters");
   const box = (group, value, text) => el("label", {}, el("input", { type: "checkbox", "data-group": group, value, checked: "" }), " " + text);
-  sourceBoxes.append(el("div", { class: "filter-group" }, el("span", {}, "Sources"), ...meta.sources.map((s) => box("source", s.id, s.title + " (" + s.kind + ")"))));
+  sourceBoxes.append(el("div", { class: "filter-group" }, el("span", {}, "Sources"), ...meta.sources.map((s) => box("source", s.id, (s.title || s.id) + " (" + s.kind + ")"))));
   classBoxes.append(el("div", { class: "filter-group" }, el("span", {}, "Kinds of entity"), ...meta.classes.map((c) => box("class", c.name, c.label))));
   const checked = (group) => new Set([...document.querySelectorAll('input[data-group="' + group + '"]')].filter((i) => i.checked).map((i) => i.value));
   function applyFilters() {
@@ -135,8 +146,10 @@
 
   // ---- legend
   const legend = byId("legend");
-  meta.classes.forEach((c) => legend.append(el("div", { class: "legend-row" }, Object.assign(el("span", { class: "swatch " + c.shape }), { style: "background:" + c.color }), c.label)));
-  const line = (colour, style, text) => legend.append(el("div", { class: "legend-row" }, Object.assign(el("span", { class: "line" }), { style: "border-top:3px " + style + " " + colour }), text));
+  // styles through the CSSOM: the CSP allows no style attributes
+  const styled = (node, css) => (Object.assign(node.style, css), node);
+  meta.classes.forEach((c) => legend.append(el("div", { class: "legend-row" }, styled(el("span", { class: "swatch " + c.shape }), { background: c.color }), c.label)));
+  const line = (colour, style, text) => legend.append(el("div", { class: "legend-row" }, styled(el("span", { class: "line" }), { borderTop: "3px " + style + " " + colour }), text));
   line(meta.signs["+"], "solid", "increases (more → more), stated as fact");
   line(meta.signs["-"], "solid", "decreases (more → less), bar-ended arrow");
   line(meta.signs["0"], "solid", "no direction (regulates, is a, part of …)");
