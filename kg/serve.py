@@ -12,7 +12,6 @@ are refused unless ``cors`` names the one origin allowed.
 
 from __future__ import annotations
 
-import json
 import signal
 import socket
 from collections.abc import Callable
@@ -149,14 +148,11 @@ def create_app(pool: WorkerPool, build_dir: Path | None = None, cors: str | None
     from starlette.routing import Route
 
     from .canned import canned_queries
+    from .querypage import query_page
 
     page = Path(build_dir or "build") / "nnkg.html"
     examples = [{"name": q.name, "question": q.question, "text": q.text} for q in canned_queries()]
-    query_page = (
-        (Path(__file__).parent / "pages" / "query.html")
-        .read_text(encoding="utf-8")
-        .replace("{{examples}}", json.dumps(examples).replace("<", "\\u003c"))
-    )
+    form = query_page(examples)
 
     async def sparql(request):
         if request.method not in ("GET", "POST"):  # Starlette routes HEAD here with GET
@@ -184,7 +180,7 @@ def create_app(pool: WorkerPool, build_dir: Path | None = None, cors: str | None
         )
 
     async def query(request):
-        return HTMLResponse(query_page, headers=_HEADERS)
+        return HTMLResponse(form.html, headers={**_HEADERS, "Content-Security-Policy": form.csp})
 
     middleware = []
     if cors:
