@@ -11,12 +11,20 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from .errors import NnkgError, one_line
 
-__all__ = ["ChildDiedError", "ChildTimeoutError", "call_in_child", "die_with_parent"]
+__all__ = [
+    "ChildDiedError",
+    "ChildMemoryError",
+    "ChildTimeoutError",
+    "call_in_child",
+    "die_with_parent",
+    "resident_bytes",
+]
 
 T = TypeVar("T")
 
@@ -25,8 +33,25 @@ class ChildTimeoutError(NnkgError):
     """Work in a child process ran past its time limit and was stopped."""
 
 
+class ChildMemoryError(NnkgError):
+    """Work in a child process took more memory than allowed and was stopped."""
+
+
 class ChildDiedError(NnkgError):
     """A child process ended without an answer (killed, or it crashed)."""
+
+
+#: How often a parent looks at its child's clock and memory, in seconds.
+TICK = 0.1
+
+
+def resident_bytes(pid: int) -> int | None:
+    """The resident memory of process ``pid`` (from Linux's /proc), None where unknown."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 _PR_SET_PDEATHSIG = 1
@@ -61,14 +86,33 @@ def _child(conn, parent: int, fn: Callable[[], T]) -> None:
         conn.send(("error", NnkgError(one_line(outcome[1], 240) or repr(exc))))
 
 
-def call_in_child(fn: Callable[[], T], timeout: float | None, *, what: str) -> T:
-    """``fn()`` in a forked child killed after ``timeout`` seconds (None: no limit).
+def _watch(process, receiver, timeout: float | None, memory: int | None, what: str) -> None:
+    """Return once the child has answered (or ended); stop it at the time or memory limit."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    base = resident_bytes(process.pid)  # what it shares with its parent, counted from here
+    while not receiver.poll(TICK):
+        if deadline is not None and time.monotonic() > deadline:
+            raise ChildTimeoutError(
+                f"{what} ran longer than the {timeout:g} s limit and was stopped"
+            )
+        now = resident_bytes(process.pid) if memory is not None and base is not None else None
+        if now is not None and now - base > memory:
+            raise ChildMemoryError(
+                f"{what} took more than {memory / 1e6:,.0f} MB of memory and was stopped"
+            )
+
+
+def call_in_child(
+    fn: Callable[[], T], timeout: float | None, *, memory: int | None = None, what: str
+) -> T:
+    """``fn()`` in a forked child, stopped after ``timeout`` seconds or once it holds
+    ``memory`` bytes more than when it started (None: no limit).
 
     What cannot be interrupted from a thread (rdflib evaluating, Oxigraph in Rust) can be
     stopped this way. The child inherits everything loaded so far; its result or its
-    :class:`NnkgError` comes back pickled. A child killed by a signal (a segfault, say) or
-    stopped at the time limit becomes one :class:`NnkgError` naming ``what`` it was doing.
-    Where fork does not exist, ``fn`` runs here, without a time limit.
+    :class:`NnkgError` comes back pickled. A child stopped at a limit, or killed by a
+    signal (a segfault, say), becomes one :class:`NnkgError` naming ``what`` it was doing.
+    Where fork does not exist, ``fn`` runs here, without limits.
     """
     import multiprocessing as mp
 
@@ -80,10 +124,7 @@ def call_in_child(fn: Callable[[], T], timeout: float | None, *, what: str) -> T
     process.start()
     sender.close()
     try:
-        if not receiver.poll(timeout):
-            raise ChildTimeoutError(
-                f"{what} ran longer than the {timeout:g} s limit and was stopped"
-            )
+        _watch(process, receiver, timeout, memory, what)
         try:
             kind, value = receiver.recv()
         except EOFError:

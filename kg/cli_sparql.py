@@ -102,6 +102,13 @@ def _read_query_file(path: str) -> str:
     show_default=True,
     help="Most rows (or triples) the answer may have; 0 for no limit (large CONSTRUCT exports).",
 )
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=4000,
+    show_default=True,
+    help="Megabytes of memory the query may take beyond the loaded graph; 0 for no limit.",
+)
 @auth_options
 @build_dir_option
 def query(
@@ -113,6 +120,7 @@ def query(
     endpoint,
     timeout,
     max_rows,
+    max_memory,
     user,
     password_env,
     build_dir,
@@ -126,14 +134,15 @@ def query(
     prefixes (nnkg:, ent:, claim:, src:, rdf:, rdfs:, skos:, prov:, dcterms: ...) are
     predeclared for the built graph. Updates are refused, and on the built graph SERVICE
     and FROM too: a query never reaches the network or a file. A query runs at most
-    --timeout seconds and answers at most --max-rows rows.
+    --timeout seconds, takes at most --max-memory megabytes and answers at most
+    --max-rows rows.
 
     Example:
 
         nnkg query competency-05 --store oxigraph
     """
     from .canned import resolve_query
-    from .children import ChildTimeoutError, call_in_child
+    from .children import ChildMemoryError, ChildTimeoutError, call_in_child
     from .engines import Limits
     from .results import write_result
     from .sparql import ResultTooLargeError, open_engine, run_query
@@ -163,10 +172,13 @@ def query(
             return written, None
         return written, f"{len(result)} {'triple' if result.is_graph else 'row'}(s)"
 
+    memory = max_memory * 1_000_000 or None
     try:
-        data, summary = call_in_child(answer, timeout or None, what="the query")
+        data, summary = call_in_child(answer, timeout or None, memory=memory, what="the query")
     except ChildTimeoutError as exc:
         raise ChildTimeoutError(f"{exc} (raise --timeout, or 0 for no limit)") from None
+    except ChildMemoryError as exc:
+        raise ChildMemoryError(f"{exc} (raise --max-memory, or 0 for no limit)") from None
     except ResultTooLargeError as exc:
         raise ResultTooLargeError(f"{exc}, or raise --max-rows (0 for no limit)") from None
     sys.stdout.buffer.write(data)
@@ -224,6 +236,13 @@ def _origin(ctx, param, value: str | None) -> str | None:
     help="Most bytes one answer may have (413); 0 for no limit.",
 )
 @click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=4000,
+    show_default=True,
+    help="Megabytes of memory one query may take beyond the loaded graph (503); 0 for no limit.",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=2,
@@ -260,6 +279,7 @@ def serve(
     timeout,
     max_rows,
     max_bytes,
+    max_memory,
     workers,
     per_client,
     queue_wait,
@@ -273,7 +293,7 @@ def serve(
     answers in JSON, XML, CSV or TSV results (Turtle or N-Triples for CONSTRUCT and
     DESCRIBE) as the Accept header asks. Updates, LOAD, SERVICE and FROM are refused
     (403), so no query reaches the network or a file. Each query runs in a worker process
-    under --timeout, --max-rows and --max-bytes; a query that runs too long is stopped
+    under --timeout, --max-memory, --max-rows and --max-bytes; a query that runs too long is stopped
     while the others keep answering, and no client may hold more than --per-client
     workers. Browsers on other sites may query it only with --cors. Ctrl-C stops it.
 
@@ -305,6 +325,7 @@ def serve(
         timeout=timeout,
         max_rows=max_rows or None,
         max_bytes=max_bytes or None,
+        max_memory=max_memory * 1_000_000 or None,
         workers=workers,
         fairness=fairness,
         cors=cors,

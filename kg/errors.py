@@ -13,6 +13,7 @@ __all__ = [
     "Problem",
     "PushCheckError",
     "QueryError",
+    "QueryMemoryError",
     "QueryRefusedError",
     "QuerySyntaxError",
     "QueryTimeoutError",
@@ -118,6 +119,10 @@ class ResultTooLargeError(QueryError):
 
 class QueryTimeoutError(QueryError):
     """A query ran past the time limit; its worker was stopped."""
+
+
+class QueryMemoryError(QueryError):
+    """A query took more memory than allowed; its worker was stopped."""
 
 
 class PoolBusyError(QueryError):

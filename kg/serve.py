@@ -4,8 +4,8 @@
 and negotiates the result format from ``Accept``. ``/`` is the graph page (``nnkg.html``
 of the build) and ``/query`` a small query page. What a request may cost is bounded: the
 body is read at most :data:`MAX_BODY_BYTES` (413 beyond, before the rest arrives), a query
-is checked and refused (403) by the worker that would run it, runs under a time limit
-(503), a row and a byte limit (413), and workers are shared fairly among clients
+is checked and refused (403) by the worker that would run it, runs under a time and a
+memory limit (503), a row and a byte limit (413), and workers are shared fairly among clients
 (:class:`kg.workers.Fairness`; 503 with ``Retry-After`` when busy). Cross-origin requests
 are refused unless ``cors`` names the one origin allowed.
 """
@@ -22,6 +22,7 @@ from .errors import (
     NotAcceptableError,
     PoolBusyError,
     QueryError,
+    QueryMemoryError,
     QueryRefusedError,
     QuerySyntaxError,
     QueryTimeoutError,
@@ -44,6 +45,7 @@ _STATUS = [
     (QueryTooLargeError, 413),
     (ResultTooLargeError, 413),
     (QueryTimeoutError, 503),
+    (QueryMemoryError, 503),
     (PoolBusyError, 503),
     (WorkerDiedError, 500),
     (QueryError, 400),
@@ -226,6 +228,7 @@ def serve(
     timeout: float,
     max_rows: int | None,
     max_bytes: int | None,
+    max_memory: int | None,
     workers: int,
     fairness: Fairness,
     cors: str | None,
@@ -245,6 +248,7 @@ def serve(
         timeout,
         limits,
         max_bytes=max_bytes,
+        max_memory=max_memory,
         fairness=fairness,
     )
     for signum in (signal.SIGINT, signal.SIGTERM):  # uvicorn re-raises them when it is done

@@ -1,8 +1,8 @@
 """A pool of worker processes that answer SPARQL queries, fairly, and can be killed mid-query.
 
 rdflib cannot be interrupted from a thread, so the server runs each query in a worker
-process that holds the loaded graph. A query that overruns its time limit gets its worker
-killed and a fresh one started, while the other workers keep answering. Each worker checks,
+process that holds the loaded graph. A query that overruns its time or memory limit gets its
+worker killed and a fresh one started, while the other workers keep answering. Each worker checks,
 runs and writes the whole answer itself, so no query text is parsed in the server's event
 loop, where a slow parse would hold up every client.
 
@@ -29,6 +29,7 @@ from .errors import (
     NotAcceptableError,
     PoolBusyError,
     QueryError,
+    QueryMemoryError,
     QueryTimeoutError,
     ResultTooLargeError,
     WorkerDiedError,
@@ -148,10 +149,12 @@ class WorkerPool:
         limits: Limits,
         *,
         max_bytes: int | None = None,
+        max_memory: int | None = None,
         fairness: Fairness = Fairness(),
     ) -> None:
         self.spec, self.size, self.timeout = spec, size, timeout
         self.limits, self.max_bytes, self.fairness = limits, max_bytes, fairness
+        self.max_memory = max_memory
         self._context = multiprocessing.get_context("spawn")
         self._idle: list[_Worker] = []
         self._waiting: deque[_Waiter] = deque()
@@ -236,14 +239,17 @@ class WorkerPool:
 
     async def run(self, text: str, accept: str | None, client: str = "") -> tuple[str, bytes]:
         """``(media type, body)`` of the answer; raises a QueryError subclass for any failure."""
+        from .children import resident_bytes
+
         worker = await self._acquire(client)
         healthy = False
         try:
+            base = resident_bytes(worker.process.pid)
             try:
                 worker.conn.send((text, accept))
             except OSError:
                 raise WorkerDiedError("the worker for this query had died") from None
-            outcome = await self._receive(worker)
+            outcome = await self._receive(worker, base)
             healthy = True
         finally:
             if healthy:
@@ -255,17 +261,29 @@ class WorkerPool:
             raise outcome
         return outcome
 
-    async def _receive(self, worker: _Worker):
+    async def _receive(self, worker: _Worker, base: int | None):
+        """The worker's answer, once it comes; the worker is given up (the caller replaces
+        it) at the time limit, or once it holds ``max_memory`` bytes more than ``base``."""
+        from .children import TICK, resident_bytes
+
         loop = asyncio.get_running_loop()
         readable = loop.create_future()
         fd = worker.conn.fileno()
         loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        deadline = loop.time() + self.timeout
         try:
-            await asyncio.wait_for(readable, self.timeout)
-        except TimeoutError:
-            raise QueryTimeoutError(
-                f"the query ran longer than the {self.timeout:g} s limit and was stopped"
-            ) from None
+            while not readable.done():
+                if loop.time() > deadline:
+                    raise QueryTimeoutError(
+                        f"the query ran longer than the {self.timeout:g} s limit and was stopped"
+                    )
+                now = resident_bytes(worker.process.pid) if self.max_memory else None
+                if now is not None and base is not None and now - base > self.max_memory:
+                    raise QueryMemoryError(
+                        f"the query took more than {self.max_memory / 1e6:,.0f} MB of memory "
+                        "and was stopped"
+                    )
+                await asyncio.wait([readable], timeout=TICK)
         finally:
             loop.remove_reader(fd)
         try:

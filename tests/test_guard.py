@@ -343,3 +343,18 @@ def test_a_query_file_too_long_or_not_utf8(runner, tmp_path):
     result = runner.invoke(cli, ["query", str(latin)])
     assert result.exit_code == 1
     assert result.output == f"error: {latin}: line 2, column 13: byte 0xe9 is not UTF-8\n"
+
+
+HOG = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a"  # sorts ~7e9 rows
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_a_query_is_stopped_at_the_memory_limit(runner, built, store):
+    """Oxigraph took 7 GB in 10 s on this query; the child is stopped at --max-memory."""
+    args = ["query", HOG, "--store", store, "--build", str(built), "--max-memory", "300"]
+    result = runner.invoke(cli, [*args, "--timeout", "120"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: the query took more than 300 MB of memory and was stopped "
+        "(raise --max-memory, or 0 for no limit)\n"
+    )

@@ -309,6 +309,20 @@ def test_a_huge_body_is_refused_before_it_is_read(endpoint):
     assert isa_json(ask(endpoint, ISA)) == [WSV]
 
 
+def test_a_query_is_stopped_at_the_memory_limit(built, tmp_path):
+    hog = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a"
+    options = ("--store", "oxigraph", "--max-memory", "300", "--timeout", "120")
+    with nnkg_serve(built, *options, cwd=tmp_path) as base:
+        started = time.monotonic()
+        response = httpx.get(f"{base}/sparql", params={"query": hog}, timeout=120)
+        assert time.monotonic() - started < 60
+        assert response.status_code == 503
+        assert response.text == (
+            "error: the query took more than 300 MB of memory and was stopped\n"
+        )
+        assert isa_json(httpx.get(f"{base}/sparql", params={"query": ISA}).json()) == [WSV]
+
+
 def test_answer_bytes_are_capped(built, tmp_path):
     concat = "SELECT (GROUP_CONCAT(?q) AS ?all) WHERE { ?c nnkg:quote ?q }"
     with nnkg_serve(built, "--max-bytes", "10000", cwd=tmp_path) as base:
