@@ -3,10 +3,11 @@
     python bench/load.py                       # 2,000 queries from 50 clients, both stores
     python bench/load.py --queries 500 --clients 20 --stores memory
 
-For each store, ``nnkg serve`` runs on a free port (2 workers) and 50 concurrent clients
-send the canned queries round-robin. It prints the answers by HTTP status, the latency
-percentiles and the throughput; then, with one client address holding slow queries on as
-many connections as there are workers, how long another client's quick query waits.
+For each store, ``nnkg serve`` runs on a free port (2 workers) and 50 concurrent clients,
+each from its own loopback address (127.0.1.x), send the canned queries round-robin. It
+prints the answers by HTTP status, the latency percentiles and the throughput; then, with
+one client address holding slow queries on as many connections as there are workers, how
+long another client's quick query waits.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ def _load(base: str, texts: list[str], total: int, clients: int) -> dict:
     lock = threading.Lock()
     counter = iter(range(total))
 
-    def work() -> None:
-        with _client(None) as http:
+    def work(address: str) -> None:
+        with _client(address) as http:
             for i in counter:
                 started = time.perf_counter()
                 try:
@@ -56,7 +57,9 @@ def _load(base: str, texts: list[str], total: int, clients: int) -> dict:
                     statuses[status] += 1
                     latencies.append(time.perf_counter() - started)
 
-    threads = [threading.Thread(target=work) for _ in range(clients)]
+    threads = [
+        threading.Thread(target=work, args=(f"127.0.1.{1 + i % 250}",)) for i in range(clients)
+    ]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
