@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
+from .manifest import WAIT
 
 __all__ = ["BUILD_FILES", "BuildResult", "build", "build_quads"]
 
@@ -43,14 +44,19 @@ def build(
     extra_sources: Sequence[Path] = (),
     *,
     include_packaged: bool = True,
+    lock_wait: float = WAIT,
 ) -> BuildResult:
-    """Build the graph and write every file of :data:`BUILD_FILES` into ``out_dir``.
+    """Build the graph and write every file of :data:`BUILD_FILES` into ``out_dir``, and
+    then their manifest (see :mod:`kg.manifest`).
 
     Nothing is written unless every check passes (SHACL runs beside serialization, and
-    its verdict is awaited before the first write); each file is replaced atomically.
+    its verdict is awaited before the first write); each file is replaced atomically,
+    while holding ``out_dir``'s lock, which another build into it waits ``lock_wait``
+    seconds for. Readers check the files against the manifest, so a build killed between
+    two files is refused, never read as a mix.
     """
-    from .atomic import write_atomic
     from .curation import load_corpus
+    from .manifest import write_build
     from .progress import Steps
     from .quads import corpus_quads
     from .shacl import BackgroundCheck
@@ -69,12 +75,10 @@ def build(
                     payloads[name] = write(quads, fmt)
             with step("SHACL"):
                 shacl.result()
-    out_dir = Path(out_dir)
-    for name, data in payloads.items():
-        write_atomic(out_dir / name, data)
+    files = write_build(Path(out_dir), payloads, wait=lock_wait)
     corpus = report.corpus
     return BuildResult(
-        files=tuple(out_dir / name for name in payloads),
+        files=files,
         sources=len(corpus.sources),
         claims=len(corpus.claims),
         entities=len(corpus.entities),

@@ -195,26 +195,24 @@ def _no_gc():
 
 
 def load_network(build_dir=None, cache_root=None):
-    """The claim network of a build folder (see :func:`kg.load.load_quads`).
+    """The claim network of a build (a folder or a view from :func:`kg.load.open_build`;
+    see :func:`kg.load.load_quads`).
 
     Projecting a large graph takes far longer than reading it back, so the network is kept
-    in ``.nnkg-cache/network/``, keyed by the build's fingerprint: a changed build is
-    projected anew, an unchanged one is loaded in milliseconds.
+    in ``.nnkg-cache/network/``, keyed by the verified build's fingerprint: a changed build
+    is projected anew, an unchanged one is loaded in milliseconds.
     """
     import pickle
     from importlib.metadata import version
 
     from . import __version__
     from .atomic import write_atomic
-    from .cache import DEFAULT_CACHE, graph_fingerprint
-    from .load import load_quads
+    from .cache import DEFAULT_CACHE, cache_key
+    from .load import load_quads, open_build
 
+    build = open_build(build_dir)  # the TriG, read and verified once
     salt = f"nnkg {__version__} networkx {version('networkx')} network"
-    path = (
-        Path(cache_root or DEFAULT_CACHE)
-        / "network"
-        / f"{graph_fingerprint(build_dir, salt)}.pickle"
-    )
+    path = Path(cache_root or DEFAULT_CACHE) / "network" / f"{cache_key(build, salt)}.pickle"
     if path.is_file():
         try:
             with _no_gc():
@@ -225,7 +223,7 @@ def load_network(build_dir=None, cache_root=None):
 
     with Steps("projecting the claim network", 2) as step:
         with step("reading the build"):
-            quads = load_quads(build_dir)
+            quads = load_quads(build)
         with step("projecting"):
             net = claim_network(quads)
     with contextlib.suppress(OSError):  # a read-only folder only costs speed, never an answer

@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from .children import die_with_parent
+
 __all__ = ["fork_map"]
 
 T = TypeVar("T")
@@ -39,7 +41,8 @@ def fork_map(
         return list(track(map(fn, items), desc, len(items)))
     _TASK = lambda index: fn(items[index])  # noqa: E731 (inherited by the children)
     try:
-        with mp.get_context("fork").Pool(workers) as pool:
+        fork = mp.get_context("fork")  # workers die with the parent, even a SIGKILLed one
+        with fork.Pool(workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             done = pool.imap(_run, range(len(items)), chunksize=1)  # in order, as they finish
             return list(track(done, desc, len(items)))
     finally:

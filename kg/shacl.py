@@ -7,9 +7,11 @@ subclass hierarchy. The tests check its verdicts against pyshacl's.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .children import die_with_parent
 from .errors import ShaclError
 from .resources import ontology_dir
 
@@ -60,7 +62,8 @@ class BackgroundCheck:
     The child inherits the quads from the fork, so nothing is copied or pickled; on a
     2-core machine validation and serialization then take the time of the longer one.
     Where fork does not exist the check runs at once. Use as a context manager: leaving the
-    block early stops the child; :meth:`result` waits and raises :class:`ShaclError`.
+    block early stops the child, and the child dies with the parent if that is killed;
+    :meth:`result` waits and raises :class:`ShaclError`.
     """
 
     def __init__(self, quads):
@@ -73,8 +76,10 @@ class BackgroundCheck:
             return
         context = mp.get_context("fork")
         self._pipe, child_end = context.Pipe(duplex=False)
+        parent = os.getpid()
 
         def run() -> None:
+            die_with_parent(parent)  # a SIGKILLed build must not leave a validator running
             try:
                 child_end.send(validate_shapes(quads))
             except BaseException as exc:  # the parent reports it as one line

@@ -1,8 +1,12 @@
-"""The projected claim network is cached by build fingerprint and never served stale."""
+"""The projected claim network is cached by build fingerprint and never served stale, nor
+for a build whose files do not match its manifest."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.build import build
+from kg.manifest import MixedBuildError
 from kg.network import load_network
 
 EGG, B12 = "https://w3id.org/nnkg/entity/egg", "https://w3id.org/nnkg/entity/vitamin-b12"
@@ -28,6 +32,16 @@ def test_cache_is_reused_and_invalidated_when_the_build_changes(tmp_path, tiny_s
     changed = load_network(out, cache_root=cache)
     assert _egg_claims(changed) == _egg_claims(first) + 1
     assert len(list((cache / "network").iterdir())) == 2
+
+
+def test_a_cached_network_is_never_served_for_a_build_that_fails_its_manifest(tmp_path):
+    out, cache = tmp_path / "build", tmp_path / "cache"
+    build(out)
+    load_network(out, cache_root=cache)
+    trig = out / "nnkg.trig"
+    trig.write_bytes(trig.read_bytes() + b"\n")  # an edit the manifest does not know
+    with pytest.raises(MixedBuildError, match=r"nnkg\.trig does not match"):
+        load_network(out, cache_root=cache)
 
 
 def test_a_damaged_entry_is_rebuilt(tmp_path):
