@@ -86,14 +86,15 @@ def cli() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("build"),
     show_default=True,
-    help="Folder to write nnkg.ttl and nnkg.trig into.",
+    help="Folder to write nnkg.ttl, nnkg.trig, nnkg.html and manifest.json into.",
 )
 @sources_option
 def build(out_dir: Path, sources: tuple[Path, ...]) -> None:
     """Check the sources, build the graph and write it as Turtle and TriG.
 
     Nothing is written unless every curation check and the SHACL shapes pass;
-    each file is replaced atomically.
+    each file is replaced atomically, and manifest.json (every file's sha256) last, so
+    that reading commands refuse a build that was interrupted half-way.
 
     Example:
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -30,6 +31,17 @@ _LOCK = threading.Lock()  # stack_size and the recursion limit are process-wide 
 _RUNNING = [0, 0]  # deep threads running, the recursion limit to restore when none is
 
 
+def _let_go(exc: BaseException | None) -> None:
+    """Drop what the frames of ``exc`` and of the errors behind it hold, here: a pyoxigraph
+    answer may only be freed on the thread that made it, and a traceback would carry it to
+    the caller's (the tracebacks themselves stay, for their line numbers)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
+
+
 def on_deep_stack(fn: Callable[[], T]) -> T:
     """``fn()``, run on a fresh thread with a deep stack; its exception is re-raised here."""
     if threading.current_thread().name == _NAME:  # already deep: nesting adds nothing
@@ -40,6 +52,7 @@ def on_deep_stack(fn: Callable[[], T]) -> T:
         try:
             outcome["value"] = fn()
         except BaseException as exc:  # re-raised in the caller's thread
+            _let_go(exc)
             outcome["error"] = exc
 
     with _LOCK:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from .errors import QueryError, QueryRefusedError, QuerySyntaxError, ResultTooLargeError, one_line
@@ -112,10 +113,25 @@ class MemoryEngine:
 
 
 class OxigraphEngine:
-    """pyoxigraph on a store whose default graph is the merge of its named graphs."""
+    """pyoxigraph on a store whose default graph is the merge of its named graphs.
 
-    def __init__(self, store) -> None:
+    A storage error while answering means the store on disk is damaged: with its
+    ``store_dir`` known, the store is removed, so the next query loads it anew."""
+
+    def __init__(self, store, store_dir: Path | None = None) -> None:
         self._store = store
+        self._store_dir = store_dir
+
+    def _damaged(self, exc: Exception) -> QueryError:
+        if self._store_dir is None:
+            return QueryError(f"the Oxigraph store failed: {one_line(exc, 200)}")
+        from .store import discard_store
+
+        discard_store(self._store_dir, one_line(exc, 160))
+        return QueryError(
+            f"the Oxigraph store was damaged ({one_line(exc, 120)}) and has been removed: "
+            "run the query again to load it anew"
+        )
 
     def run(self, query: CheckedQuery, limits: Limits) -> Result:
         import pyoxigraph as ox
@@ -124,6 +140,8 @@ class OxigraphEngine:
             answer = self._store.query(query.text, prefixes=_prefixes())
         except SyntaxError as exc:
             raise syntax_error(exc) from None
+        except (OSError, RuntimeError) as exc:  # RocksDB reports damage this way
+            raise self._damaged(exc) from None
         try:
             if isinstance(answer, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(answer))
@@ -134,6 +152,8 @@ class OxigraphEngine:
             return Result("SELECT", variables, _take(_oxigraph_rows(answer, variables), limits))
         except QueryError:
             raise
+        except (OSError, RuntimeError) as exc:
+            raise self._damaged(exc) from None
         except Exception as exc:  # an evaluation error inside Oxigraph
             raise QueryError(f"query failed: {one_line(exc, 200)}") from None
 

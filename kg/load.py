@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import SourceFileError, one_line
@@ -52,20 +49,6 @@ def open_build(build: Build, names: Iterable[str] = (GRAPH_FILE,)) -> VerifiedBu
     return None if folder is None else read_build(folder, names)
 
 
-@contextmanager
-def _as_path(data: bytes) -> Iterator[Path]:
-    """``data`` behind a path that only this process writes (a memfd where the system has
-    them, else an unlinked temp file): :func:`kg.quads.parse_quads` reads a path, and the
-    bytes it parses must be the bytes that were verified, not what the folder holds now."""
-    memfd = getattr(os, "memfd_create", None)
-    private = memfd("nnkg-build", os.MFD_CLOEXEC) if memfd else None
-    with tempfile.TemporaryFile() if private is None else os.fdopen(private, "w+b") as stream:
-        stream.write(data)
-        stream.flush()
-        stream.seek(0)
-        yield Path(f"/dev/fd/{stream.fileno()}")
-
-
 def load_quads(build: Build = None):
     """The :class:`kg.quads.Quads` of a build (a folder, see :func:`find_build`, or a view
     from :func:`open_build`), read by Oxigraph."""
@@ -77,8 +60,7 @@ def load_quads(build: Build = None):
 
         return build_quads()[0]
     try:
-        with _as_path(view.read(GRAPH_FILE)) as path:
-            return Quads.of(parse_quads(path, "trig"))
+        return Quads.of(parse_quads(view.read(GRAPH_FILE), "trig"))
     except (SyntaxError, ValueError, OSError) as exc:  # pyoxigraph raises SyntaxError
         raise SourceFileError(f"{view.path(GRAPH_FILE)}: cannot parse: {one_line(exc)}") from None
 

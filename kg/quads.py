@@ -156,8 +156,9 @@ def _term(node) -> str:
     return str(node)  # a blank node keeps its label
 
 
-def parse_quads(path: Path, fmt: str, *, graph: str | None = None) -> Iterator[Quad]:
-    """The quads of an RDF file (Oxigraph's parser, fast); triples go into ``graph``."""
+def parse_quads(source: Path | bytes, fmt: str, *, graph: str | None = None) -> Iterator[Quad]:
+    """The quads of an RDF file, or of its bytes (Oxigraph's parser, fast); triples go into
+    ``graph``."""
     import pyoxigraph as ox
 
     terms: dict = {}  # most terms recur; spell each once
@@ -168,7 +169,8 @@ def parse_quads(path: Path, fmt: str, *, graph: str | None = None) -> Iterator[Q
         except KeyError:
             return terms.setdefault(node, _term(node))
 
-    for quad in ox.parse(path=str(path), format=ox.RdfFormat.from_extension(fmt)):
+    what = {"input": source} if isinstance(source, bytes) else {"path": str(source)}
+    for quad in ox.parse(**what, format=ox.RdfFormat.from_extension(fmt)):
         context = graph or spell(quad.graph_name)
         yield context, spell(quad.subject), spell(quad.predicate), spell(quad.object)
 

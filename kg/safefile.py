@@ -93,7 +93,7 @@ def read_regular(
             raise too_big
         chunks, size = [], 0
         while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            chunk = os.read(fd, min(max(1 << 20, info.st_size + 1 - size), limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)

@@ -16,6 +16,7 @@ import signal
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from .errors import (
@@ -33,7 +34,12 @@ from .errors import (
 from .guard import MAX_QUERY_CHARS
 from .workers import EngineSpec, Fairness, WorkerPool
 
-__all__ = ["MAX_BODY_BYTES", "create_app", "engine_spec", "serve"]
+if TYPE_CHECKING:
+    from .manifest import VerifiedBuild
+
+__all__ = ["MAX_BODY_BYTES", "create_app", "engine_spec", "open_served_build", "serve"]
+
+PAGE = "nnkg.html"
 
 #: The largest request body read: room for the longest query, form-encoded (3 bytes for
 #: each byte of UTF-8).
@@ -141,18 +147,19 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None):
     )
 
 
-def create_app(pool: WorkerPool, build_dir: Path | None = None, cors: str | None = None):
-    """The Starlette app: ``/sparql``, ``/`` and ``/query``; CORS only for ``cors``."""
+def create_app(pool: WorkerPool, view: VerifiedBuild | None = None, cors: str | None = None):
+    """The Starlette app: ``/sparql``, ``/`` (the page of the build ``view``, as verified)
+    and ``/query``; CORS only for ``cors``."""
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
-    from starlette.responses import FileResponse, HTMLResponse, Response
+    from starlette.responses import HTMLResponse, Response
     from starlette.routing import Route
 
     from .canned import canned_queries
     from .querypage import query_page
 
-    page = Path(build_dir or "build") / "nnkg.html"
+    page = view.read(PAGE) if view is not None else None
     examples = [{"name": q.name, "question": q.question, "text": q.text} for q in canned_queries()]
     form = query_page(examples)
 
@@ -172,8 +179,8 @@ def create_app(pool: WorkerPool, build_dir: Path | None = None, cors: str | None
         return Response(body, media_type=media, headers=_HEADERS)
 
     async def home(request):
-        if page.is_file():
-            return FileResponse(page, media_type="text/html", headers=_HEADERS)
+        if page is not None:
+            return Response(page, media_type="text/html", headers=_HEADERS)
         return HTMLResponse(
             "<!doctype html><title>nnkg</title><h1>nnkg</h1><p>No graph page in this build "
             "(run <code>nnkg build</code>). Ask the graph with the <a href='/query'>query "
@@ -204,15 +211,25 @@ def create_app(pool: WorkerPool, build_dir: Path | None = None, cors: str | None
     )
 
 
-def engine_spec(store: str, build_dir: Path | None) -> EngineSpec:
+def open_served_build(store: str, build_dir: Path | None) -> VerifiedBuild | None:
+    """The build to serve, read once and verified: the graph files the store needs, and the
+    page (None: the packaged sources, built in memory)."""
+    from .load import GRAPH_FILE, open_build
+    from .store import STORE_FILES
+
+    graph = STORE_FILES if store == "oxigraph" else (GRAPH_FILE,)
+    return open_build(build_dir, (*graph, PAGE))
+
+
+def engine_spec(store: str, view: VerifiedBuild | None) -> EngineSpec:
     """Load (or build) the graph once here, so each worker only reads what it is given."""
     if store == "oxigraph":
         from .store import ensure_store
 
-        return EngineSpec("oxigraph", store_dir=str(ensure_store(build_dir)))
+        return EngineSpec("oxigraph", store_dir=str(ensure_store(view)))
     from .load import load_quads
 
-    return EngineSpec("memory", nquads=load_quads(build_dir).nquads().encode())
+    return EngineSpec("memory", nquads=load_quads(view).nquads().encode())
 
 
 def _exit_quietly(signum, frame) -> None:
@@ -242,8 +259,9 @@ def serve(
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.create_server((host, port), family=family)
     limits = Limits(rows=max_rows, chars=max_bytes)
+    view = open_served_build(store, build_dir)
     pool = WorkerPool(
-        engine_spec(store, build_dir),
+        engine_spec(store, view),
         workers,
         timeout,
         limits,
@@ -258,7 +276,7 @@ def serve(
         bound_port = sock.getsockname()[1]
         announce(f"http://{f'[{host}]' if family == socket.AF_INET6 else host}:{bound_port}")
         config = uvicorn.Config(
-            create_app(pool, build_dir, cors),
+            create_app(pool, view, cors),
             log_level="warning",
             lifespan="off",
             timeout_graceful_shutdown=1,

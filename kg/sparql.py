@@ -52,9 +52,11 @@ def open_engine(
     if endpoint:
         return EndpointEngine(endpoint, auth)
     if store == "oxigraph":
-        from .store import open_store
+        from .load import open_build
+        from .store import STORE_FILES, ensure_store, open_store
 
-        return OxigraphEngine(open_store(build_dir, cache_root))
+        view = open_build(build_dir, STORE_FILES)  # one command, one build
+        return OxigraphEngine(open_store(view, cache_root), ensure_store(view, cache_root))
     if store != "memory":
         raise ValueError(f"unknown store {store!r} (one of {', '.join(STORES)})")
     from .load import load_dataset

@@ -54,9 +54,11 @@ class EngineSpec:
         from .engines import MemoryEngine, OxigraphEngine
 
         if self.store == "oxigraph":
+            from pathlib import Path
+
             import pyoxigraph as ox
 
-            return OxigraphEngine(ox.Store.read_only(self.store_dir))
+            return OxigraphEngine(ox.Store.read_only(self.store_dir), Path(self.store_dir))
         from .rdf import new_dataset
 
         dataset = new_dataset()

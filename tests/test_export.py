@@ -85,7 +85,9 @@ def test_missing_build_folder_is_one_line(runner, tmp_path):
 
 
 def test_corrupt_build_is_one_line(runner, tmp_path):
-    (tmp_path / "nnkg.trig").write_text("this is { not trig")
+    from kg.manifest import write_build
+
+    write_build(tmp_path, {"nnkg.trig": b"this is { not trig"})
     result = runner.invoke(cli, ["export", "--build", str(tmp_path)])
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1

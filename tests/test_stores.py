@@ -192,3 +192,22 @@ def test_a_killed_store_load_leaves_scratch_that_the_next_run_removes(tmp_path, 
     result = run_nnkg(*query, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "true\n", "")
     assert scratch() == [] and len(list(root.iterdir())) == 1
+
+
+def test_damage_found_while_answering_removes_the_store(big_build, tmp_path):
+    """A store damaged under an open engine (its tables truncated): the query that meets it
+    says so in one line and removes the store; the next engine loads it anew and answers."""
+    from kg.errors import QueryError
+    from kg.sparql import open_engine
+
+    cache = tmp_path / "cache"
+    engine = open_engine("oxigraph", big_build, cache_root=cache)
+    assert run_query(engine, "ASK { ?s ?p ?o }").boolean is True
+    for table in (cache / "oxigraph").rglob("*.sst"):
+        os.truncate(table, table.stat().st_size // 3)
+    every = "SELECT * WHERE { ?s ?p ?o } LIMIT 90000"
+    with pytest.raises(QueryError, match="store was damaged .* removed: run the query again"):
+        run_query(engine, every)
+    assert list((cache / "oxigraph").iterdir()) == []
+    again = open_engine("oxigraph", big_build, cache_root=cache)
+    assert len(run_query(again, every)) == 90_000

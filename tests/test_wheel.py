@@ -42,7 +42,7 @@ def test_wheel_in_fresh_venv_builds_the_same_graph(tmp_path):
         cwd=elsewhere, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    for name in ("nnkg.ttl", "nnkg.trig", "nnkg.html"):
+    for name in ("nnkg.ttl", "nnkg.trig", "nnkg.html", "manifest.json"):
         assert (elsewhere / "out" / name).read_bytes() == (ROOT / "build" / name).read_bytes()
     valid = subprocess.run(
         [str(venv / "bin" / "nnkg"), "validate"], cwd=elsewhere, capture_output=True, text=True
