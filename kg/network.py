@@ -14,8 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import NnkgError
+
 __all__ = [
     "Evidence",
+    "GraphShapeError",
     "causal_adjacency",
     "causal_view",
     "claim_network",
@@ -60,6 +63,10 @@ def _local(term: str) -> str:
     return term.rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+class GraphShapeError(NnkgError):
+    """A graph (a crafted or foreign build) that does not have the shape nnkg writes."""
+
+
 def _relations(quads) -> dict:
     from .ontology import SIGNS
     from .quads import NNKG, RDFS, unwrap
@@ -67,12 +74,59 @@ def _relations(quads) -> dict:
     relations = {}
     for kind, structural in (("Relation>", False), ("StructuralRelation>", True)):
         for prop in quads.instances.get(NNKG + kind, ()):
+            polarity = _local(quads.value(prop, NNKG + "polarity>"))
+            if polarity not in SIGNS:
+                raise GraphShapeError(
+                    f"the graph's relation {prop} has no nnkg:polarity (one of "
+                    f"{', '.join(sorted(SIGNS))})"
+                )
             relations[unwrap(prop)] = {
                 "label": quads.value(prop, RDFS + "label>"),
-                "sign": SIGNS[_local(quads.value(prop, NNKG + "polarity>"))],
+                "sign": SIGNS[polarity],
                 "structural": structural,
             }
     return relations
+
+
+def _evidence(quads, claim: str, relations: dict, entities) -> tuple[tuple, Evidence]:
+    """A claim node's key (subject, predicate, object, negated) and evidence, or one
+    GraphShapeError saying what the claim lacks."""
+    from .quads import NNKG, PROV, RDF, unwrap
+
+    about = quads.about[claim]
+
+    def one(predicate: str, what: str) -> str:
+        found = about.get(predicate)
+        if not found:
+            raise GraphShapeError(f"the graph's claim {claim} has no {what}")
+        return found[0]
+
+    def whole(predicate: str, what: str) -> int:
+        text = quads.value(claim, predicate)
+        if not text.isdigit():
+            raise GraphShapeError(f"the graph's claim {claim}: {what} is not a whole number")
+        return int(text)
+
+    key = tuple(unwrap(one(RDF + f"{p}>", f"rdf:{p}")) for p in ("subject", "predicate", "object"))
+    if key[1] not in relations:
+        raise GraphShapeError(f"the graph's claim {claim}: <{key[1]}> is not a relation")
+    for node in (key[0], key[2]):
+        if node not in entities:
+            raise GraphShapeError(f"the graph's claim {claim}: <{node}> is not an entity")
+    certainty = _local(one(NNKG + "certainty>", "nnkg:certainty"))
+    if certainty not in (ASSERTED, HEDGED):
+        raise GraphShapeError(f"the graph's claim {claim}: nnkg:certainty is {certainty!r}")
+    negated = quads.value(claim, NNKG + "negated>") == "true"
+    evidence = Evidence(
+        source=_local(one(PROV + "wasDerivedFrom>", "prov:wasDerivedFrom")),
+        start=whole(NNKG + "start>", "nnkg:start"),
+        end=whole(NNKG + "end>", "nnkg:end"),
+        quote=quads.value(claim, NNKG + "quote>"),
+        iri=unwrap(claim),
+        certainty=certainty,
+        negated=negated,
+    )
+    return (*key, negated), evidence
 
 
 def claim_network(quads):
@@ -80,7 +134,7 @@ def claim_network(quads):
     MultiDiGraph keyed by entity IRI."""
     import networkx as nx
 
-    from .quads import DCTERMS, NNKG, PROV, RDF, RDF_TYPE, RDFS, SKOS, lexical, unwrap
+    from .quads import DCTERMS, NNKG, RDF_TYPE, RDFS, SKOS, lexical, unwrap
     from .vocab import ENT
 
     index, typed, value = quads.about, quads.instances, quads.value
@@ -109,22 +163,8 @@ def claim_network(quads):
     relations = _relations(quads)
     grouped: dict[tuple, list[Evidence]] = defaultdict(list)
     for claim in typed.get(NNKG + "Claim>", ()):
-        about = index[claim]
-        negated = value(claim, NNKG + "negated>") == "true"
-        key = tuple(
-            unwrap(about[RDF + f"{part}>"][0]) for part in ("subject", "predicate", "object")
-        )
-        grouped[(*key, negated)].append(
-            Evidence(
-                source=_local(about[PROV + "wasDerivedFrom>"][0]),
-                start=int(value(claim, NNKG + "start>")),
-                end=int(value(claim, NNKG + "end>")),
-                quote=value(claim, NNKG + "quote>"),
-                iri=unwrap(claim),
-                certainty=_local(about[NNKG + "certainty>"][0]),
-                negated=negated,
-            )
-        )
+        key, evidence = _evidence(quads, claim, relations, net)
+        grouped[key].append(evidence)
     for (s, p, o, negated), claims in sorted(grouped.items()):
         relation = relations[p]
         name = _local(p)
