@@ -292,10 +292,11 @@ def serve(
     /sparql takes GET ?query=, POST form-encoded and POST application/sparql-query, and
     answers in JSON, XML, CSV or TSV results (Turtle or N-Triples for CONSTRUCT and
     DESCRIBE) as the Accept header asks. Updates, LOAD, SERVICE and FROM are refused
-    (403), so no query reaches the network or a file. Each query runs in a worker process
-    under --timeout, --max-memory, --max-rows and --max-bytes; a query that runs too long is stopped
-    while the others keep answering, and no client may hold more than --per-client
-    workers. Browsers on other sites may query it only with --cors. Ctrl-C stops it.
+    (403), so no query reaches the network or a file. Each query runs in a worker
+    process under --timeout, --max-memory, --max-rows and --max-bytes; a query that runs
+    too long is stopped while the others keep answering. One client address holds at most
+    --per-client workers at once. Browsers on other sites may query it only with --cors.
+    Ctrl-C stops it.
 
     Example:
 
