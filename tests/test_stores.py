@@ -206,7 +206,7 @@ def test_damage_found_while_answering_removes_the_store(big_build, tmp_path):
     for table in (cache / "oxigraph").rglob("*.sst"):
         os.truncate(table, table.stat().st_size // 3)
     every = "SELECT * WHERE { ?s ?p ?o } LIMIT 90000"
-    with pytest.raises(QueryError, match="store was damaged .* removed: run the query again"):
+    with pytest.raises(QueryError, match=r"store was damaged .* removed: run the query again"):
         run_query(engine, every)
     assert list((cache / "oxigraph").iterdir()) == []
     again = open_engine("oxigraph", big_build, cache_root=cache)
