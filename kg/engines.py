@@ -10,6 +10,7 @@ checks happen before, in :func:`kg.sparql.run_query`) and stops taking rows at i
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -62,10 +63,15 @@ def _take(items: Iterable[tuple[Term | None, ...]], limits: Limits) -> tuple:
     return tuple(taken)
 
 
+#: True while a MemoryEngine evaluates: rdflib's SERVICE is refused then, and only then, so
+#: that other rdflib users in the same process keep rdflib as it is.
+_GUARDED: ContextVar[bool] = ContextVar("nnkg_guarded", default=False)
+
+
 def _refuse_service(ctx, part):
-    """rdflib's hook for every algebra part: SERVICE is refused, the rest evaluated as usual
-    (a second line behind :func:`kg.guard.check_query`)."""
-    if part.name == "ServiceGraphPattern":
+    """rdflib's hook for every algebra part: SERVICE is refused while nnkg evaluates, the
+    rest evaluated as usual (a second line behind :func:`kg.guard.check_query`)."""
+    if part.name == "ServiceGraphPattern" and _GUARDED.get():
         raise QueryRefusedError(REFUSED_SERVICE)
     raise NotImplementedError
 
@@ -97,6 +103,7 @@ class MemoryEngine:
             raise
         except Exception as exc:  # rdflib reports an unknown prefix and the like this way
             raise QuerySyntaxError(f"SPARQL syntax error: {one_line(exc, 200)}") from None
+        guarded = _GUARDED.set(True)
         try:
             answer = self._view.query(prepared, initNs=prefixes)
             if answer.type == "ASK":
@@ -110,6 +117,8 @@ class MemoryEngine:
             raise
         except Exception as exc:  # an evaluation error inside rdflib
             raise QueryError(f"query failed: {one_line(exc, 200)}") from None
+        finally:
+            _GUARDED.reset(guarded)
 
 
 class OxigraphEngine:

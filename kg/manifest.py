@@ -173,7 +173,9 @@ def _read(path: Path, expected: Entry) -> bytes | None:
         raise  # missing, or not a regular file: its own one-line reason
 
 
-def _verify(folder: Path, names: tuple[str, ...], manifest: bytes | None) -> VerifiedBuild:
+def _verify(
+    folder: Path, names: tuple[str, ...], manifest: bytes | None, optional: frozenset[str]
+) -> VerifiedBuild:
     shown = folder / MANIFEST
     fix = f"run 'nnkg build --out {folder}'"
     if manifest is None:
@@ -185,6 +187,8 @@ def _verify(folder: Path, names: tuple[str, ...], manifest: bytes | None) -> Ver
     entries, contents = {}, {}
     for name in names:
         expected = listed.get(name)
+        if expected is None and name in optional:
+            continue
         if expected is None:
             raise MixedBuildError(f"{folder}/: {shown} lists no {name}: {fix}")
         data = _read(folder / name, expected)
@@ -197,19 +201,23 @@ def _verify(folder: Path, names: tuple[str, ...], manifest: bytes | None) -> Ver
     return VerifiedBuild(folder, entries, contents)
 
 
-def read_build(folder: Path, names: Iterable[str], *, wait: float = WAIT) -> VerifiedBuild:
-    """Read ``names`` from the build in ``folder`` and check them against its manifest.
+def read_build(
+    folder: Path, names: Iterable[str], *, optional: Iterable[str] = (), wait: float = WAIT
+) -> VerifiedBuild:
+    """Read ``names`` from the build in ``folder`` and check them against its manifest; those
+    also in ``optional`` are left out when the manifest does not list them.
 
     A mismatch while another process holds the folder's lock (a build writing) waits for
     it, up to ``wait`` seconds, and reads again; so does one whose manifest changed in
     the meantime (a build that just finished). Otherwise :class:`MixedBuildError`.
     """
     folder, names = Path(folder), tuple(dict.fromkeys(names))
+    optional = frozenset(optional)
     deadline = time.monotonic() + wait
     while True:
         manifest = _manifest_of(folder)
         try:
-            return _verify(folder, names, manifest)
+            return _verify(folder, names, manifest, optional)
         except MixedBuildError:
             a_build_ran = wait_while_held(folder, deadline) or _manifest_of(folder) != manifest
             if not a_build_ran or time.monotonic() >= deadline:

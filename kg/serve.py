@@ -159,7 +159,7 @@ def create_app(pool: WorkerPool, view: VerifiedBuild | None = None, cors: str | 
     from .canned import canned_queries
     from .querypage import query_page
 
-    page = view.read(PAGE) if view is not None else None
+    page = view.read(PAGE) if view is not None and PAGE in view.contents else None
     examples = [{"name": q.name, "question": q.question, "text": q.text} for q in canned_queries()]
     form = query_page(examples)
 
@@ -213,12 +213,16 @@ def create_app(pool: WorkerPool, view: VerifiedBuild | None = None, cors: str | 
 
 def open_served_build(store: str, build_dir: Path | None) -> VerifiedBuild | None:
     """The build to serve, read once and verified: the graph files the store needs, and the
-    page (None: the packaged sources, built in memory)."""
-    from .load import GRAPH_FILE, open_build
+    page if the build has one (None: the packaged sources, built in memory)."""
+    from .load import GRAPH_FILE, find_build
+    from .manifest import read_build
     from .store import STORE_FILES
 
+    folder = find_build(build_dir)
+    if folder is None:
+        return None
     graph = STORE_FILES if store == "oxigraph" else (GRAPH_FILE,)
-    return open_build(build_dir, (*graph, PAGE))
+    return read_build(folder, (*graph, PAGE), optional=(PAGE,))
 
 
 def engine_spec(store: str, view: VerifiedBuild | None) -> EngineSpec:

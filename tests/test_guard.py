@@ -118,19 +118,22 @@ def test_no_file_is_read_through_service_or_from(engines, canary, store):
     assert not canary.opened()
 
 
-def test_rdflib_itself_refuses_service_behind_the_guard(dataset, listener):
+def test_rdflib_itself_refuses_service_behind_the_guard(engines, listener):
     """The second line: were a SERVICE to slip past the guard, rdflib's own evaluation of it
-    is refused (nnkg registers a custom evaluation for it)."""
-    from rdflib.plugins.sparql import prepareQuery
+    is refused while nnkg evaluates (and only then: other rdflib users keep SERVICE)."""
+    from rdflib import Graph
 
-    from kg.engines import MemoryEngine
+    from kg.engines import Limits
+    from kg.guard import CheckedQuery
 
-    engine = MemoryEngine(dataset)
-    prepared = prepareQuery(f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}")
+    text = f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
     before = listener.connections
-    with pytest.raises(QueryError, match="SERVICE is refused"):
-        list(engine._view.query(prepared))
+    with pytest.raises(QueryError, match="SERVICE is refused"):  # the guard bypassed
+        engines["memory"].run(CheckedQuery(text, "SELECT", False), Limits())
     assert listener.connections == before
+    with contextlib.suppress(Exception):  # plain rdflib, outside nnkg, is left as it is
+        list(Graph().query(text))
+    assert listener.connections == before + 1
 
 
 # --- hostile spellings, generated ------------------------------------------------------
