@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .errors import QueryError, QueryRefusedError, QuerySyntaxError, ResultTooLargeError, one_line
+from .errors import QueryError, QueryRefusedError, ResultTooLargeError, one_line
 from .guard import REFUSED_SERVICE, CheckedQuery, syntax_error
 from .results import (
     GRAPH_FORMS,
@@ -94,18 +94,10 @@ class MemoryEngine:
         self._view = Dataset(store=dataset.store, default_union=True)
 
     def run(self, query: CheckedQuery, limits: Limits) -> Result:
-        from rdflib.plugins.sparql.algebra import translateQuery
-
-        prefixes = _prefixes()
-        try:
-            prepared = translateQuery(query.take_parse(), initNs=prefixes)
-        except QueryError:
-            raise
-        except Exception as exc:  # rdflib reports an unknown prefix and the like this way
-            raise QuerySyntaxError(f"SPARQL syntax error: {one_line(exc, 200)}") from None
+        prepared = query.prepared()
         guarded = _GUARDED.set(True)
         try:
-            answer = self._view.query(prepared, initNs=prefixes)
+            answer = self._view.query(prepared, initNs=_prefixes())
             if answer.type == "ASK":
                 return Result("ASK", boolean=bool(answer.askAnswer))
             if answer.type in GRAPH_FORMS:
