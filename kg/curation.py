@@ -3,26 +3,33 @@
 Checks (each problem names file, line and field): a quote that is not exactly
 ``document[start:end]``, a subject or object mention missing from the quote, an unknown
 entity or predicate, a domain/range violation, a duplicate claim, malformed YAML, and a
-document whose sha256 no longer matches ``source.yaml``.
+document whose sha256 no longer matches ``source.yaml``. Before any of that, every source
+folder is found without skipping one (:mod:`kg.discovery`), and every file is read as a
+bounded regular file of UTF-8 (:mod:`kg.textfile`) and, for YAML, under a budget
+(:mod:`kg.yamlbudget`). Each file reports at most a few problems (:mod:`kg.problemlog`).
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import SLUG, load_catalogue
-from .errors import CurationError, Problem
+from .discovery import find_source_dirs
+from .errors import CurationError, Problem, ProblemError, shown
 from .fields import FieldReader
 from .model import SOURCE_KINDS, Certainty, Claim, Corpus, Entity, Source
 from .ontology import Ontology, load_ontology
 from .parallel import fork_map
+from .problemlog import ProblemLog
 from .resources import ontology_dir, packaged_sources_dir
-from .yamlio import Record, YamlProblem, display_path, load_mapping, load_records
+from .textfile import read_text
+from .yamlio import Record, display_path, load_mapping, load_records
 
 __all__ = ["HEDGE_CUES", "CurationReport", "curate", "find_source_dirs", "load_corpus"]
 
@@ -65,22 +72,6 @@ class CurationReport:
             raise CurationError(self.problems)
 
 
-def find_source_dirs(roots: Iterable[Path]) -> list[Path]:
-    """Source folders under ``roots``: a root is one source folder or a folder of them."""
-    found: dict[Path, None] = {}
-    for root in roots:
-        root = Path(root)
-        if (root / "source.yaml").is_file():
-            found[root.resolve()] = None
-        elif root.is_dir():
-            for child in sorted(root.iterdir()):
-                if (child / "source.yaml").is_file():
-                    found[child.resolve()] = None
-        else:
-            raise CurationError([Problem(display_path(root), 0, "", "no such source folder")])
-    return list(found)
-
-
 def _suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f"; did you mean: {', '.join(close)}?" if close else ""
@@ -88,33 +79,32 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 def _load_source_meta(folder: Path, problems: list[Problem]) -> tuple[Source | None, str]:
     path = folder / "source.yaml"
-    name = display_path(path)
+    log = ProblemLog(display_path(path))
     try:
-        record = load_mapping(path)
-    except YamlProblem as exc:
-        problems.append(exc.problem)
-        return None, name
-    reader = FieldReader(record, name, problems, _SOURCE_FIELDS)
-    before = len(problems)
+        source = _source(folder, load_mapping(path), log)
+    except ProblemError as exc:
+        log.append(exc.problem)
+        source = None
+    problems += log.problems()
+    return source, log.file
+
+
+def _source(folder: Path, record: Record, log: ProblemLog) -> Source | None:
+    """The source of one source.yaml record and its document, or None with problems."""
+    reader = FieldReader(record, log, _SOURCE_FIELDS)
     sid = reader.get("id", str)
     title = reader.get("title", str)
     kind = reader.get("kind", str)
     sha = reader.get("sha256", str)
     note = reader.get("note", str, required=False)
     if sid is not None and not SLUG.match(sid):
-        reader.problem("id", f"{sid!r} is not a lower-case slug")
+        reader.problem("id", f"{shown(sid)} is not a lower-case slug")
     if kind is not None and kind not in SOURCE_KINDS:
-        reader.problem("kind", f"unknown source kind {kind!r} (one of {', '.join(SOURCE_KINDS)})")
+        reader.problem(
+            "kind", f"unknown source kind {shown(kind)} (one of {', '.join(SOURCE_KINDS)})"
+        )
     doc_path = folder / "document.txt"
-    try:
-        raw = doc_path.read_bytes()
-        document = raw.decode("utf-8")
-    except FileNotFoundError:
-        problems.append(Problem(display_path(doc_path), 0, "", "document.txt is missing"))
-        return None, name
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(display_path(doc_path), 0, "", f"not UTF-8 text: {exc}"))
-        return None, name
+    raw, document = read_text(doc_path, display_path(doc_path))
     actual = hashlib.sha256(raw).hexdigest()
     if sha is not None and sha != actual:
         reader.problem(
@@ -122,9 +112,9 @@ def _load_source_meta(folder: Path, problems: list[Problem]) -> tuple[Source | N
             f"document.txt has changed (its sha256 is {actual}): re-check every claim's "
             "offsets, then update sha256",
         )
-    if len(problems) != before:
-        return None, name
-    return Source(sid, title, kind, sha, document, folder, note), name
+    if len(log):
+        return None
+    return Source(sid, title, kind, sha, document, folder, note)
 
 
 def _check_claim(
@@ -133,7 +123,7 @@ def _check_claim(
     entities: dict[str, Entity],
     ontology: Ontology,
 ) -> Claim | None:
-    before = len(reader.problems)
+    before = len(reader.log)
     subject = reader.get("subject", str)
     predicate = reader.get("predicate", str)
     obj = reader.get("object", str)
@@ -148,14 +138,15 @@ def _check_claim(
 
     for key, slug in (("subject", subject), ("object", obj)):
         if slug is not None and slug not in entities:
-            reader.problem(key, f"unknown entity {slug!r}{_suggest(slug, entities)}")
+            reader.problem(key, f"unknown entity {shown(slug)}{_suggest(slug, entities)}")
     relation = ontology.relations.get(predicate) if predicate else None
     if predicate is not None and relation is None:
         reader.problem(
-            "predicate", f"unknown predicate {predicate!r}{_suggest(predicate, ontology.relations)}"
+            "predicate",
+            f"unknown predicate {shown(predicate)}{_suggest(predicate, ontology.relations)}",
         )
     if certainty is not None and certainty not in {c.value for c in Certainty}:
-        reader.problem("certainty", f"must be asserted or hedged, not {certainty!r}")
+        reader.problem("certainty", f"must be asserted or hedged, not {shown(certainty)}")
 
     doc = source.document
     if quote is not None and start is not None and end is not None:
@@ -173,7 +164,7 @@ def _check_claim(
             reader.problem("quote", f"is not document.txt[{start}:{end}]{hint}")
     for key, mention in (("subject_text", subject_text), ("object_text", object_text)):
         if mention is not None and quote is not None and mention not in quote:
-            reader.problem(key, f"{mention!r} does not occur in the quote")
+            reader.problem(key, f"{shown(mention)} does not occur in the quote")
 
     if relation and subject in entities and obj in entities:
         for key, slug, expected in (
@@ -185,9 +176,9 @@ def _check_claim(
                 where = "domain" if key == "subject" else "range"
                 reader.problem(
                     key,
-                    f"{slug!r} is a {actual}, but the {where} of {predicate} is {expected}",
+                    f"{shown(slug)} is a {actual}, but the {where} of {predicate} is {expected}",
                 )
-    if len(reader.problems) != before:
+    if len(reader.log) != before:
         return None
     return Claim(
         source=source.id,
@@ -220,36 +211,42 @@ def _load_claims(
     warnings: list[Problem],
 ) -> tuple[Claim, ...]:
     path = source.path / "claims.yaml"
-    name = display_path(path)
-    try:
-        records: list[Record] = load_records(path)
-    except YamlProblem as exc:
-        problems.append(exc.problem)
-        return ()
+    log = ProblemLog(display_path(path))
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for record in records:
-        reader = FieldReader(record, name, problems, _CLAIM_FIELDS)
-        claim = _check_claim(reader, source, entities, ontology)
-        if claim is None:
-            continue
-        if claim.id in seen:
-            reader.problem("quote", f"duplicate of the claim at line {seen[claim.id]}")
-            continue
-        seen[claim.id] = record.line
-        claims.append(claim)
-        cue = _HEDGE.search(claim.quote)
-        if claim.certainty is Certainty.ASSERTED and cue and not claim.certainty_note:
-            warnings.append(
-                Problem(
-                    name,
-                    record.line,
-                    "certainty",
-                    f"asserted, but the quote says {cue.group(0)!r}; mark it hedged or add "
-                    "a certainty_note saying why it stands",
-                )
-            )
+    try:
+        for record in load_records(path):
+            if log.full:
+                break
+            reader = FieldReader(record, log, _CLAIM_FIELDS)
+            claim = _check_claim(reader, source, entities, ontology)
+            if claim is None:
+                continue
+            if claim.id in seen:
+                reader.problem("quote", f"duplicate of the claim at line {seen[claim.id]}")
+                continue
+            seen[claim.id] = record.line
+            claims.append(claim)
+            warning = _hedge_warning(claim, log.file, record.line)
+            if warning:
+                warnings.append(warning)
+    except ProblemError as exc:
+        log.append(exc.problem)
+    problems += log.problems()
     return tuple(claims)
+
+
+def _hedge_warning(claim: Claim, file: str, line: int) -> Problem | None:
+    cue = _HEDGE.search(claim.quote)
+    if claim.certainty is not Certainty.ASSERTED or not cue or claim.certainty_note:
+        return None
+    return Problem(
+        file,
+        line,
+        "certainty",
+        f"asserted, but the quote says {cue.group(0)!r}; mark it hedged or add "
+        "a certainty_note saying why it stands",
+    )
 
 
 def curate(
@@ -267,12 +264,10 @@ def curate(
     ontology = load_ontology(directory)
     entities, problems = load_catalogue(directory / "entities.yaml", ontology)
     roots = ([packaged_sources_dir()] if include_packaged else []) + list(extra_sources)
-    try:
-        folders = find_source_dirs(roots)
-    except CurationError as exc:
-        return CurationReport(Corpus(entities), problems + exc.problems)
+    folders, found = find_source_dirs(roots)
+    problems += found
     for folder in folders:  # entities a source brings, before any claim is checked
-        if (folder / "entities.yaml").is_file():
+        if os.path.lexists(folder / "entities.yaml"):
             more, found = load_catalogue(folder / "entities.yaml", ontology, known=entities)
             entities.update(more)
             problems += found
@@ -284,7 +279,7 @@ def curate(
             continue
         if source.id in ids:
             problems.append(
-                Problem(name, 1, "id", f"source {source.id!r} also at {ids[source.id]}")
+                Problem(name, 1, "id", f"source {shown(source.id)} also at {ids[source.id]}")
             )
             continue
         ids[source.id] = name

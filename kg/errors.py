@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+import reprlib
 from dataclasses import dataclass
 
 __all__ = [
+    "LINE_LIMIT",
+    "LOCATION_LIMIT",
+    "MESSAGE_LIMIT",
+    "VALUE_LIMIT",
     "CurationError",
     "EndpointError",
+    "MoreProblems",
     "NnkgError",
     "NotAcceptableError",
     "PoolBusyError",
     "Problem",
+    "ProblemError",
     "PushCheckError",
     "QueryError",
     "QueryMemoryError",
@@ -19,12 +27,25 @@ __all__ = [
     "QueryTimeoutError",
     "QueryTooLargeError",
     "ResultTooLargeError",
+    "SettingError",
     "ShaclError",
     "SourceFileError",
     "UnknownQueryError",
     "WorkerDiedError",
     "one_line",
+    "shown",
 ]
+
+#: The most characters of an input value a message quotes (a value may be megabytes long).
+VALUE_LIMIT = 80
+#: The most characters of a problem's location (``file:line``, cut at the front so the file's
+#: name and line stay), of what follows it, and of the whole: ``error: `` and a problem stay
+#: under 400 characters, whatever the input.
+LOCATION_LIMIT = 120
+MESSAGE_LIMIT = 270
+LINE_LIMIT = LOCATION_LIMIT + 2 + MESSAGE_LIMIT
+#: What ``str.splitlines`` breaks a line at.
+_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def one_line(text: object, limit: int = 240) -> str:
@@ -37,8 +58,40 @@ def one_line(text: object, limit: int = 240) -> str:
     return folded if len(folded) <= limit else folded[: limit - 1] + "…"
 
 
+def _bounded_repr() -> reprlib.Repr:
+    bounded = reprlib.Repr()
+    bounded.maxlevel = 2
+    bounded.maxstring = bounded.maxother = bounded.maxlong = VALUE_LIMIT
+    bounded.maxlist = bounded.maxtuple = bounded.maxdict = bounded.maxset = 4
+    return bounded
+
+
+_BOUNDED = _bounded_repr()
+
+
+def shown(value: object) -> str:
+    """How a message quotes an input value: its repr, at most :data:`VALUE_LIMIT` characters.
+
+    Never ``repr()`` of the whole value, which for a long text or an alias-expanded tree
+    could be gigabytes; nested containers are elided, long texts cut in the middle.
+
+    >>> shown("zero")
+    "'zero'"
+    >>> len(shown("x" * 10_000)) <= VALUE_LIMIT
+    True
+    >>> shown([[[[1]]], 2, 3, 4, 5, 6])
+    '[[[...]], 2, 3, 4, ...]'
+    """
+    text = _BOUNDED.repr(value)
+    return text if len(text) <= VALUE_LIMIT else text[: VALUE_LIMIT - 3] + "..."
+
+
 class NnkgError(Exception):
     """Base of every error nnkg raises on purpose (bad input, failed checks)."""
+
+
+class SettingError(NnkgError):
+    """An ``NNKG_*`` environment setting (a limit) that is not a usable number."""
 
 
 @dataclass(frozen=True, order=True)
@@ -56,9 +109,26 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        where = _BREAKS.sub(lambda m: repr(m.group())[1:-1], where)  # a file name may hold one
+        if len(where) > LOCATION_LIMIT:
+            where = "…" + where[1 - LOCATION_LIMIT :]
+        name = one_line(self.field, VALUE_LIMIT)  # a field name may come from the input
+        text = f"{name}: {self.message}" if name else self.message
+        return f"{where}: {one_line(text, MESSAGE_LIMIT)}"
+
+
+@dataclass(frozen=True, order=True)
+class MoreProblems(Problem):
+    """The last line of a file's problems when more were found than are shown."""
+
+
+class ProblemError(Exception):
+    """A Problem that ends the reading of one file, raised where found and caught where the
+    problems are collected (so it never reaches the user as an exception of its own)."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
 
 
 class SourceFileError(NnkgError):
@@ -69,8 +139,19 @@ class CurationError(NnkgError):
     """The curated input failed its checks; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=_order)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _order(problem: Problem) -> tuple:
+    """By file, then line; a file's "and N more" line last."""
+    return (
+        problem.file,
+        isinstance(problem, MoreProblems),
+        problem.line,
+        problem.field,
+        problem.message,
+    )
 
 
 class ShaclError(NnkgError):

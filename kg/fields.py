@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Problem
+from .errors import shown
+from .problemlog import ProblemLog
 from .yamlio import Record
 
 __all__ = ["FieldReader"]
@@ -15,15 +16,16 @@ _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: 
 class FieldReader:
     """Reads fields of one Record, collecting problems instead of raising on the first."""
 
-    def __init__(self, record: Record, file: str, problems: list[Problem], allowed: set[str]):
+    def __init__(self, record: Record, log: ProblemLog, allowed: set[str]):
         self.record = record
-        self.file = file
-        self.problems = problems
+        self.log = log
         for key in sorted(set(record.data) - allowed):
+            if log.full:
+                break
             self.problem(key, f"unknown field (expected one of: {', '.join(sorted(allowed))})")
 
     def problem(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.file, self.record.line_of(key), key, message))
+        self.log.add(self.record.line_of(key), key, message)
 
     def get(self, key: str, kind: type, *, required: bool = True, default: Any = None) -> Any:
         """The value of ``key`` if it has type ``kind``; otherwise record a problem."""
@@ -34,7 +36,7 @@ class FieldReader:
         value = self.record.data[key]
         # bool is an int in Python; a claim offset of `true` must still be refused.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.problem(key, f"must be {_TYPE_NAMES.get(kind, kind.__name__)}, not {value!r}")
+            self.problem(key, f"must be {_TYPE_NAMES.get(kind, kind.__name__)}, not {shown(value)}")
             return default
         if kind is str and not value.strip():
             self.problem(key, "must not be empty")

@@ -67,9 +67,27 @@ class Ontology:
             }
         return {cls: frozenset(sups) for cls, sups in parents.items()}
 
-    @property
+    @cached_property
     def entity_classes(self) -> frozenset[str]:
-        return frozenset(self.superclasses)
+        """The classes an entity may be typed with: the concrete classes below nnkg:Entity.
+
+        ``nnkg:Entity`` itself only says "something a claim is about" (relations that take
+        any entity name it as their domain or range); a class the ontology declares to be
+        the disjoint union of its subclasses (``owl:disjointUnionOf``) has no members of its
+        own. Either says too little for the graph to show or reason with, so an entity
+        names one of the subclasses.
+        """
+        from rdflib.namespace import OWL
+
+        from .vocab import NNKG
+
+        abstract = {self._local(cls) for cls in self.graph.subjects(OWL.disjointUnionOf, None)}
+        abstract.add(self._local(NNKG.Entity))
+        return frozenset(set(self.superclasses) - abstract)
+
+    def subclasses(self, ancestor: str) -> list[str]:
+        """The entity classes (concrete ones) that are ``ancestor`` or below it, sorted."""
+        return sorted(cls for cls in self.entity_classes if self.is_a(cls, ancestor))
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         """True when entity class ``cls`` is ``ancestor`` or one of its subclasses."""

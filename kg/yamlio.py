@@ -1,26 +1,24 @@
-"""Read curator YAML while remembering the line of every item and field.
+"""Read curator YAML while remembering the line of every item and field, under a budget.
 
 Curation errors must name file, line and field, so plain ``yaml.safe_load`` (which forgets
-positions) is not enough: we compose the node tree and construct values ourselves.
+positions) is not enough: we compose the node tree and construct values ourselves. The
+file is read as a bounded regular file (:mod:`kg.textfile`) and its parser events are
+checked against the budget (:mod:`kg.yamlbudget`) before anything is composed.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, one_line
+from .errors import Problem, ProblemError, one_line, shown
+from .textfile import position, read_text
 
-__all__ = ["Record", "YamlProblem", "display_path", "load_mapping", "load_records"]
-
-
-class YamlProblem(Exception):
-    """A YAML file that cannot be read as the expected shape; carries its Problem."""
-
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+__all__ = ["Record", "display_path", "load_mapping", "load_records"]
 
 
 @dataclass(frozen=True)
@@ -36,40 +34,73 @@ class Record:
 
 
 def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it lies below it, else absolute."""
-    path = Path(path)
+    """``path`` relative to the working directory when it lies below it, else absolute.
+
+    Links are not followed: a message about a dangling ``source.yaml`` link names the link.
+    """
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(os.getcwd()))
     except ValueError:
-        return str(path)
+        return str(absolute)
+
+
+@cache
+def _loader_class():
+    """libyaml's loader when PyYAML has it (large claim files load several times faster),
+    refusing a key given twice in any mapping, where YAML would silently keep the last."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):
+        def construct_mapping(self, node, deep=False):
+            seen: set[str] = set()
+            for key_node, _ in node.value:
+                if (
+                    isinstance(key_node, yaml.ScalarNode)
+                    and key_node.tag != "tag:yaml.org,2002:merge"
+                ):
+                    if key_node.value in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None,
+                            None,
+                            f"key {shown(key_node.value)} given twice",
+                            key_node.start_mark,
+                        )
+                    seen.add(key_node.value)
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
 
 
 def _compose(path: Path):
     import yaml
 
+    from .yamlbudget import BudgetExceeded, check_budget
+
     name = display_path(path)
+    raw, text = read_text(path, name)
+    loader_class = _loader_class()
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise YamlProblem(Problem(name, 0, "", "file not found")) from None
-    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
-        raise YamlProblem(Problem(name, 0, "", f"cannot read: {exc}")) from None
-    try:
-        # libyaml's parser when PyYAML has it: large claim files load several times faster
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+        check_budget(yaml.parse(text, Loader=loader_class))
+        loader = loader_class(text)
         node = loader.get_single_node()
+    except BudgetExceeded as exc:
+        raise ProblemError(Problem(name, exc.line, "", str(exc))) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise YamlProblem(Problem(name, line, "", f"malformed YAML: {exc.problem}")) from None
+        message = f"malformed YAML: {exc.problem or one_line(exc)}"
+        raise ProblemError(Problem(name, line, "", message)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line = text.count("\n", 0, exc.position) + 1
+        line, column = position(raw, exc.position)  # libyaml counts bytes
         char = exc.character
-        shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
-        message = f"malformed YAML: character {shown} is not allowed"
-        raise YamlProblem(Problem(name, line, "", message)) from None
+        what = f"U+{char:04X}" if isinstance(char, int) else "a character"
+        message = f"malformed YAML: column {column}: {what} is not allowed in YAML"
+        raise ProblemError(Problem(name, line, "", message)) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Problem(name, 0, "", f"malformed YAML: {one_line(exc)}")) from None
+        raise ProblemError(Problem(name, 0, "", f"malformed YAML: {one_line(exc)}")) from None
     return loader, node, name
 
 
@@ -77,7 +108,7 @@ def _record(loader, node, name: str) -> Record:
     import yaml
 
     if not isinstance(node, yaml.MappingNode):
-        raise YamlProblem(
+        raise ProblemError(
             Problem(name, node.start_mark.line + 1, "", "expected a mapping of field: value")
         )
     data: dict[str, Any] = {}
@@ -86,32 +117,45 @@ def _record(loader, node, name: str) -> Record:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         line = key_node.start_mark.line + 1
         if not isinstance(key, str):
-            raise YamlProblem(Problem(name, line, "", "field names must be plain text"))
+            raise ProblemError(Problem(name, line, "", "field names must be plain text"))
         if key in data:
-            raise YamlProblem(Problem(name, line, key, "field given twice"))
+            raise ProblemError(Problem(name, line, key, "field given twice"))
         try:
             data[key] = loader.construct_object(value_node, deep=True)
-        except yaml.YAMLError as exc:
-            raise YamlProblem(Problem(name, line, key, f"malformed value: {exc}")) from None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            at = mark.line + 1 if mark else line
+            message = f"malformed value: {exc.problem or one_line(exc)}"
+            raise ProblemError(Problem(name, at, key, message)) from None
+        except RecursionError:  # only when NNKG_YAML_MAX_DEPTH was raised past Python's reach
+            message = "nested deeper than Python can read; lower NNKG_YAML_MAX_DEPTH"
+            raise ProblemError(Problem(name, line, key, message)) from None
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:  # e.g. a 5,000-digit int
+            raise ProblemError(
+                Problem(name, line, key, f"malformed value: {one_line(exc)}")
+            ) from None
         lines[key] = line
     return Record(data, node.start_mark.line + 1, lines)
 
 
-def load_records(path: Path) -> list[Record]:
-    """Read a YAML file that holds a list of mappings (claims.yaml, entities.yaml)."""
+def load_records(path: Path) -> Iterator[Record]:
+    """The mappings of a YAML file that holds a list of them (claims.yaml, entities.yaml),
+    one at a time, so a caller that has seen enough problems can stop early.
+
+    Raises :class:`ProblemError` (when called, or while iterating) for a file that cannot
+    be read, is over budget, is not a list, or holds an item that is not a mapping.
+    """
     import yaml
 
     loader, node, name = _compose(path)
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        raise YamlProblem(Problem(name, node.start_mark.line + 1, "", "expected a list of items"))
-    return [_record(loader, item, name) for item in node.value]
+    if node is not None and not isinstance(node, yaml.SequenceNode):
+        raise ProblemError(Problem(name, node.start_mark.line + 1, "", "expected a list of items"))
+    return (_record(loader, item, name) for item in (node.value if node is not None else ()))
 
 
 def load_mapping(path: Path) -> Record:
     """Read a YAML file that holds one mapping (source.yaml)."""
     loader, node, name = _compose(path)
     if node is None:
-        raise YamlProblem(Problem(name, 1, "", "file is empty"))
+        raise ProblemError(Problem(name, 1, "", "file is empty"))
     return _record(loader, node, name)

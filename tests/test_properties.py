@@ -3,6 +3,7 @@ second parser; hostile input never escapes as a traceback."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -131,3 +132,136 @@ def test_hostile_yaml_text_gives_clean_errors(text):
             (folder / "source.yaml").read_text(encoding="utf-8") + text[:20], encoding="utf-8"
         )
         _validate(folder)
+
+
+# ---------------------------------------------------------------- hostile input, bounded work
+
+
+@st.composite
+def anchored_yaml(draw) -> str:
+    """A small flow-style YAML document with anchors and aliases, some of them loops."""
+    names = iter(f"a{i}" for i in range(1000))
+    closed: list[str] = []
+    open_: list[str] = []
+
+    def node(depth: int) -> str:
+        kind = draw(
+            st.sampled_from(
+                ["scalar", "alias", "list", "map"] if depth < 5 else ["scalar", "alias"]
+            )
+        )
+        if kind == "alias" and closed + open_:
+            return "*" + draw(st.sampled_from(closed + open_))
+        anchor = next(names) if draw(st.booleans()) else None
+        prefix = f"&{anchor} " if anchor else ""
+        if kind in ("scalar", "alias"):
+            text = prefix + "x"
+        else:
+            if anchor:
+                open_.append(anchor)
+            items = [node(depth + 1) for _ in range(draw(st.integers(0, 4)))]
+            if anchor:
+                open_.remove(anchor)
+            if kind == "list":
+                text = prefix + "[" + ", ".join(items) + "]"
+            else:
+                text = prefix + "{" + ", ".join(f"k{i}: {v}" for i, v in enumerate(items)) + "}"
+        if anchor:
+            closed.append(anchor)
+        return text
+
+    return node(0)
+
+
+def _measure(text: str) -> tuple[int, int, int | None]:
+    """Depth, nodes and size with aliases expanded (None for a loop), from PyYAML's own
+    composed graph: independent of nnkg's event count."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    seen: set[int] = set()
+
+    def children(node):
+        if isinstance(node, yaml.SequenceNode):
+            return node.value
+        if isinstance(node, yaml.MappingNode):
+            return [part for pair in node.value for part in pair]
+        return []
+
+    def walk(node, depth: int) -> tuple[int, int]:  # text depth and nodes, each node once
+        if id(node) in seen:
+            return 0, 0
+        seen.add(id(node))
+        deepest, count = depth if children(node) or not isinstance(node, yaml.ScalarNode) else 0, 1
+        for child in children(node):
+            d, c = walk(child, depth + 1)
+            deepest, count = max(deepest, d), count + c
+        return deepest, count
+
+    def expanded(node, path: frozenset) -> int | None:
+        if id(node) in path:
+            return None
+        sizes = [expanded(child, path | {id(node)}) for child in children(node)]
+        return None if None in sizes else 1 + sum(sizes)
+
+    depth, nodes = walk(root, 1)
+    return depth, nodes, expanded(root, frozenset())
+
+
+@settings(max_examples=300, deadline=None)
+@given(anchored_yaml(), st.integers(1, 6), st.integers(1, 60), st.integers(0, 60))
+def test_the_yaml_budget_counts_what_expansion_would_cost(text, depth, values, aliases):
+    from unittest import mock
+
+    from kg.yamlbudget import BudgetExceeded, check_budget
+
+    deepest, nodes, size = _measure(text)
+    limits = {"NNKG_YAML_MAX_DEPTH": str(depth), "NNKG_YAML_MAX_VALUES": str(values),
+              "NNKG_YAML_MAX_ALIAS_VALUES": str(max(aliases, 1))}  # fmt: skip
+    over = size is None or deepest > depth or nodes > values or size - nodes > max(aliases, 1)
+    with mock.patch.dict(os.environ, limits):
+        try:
+            check_budget(yaml.parse(text, Loader=yaml.CSafeLoader))
+        except BudgetExceeded as exc:
+            assert over, (str(exc), deepest, nodes, size)
+            assert "\n" not in str(exc) and exc.line == 1
+        else:
+            assert not over, (deepest, nodes, size)
+
+
+NESTED = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=300),
+    lambda inner: st.lists(inner, max_size=20)
+    | st.dictionaries(st.text(max_size=50), inner, max_size=20),
+    max_leaves=200,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(NESTED, st.integers(1, 5000))
+def test_a_shown_value_is_short_however_big(value, repeat):
+    from kg.errors import VALUE_LIMIT, shown
+
+    for candidate in (value, [value] * repeat, str(value) * repeat):
+        assert len(shown(candidate)) <= VALUE_LIMIT
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500), st.integers(0, 10**9), st.text(max_size=500), st.text(max_size=2000))
+def test_a_problem_is_one_bounded_line(file, line, key, message):
+    from kg.errors import LINE_LIMIT, Problem
+
+    shown = str(Problem(file, line, key, message))
+    assert len(shown.splitlines()) <= 1
+    assert len(shown) <= LINE_LIMIT
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["source.yaml", "document.txt", "claims.yaml", "entities.yaml"]),
+       st.binary(max_size=400))  # fmt: skip
+def test_any_bytes_in_any_curator_file_give_clean_errors(name, data):
+    from kg.errors import LINE_LIMIT
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_source(Path(tmp) / "hostile", "Some text.\n", tiny_claims())
+        (folder / name).write_bytes(data)
+        result = _validate(folder)
+        assert all(len(line) <= len("error: ") + LINE_LIMIT for line in result.stderr.splitlines())

@@ -3,6 +3,8 @@ with new entities can be added without touching the packaged catalogue."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from kg.cli import cli
@@ -54,3 +56,56 @@ def test_a_source_may_not_reuse_a_name(runner, tiny_source):
     result = runner.invoke(cli, ["validate", "--sources", str(tiny_source)])
     assert result.exit_code == 1
     assert "synonyms: 'cobalamin' already names entity 'vitamin-b12'" in result.stderr
+
+
+def test_an_entity_typed_entity_is_refused_by_validate_and_build(runner, tmp_path, tiny_source):
+    _add_entities(tiny_source, [{**NEW, "type": "Entity"}])
+    _use(tiny_source, "myelin-repair")
+    expected = [
+        f"error: {tiny_source / 'claims.yaml'}:3: object: unknown entity 'myelin-repair'; "
+        "did you mean: myelin, myelin-synthesis, demyelination?",
+        f"error: {tiny_source / 'entities.yaml'}:5: type: Entity is too general for an entity; "
+        "use one of its subclasses (AnatomicalStructure, BiologicalProcess, Cell, "
+        "CellularComponent, ChemicalEntity, Condition, DeficiencyState, Disease, Food, Nutrient, "
+        "Phenotype, PhysiologicalFunction, PopulationGroup)",
+    ]
+    validated = runner.invoke(cli, ["validate", "--sources", str(tiny_source)])
+    assert validated.exit_code == 1
+    assert validated.stderr.splitlines() == expected
+    out = tmp_path / "out"
+    built = runner.invoke(cli, ["build", "--out", str(out), "--sources", str(tiny_source)])
+    assert built.exit_code == 1
+    assert built.stderr.splitlines() == expected
+    assert not out.exists()
+
+
+def test_a_class_the_ontology_marks_abstract_is_refused(ontology_copy, tiny_source):
+    from kg.curation import curate
+
+    ttl = ontology_copy / "nnkg.ttl"
+    ttl.write_text(
+        ttl.read_text(encoding="utf-8")
+        + "\nnnkg:Disease owl:disjointUnionOf ( nnkg:DeficiencyState nnkg:OtherDisease ) .\n"
+        + "nnkg:OtherDisease a owl:Class ; rdfs:subClassOf nnkg:Disease .\n",
+        encoding="utf-8",
+    )
+    _add_entities(tiny_source, [{**NEW, "type": "Disease"}])
+    report = curate([tiny_source], ontology_path=ontology_copy, include_packaged=False)
+    typed = [p for p in report.problems if p.field == "type"]
+    assert [p.message for p in typed][-1] == (
+        "Disease is too general for an entity; use one of its subclasses "
+        "(DeficiencyState, OtherDisease)"
+    )
+    assert Path(typed[-1].file) == tiny_source / "entities.yaml"
+
+
+def test_a_key_twice_inside_an_xref_is_refused(runner, tiny_source):
+    (tiny_source / "entities.yaml").write_text(
+        "- id: myelin-repair\n  label: myelin repair\n  type: BiologicalProcess\n"
+        "  xrefs:\n  - {curie: 'GO:0032292', curie: 'GO:1', match: close, seen_in: x}\n"
+    )
+    result = runner.invoke(cli, ["validate", "--sources", str(tiny_source)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tiny_source / 'entities.yaml'}:5: xrefs: malformed value: key 'curie' given twice"
+    ]
