@@ -155,8 +155,9 @@ def read_query_bytes(source: Path | BinaryIO, name: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        from .textfile import position
+
+        line, column = position(raw, exc.start)
         raise InputFileError(
             f"{name}: line {line}, column {column}: byte 0x{raw[exc.start]:02x} is not UTF-8"
         ) from None

@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import NnkgError
+from .errors import NnkgError, SettingError
 
 __all__ = ["FILE_LIMIT_ENV", "InputFileError", "file_limit", "read_regular", "refusal"]
 
@@ -41,9 +41,9 @@ def file_limit() -> int:
     try:
         megabytes = float(raw) if raw.strip() else DEFAULT_FILE_MB
     except ValueError:
-        raise InputFileError(f"{FILE_LIMIT_ENV}={raw!r} is not a number of megabytes") from None
-    if megabytes <= 0:
-        raise InputFileError(f"{FILE_LIMIT_ENV}={raw!r} must be more than 0")
+        raise SettingError(f"{FILE_LIMIT_ENV}={raw[:40]!r} is not a number of megabytes") from None
+    if not megabytes > 0:  # NaN too
+        raise SettingError(f"{FILE_LIMIT_ENV}={raw[:40]!r} must be more than 0")
     return int(megabytes * 1_000_000)
 
 
