@@ -76,12 +76,6 @@ def _refuse_service(ctx, part):
     raise NotImplementedError
 
 
-def _prefixes() -> dict[str, str]:
-    from .vocab import PREFIXES
-
-    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-
-
 class MemoryEngine:
     """rdflib, in memory: the Dataset's named graphs stay apart, queries see their union."""
 
@@ -94,10 +88,12 @@ class MemoryEngine:
         self._view = Dataset(store=dataset.store, default_union=True)
 
     def run(self, query: CheckedQuery, limits: Limits) -> Result:
+        from . import vocab
+
         prepared = query.prepared()
         guarded = _GUARDED.set(True)
         try:
-            answer = self._view.query(prepared, initNs=_prefixes())
+            answer = self._view.query(prepared, initNs=vocab.prefix_iris())
             if answer.type == "ASK":
                 return Result("ASK", boolean=bool(answer.askAnswer))
             if answer.type in GRAPH_FORMS:
@@ -137,8 +133,10 @@ class OxigraphEngine:
     def run(self, query: CheckedQuery, limits: Limits) -> Result:
         import pyoxigraph as ox
 
+        from . import vocab
+
         try:
-            answer = self._store.query(query.text, prefixes=_prefixes())
+            answer = self._store.query(query.text, prefixes=vocab.prefix_iris())
         except SyntaxError as exc:
             raise syntax_error(exc) from None
         except (OSError, RuntimeError) as exc:  # RocksDB reports damage this way

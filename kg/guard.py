@@ -50,6 +50,8 @@ __all__ = [
 MAX_QUERY_CHARS = 100_000
 #: Deepest nesting of brackets ``{ ( [`` (the canned queries need 10 at most).
 MAX_DEPTH = 64
+#: Verdicts on texts up to this long are remembered (longer ones are rare, their algebra large).
+_CACHED_CHARS = 10_000
 
 _FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 _PARSED_FORMS = {
@@ -244,10 +246,10 @@ def _translate(parsed):
     """rdflib's algebra of a parse, with nnkg's prefixes (an unknown one fails here)."""
     from rdflib.plugins.sparql.algebra import translateQuery
 
-    from .vocab import PREFIXES
+    from .vocab import prefix_iris
 
     try:
-        return translateQuery(parsed, initNs={p: str(ns) for p, ns in PREFIXES.items()})
+        return translateQuery(parsed, initNs=prefix_iris())
     except Exception as exc:  # rdflib reports an unknown prefix and the like this way
         raise QuerySyntaxError(f"SPARQL syntax error: {one_line(exc, 200)}") from None
 
@@ -262,9 +264,6 @@ def check_query(text: str, *, remote: bool = False) -> CheckedQuery:
     if len(text) <= _CACHED_CHARS:
         return _check_remembered(text, remote)
     return _check(text, remote)
-
-
-_CACHED_CHARS = 10_000  # longer texts are rare, and their algebra may be large
 
 
 @lru_cache(maxsize=256)

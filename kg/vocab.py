@@ -22,6 +22,7 @@ __all__ = [
     "PREFIXES",
     "SRC",
     "bind_prefixes",
+    "prefix_iris",
 ]
 
 
@@ -110,6 +111,11 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "sh": Namespace("http://www.w3.org/ns/shacl#"),
 }
+
+
+def prefix_iris() -> dict[str, str]:
+    """:data:`PREFIXES` as plain text, as SPARQL engines take predeclared prefixes."""
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 def bind_prefixes(graph) -> None:
