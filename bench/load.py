@@ -103,6 +103,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--stores", default="memory,oxigraph")
     parser.add_argument("--timeout", type=float, default=10.0, help="the server's --timeout")
+    parser.add_argument("--serve-option", action="append", default=[], help="passed to serve")
     args = parser.parse_args()
 
     from servers import nnkg_serve
@@ -120,7 +121,7 @@ def main() -> None:
         tmp = Path(scratch)
         build(tmp / "build")
         for store in args.stores.split(","):
-            options = ("--store", store, "--timeout", f"{args.timeout:g}")
+            options = ("--store", store, "--timeout", f"{args.timeout:g}", *args.serve_option)
             with nnkg_serve(tmp / "build", *options, cwd=tmp) as base:
                 figures = _load(base, texts, args.queries, args.clients)
                 print(
