@@ -27,6 +27,8 @@ STACK_BYTES = 1024 * 1024 * 1024
 _NAME = "nnkg-deep-stack"
 #: Python frames allowed on that thread.
 RECURSION_LIMIT = 100_000
+#: Seconds an interrupted call is given to stop before the caller goes on without it.
+STOP_SECONDS = 5.0
 _LOCK = threading.Lock()  # stack_size and the recursion limit are process-wide settings
 _RUNNING = [0, 0]  # deep threads running, the recursion limit to restore when none is
 
@@ -42,8 +44,22 @@ def _let_go(exc: BaseException | None) -> None:
         exc = exc.__cause__ or exc.__context__
 
 
+def _interrupt(thread: threading.Thread, kind: type[BaseException]) -> None:
+    """Raise ``kind`` in ``thread`` too, and give it :data:`STOP_SECONDS` to stop: without
+    this, an interrupted caller would leave its query running on (rdflib gets the exception
+    at its next bytecode, Oxigraph when it next hands a row back to Python)."""
+    import ctypes
+
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(thread.ident), ctypes.py_object(kind)
+        )
+    thread.join(STOP_SECONDS)
+
+
 def on_deep_stack(fn: Callable[[], T]) -> T:
-    """``fn()``, run on a fresh thread with a deep stack; its exception is re-raised here."""
+    """``fn()``, run on a fresh thread with a deep stack; its exception is re-raised here, and
+    an interruption of this thread (Ctrl-C, a signal handler's exception) is passed to it."""
     if threading.current_thread().name == _NAME:  # already deep: nesting adds nothing
         return fn()
     outcome: dict[str, object] = {}
@@ -68,7 +84,11 @@ def on_deep_stack(fn: Callable[[], T]) -> T:
                 thread.start()
             finally:
                 threading.stack_size(previous)
-        thread.join()
+        try:
+            thread.join()
+        except BaseException as exc:  # Ctrl-C or an alarm reached the caller: pass it on
+            _interrupt(thread, type(exc))
+            raise
     finally:
         with _LOCK:
             _RUNNING[0] -= 1

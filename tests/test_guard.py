@@ -361,3 +361,30 @@ def test_a_query_is_stopped_at_the_memory_limit(runner, built, store):
         "error: the query took more than 300 MB of memory and was stopped "
         "(raise --max-memory, or 0 for no limit)\n"
     )
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_an_interrupted_query_stops_with_its_caller(engines, store):
+    """Queries run on a thread of their own (a deep stack): a signal that interrupts the
+    caller (Ctrl-C, an alarm) stops that thread too, so no query runs on unseen."""
+    import signal
+    import threading
+    import time
+
+    def overrun(*_):
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, overrun)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    started = time.monotonic()
+    try:
+        with pytest.raises(TimeoutError):
+            run_query(engines[store], HOG.replace("ORDER BY ?a", ""))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 7
+    deadline = time.monotonic() + 5
+    while any(t.name == "nnkg-deep-stack" for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "the query's thread ran on"
+        time.sleep(0.05)
