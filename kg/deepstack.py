@@ -44,17 +44,40 @@ def _let_go(exc: BaseException | None) -> None:
         exc = exc.__cause__ or exc.__context__
 
 
-def _interrupt(thread: threading.Thread, kind: type[BaseException]) -> None:
-    """Raise ``kind`` in ``thread`` too, and give it :data:`STOP_SECONDS` to stop: without
-    this, an interrupted caller would leave its query running on (rdflib gets the exception
-    at its next bytecode, Oxigraph when it next hands a row back to Python)."""
-    import ctypes
+class _Stopped(BaseException):
+    """Raised inside a deep-stack thread whose caller was interrupted: a BaseException, so
+    the ``except Exception`` of an engine does not take it for an error of the query."""
 
-    if thread.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(
-            ctypes.c_ulong(thread.ident), ctypes.py_object(kind)
-        )
-    thread.join(STOP_SECONDS)
+
+def _quiet_stops(unraisable) -> None:
+    """``sys.unraisablehook`` that drops a stop which landed in a finaliser (a weakref
+    callback, ``__del__``), where Python can only print it: it is sent again anyway."""
+    if not issubclass(unraisable.exc_type, _Stopped):
+        _HOOK_BEFORE[0](unraisable)
+
+
+_HOOK_BEFORE = [sys.unraisablehook]  # the hook _quiet_stops passes the rest to
+
+
+def _interrupt(thread: threading.Thread, done: threading.Event) -> None:
+    """Stop ``thread``, within :data:`STOP_SECONDS`: without this, an interrupted caller
+    would leave its query running on. The stop is raised again every few milliseconds until
+    the thread is ``done``, because rdflib swallows some (its bare ``except:`` clauses);
+    rdflib gets it at its next bytecode, Oxigraph when it next hands a row back to Python.
+    ``done`` rather than ``thread.is_alive()``: Python 3.11 takes a thread whose ``join`` a
+    signal interrupted for stopped (bpo-45274)."""
+    import ctypes
+    import time
+
+    if sys.unraisablehook is not _quiet_stops:
+        _HOOK_BEFORE[0], sys.unraisablehook = sys.unraisablehook, _quiet_stops
+    deadline = time.monotonic() + STOP_SECONDS
+    while not done.is_set() and time.monotonic() < deadline:
+        if thread.ident is not None:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(thread.ident), ctypes.py_object(_Stopped)
+            )
+        done.wait(0.02)
 
 
 def on_deep_stack(fn: Callable[[], T]) -> T:
@@ -63,13 +86,19 @@ def on_deep_stack(fn: Callable[[], T]) -> T:
     if threading.current_thread().name == _NAME:  # already deep: nesting adds nothing
         return fn()
     outcome: dict[str, object] = {}
+    done = threading.Event()
 
     def run() -> None:
         try:
-            outcome["value"] = fn()
-        except BaseException as exc:  # re-raised in the caller's thread
-            _let_go(exc)
-            outcome["error"] = exc
+            try:
+                outcome["value"] = fn()
+            except BaseException as exc:  # re-raised in the caller's thread
+                _let_go(exc)
+                outcome["error"] = exc
+            finally:
+                done.set()
+        except _Stopped:  # a stop sent again while the first was being handled
+            pass
 
     with _LOCK:
         if not _RUNNING[0]:
@@ -85,9 +114,9 @@ def on_deep_stack(fn: Callable[[], T]) -> T:
             finally:
                 threading.stack_size(previous)
         try:
-            thread.join()
-        except BaseException as exc:  # Ctrl-C or an alarm reached the caller: pass it on
-            _interrupt(thread, type(exc))
+            done.wait()
+        except BaseException:  # Ctrl-C or an alarm reached the caller: stop the query too
+            _interrupt(thread, done)
             raise
     finally:
         with _LOCK:
