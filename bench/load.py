@@ -109,7 +109,7 @@ def main() -> None:
     from servers import nnkg_serve
 
     from kg.build import build
-    from kg.canned import canned_queries
+    from kg.sparql.queries import canned_queries
 
     texts = [q.text for q in canned_queries()]
     print(

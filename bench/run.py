@@ -52,10 +52,10 @@ def main() -> None:
     args = parser.parse_args()
 
     from kg.build import build
-    from kg.load import load_quads
-    from kg.network import claim_network, load_network
-    from kg.paths import effects, find_paths
-    from kg.resolve import EntityResolver
+    from kg.graph import load_quads
+    from kg.network.paths import effects, find_paths
+    from kg.network.projection import claim_network, load_network
+    from kg.network.resolve import EntityResolver
 
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +82,7 @@ def main() -> None:
     p50, p95 = _ms(_timed(lambda: effects(net, b12), args.repeat))
     rows.append(("nnkg effects 'vitamin B12'", f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"))
 
-    from kg.render import render_page
+    from kg.page.render import render_page
 
     renders = _timed(lambda: render_page(net), 5)
     size = len(render_page(net).encode("utf-8"))

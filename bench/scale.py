@@ -54,7 +54,7 @@ def _query_seconds(engine, text: str, run_query) -> float | None:
     warm-up overruns the budget (rdflib's engine is pure Python, so an alarm can stop it)."""
     import signal
 
-    from kg.errors import QueryError
+    from kg.base.errors import QueryError
 
     fired = []
 
@@ -99,8 +99,8 @@ def _raw_disk(build: Path, location: Path) -> float:
 
 def _push(build: Path, location: Path) -> str:
     """`nnkg push --replace` of the build to a real Oxigraph server, counts checked."""
-    from kg.load import load_quads
-    from kg.push import push
+    from kg.graph import load_quads
+    from kg.sparql.push import push
     from tests.servers import oxigraph_server
 
     quads = load_quads(build)
@@ -113,12 +113,12 @@ def _push(build: Path, location: Path) -> str:
 def measure(triples: int, work: Path, repeat: int) -> dict[str, str]:
     from generate import generate
 
-    from kg.canned import canned_queries
-    from kg.network import load_network
-    from kg.paths import effects, find_paths
-    from kg.render import render_page
-    from kg.sparql import open_engine, run_query
-    from kg.store import ensure_store
+    from kg.network.paths import effects, find_paths
+    from kg.network.projection import load_network
+    from kg.page.render import render_page
+    from kg.sparql.queries import canned_queries
+    from kg.sparql.run import open_engine, run_query
+    from kg.sparql.store import ensure_store
 
     corpus, out, cache = work / "corpus", work / "build", work / "cache"
     generate(corpus, triples)

@@ -36,8 +36,8 @@ def _p50_ms(fn, repeat: int) -> float:
 
 
 def _per_query(build: Path, cache: Path, repeat: int) -> list[str]:
-    from kg.canned import canned_queries
-    from kg.sparql import open_engine, run_query
+    from kg.sparql.queries import canned_queries
+    from kg.sparql.run import open_engine, run_query
 
     memory = open_engine("memory", build)
     oxigraph = open_engine("oxigraph", build, cache_root=cache)
@@ -74,7 +74,7 @@ def _requests_per_second(base: str, text: str, seconds: float) -> tuple[float, i
 
 
 def _endpoint(build: Path, tmp: Path, seconds: float) -> list[str]:
-    from kg.canned import resolve_query
+    from kg.sparql.queries import resolve_query
     from tests.servers import nnkg_serve
 
     lines = []
@@ -90,8 +90,8 @@ def _endpoint(build: Path, tmp: Path, seconds: float) -> list[str]:
 
 
 def _push(build: Path, tmp: Path, repeat: int) -> str:
-    from kg.load import load_quads
-    from kg.push import push
+    from kg.graph import load_quads
+    from kg.sparql.push import push
     from tests.servers import oxigraph_server
 
     quads = load_quads(build)

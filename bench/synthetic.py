@@ -17,10 +17,10 @@ NNKG = "https://w3id.org/nnkg/ontology#"
 
 
 def synthetic_network(nodes: int, *, edges_per_node: int = 2, seed: int = 7):
-    """A claim network shaped like the one kg.network.claim_network makes."""
+    """A claim network shaped like the one kg.network.projection.claim_network makes."""
     import networkx as nx
 
-    from kg.network import Evidence
+    from kg.network.projection import Evidence
 
     rng = random.Random(seed)
     skeleton = nx.barabasi_albert_graph(nodes, edges_per_node, seed=seed)

@@ -7,7 +7,7 @@ needs are re-exported here; everything else lives in its own module.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from kg.base import __version__
 
 __all__ = [
     "__version__",
@@ -26,11 +26,11 @@ def __getattr__(name: str):
 
     homes = {
         "build": "kg.build",
-        "build_quads": "kg.build",
-        "curate": "kg.curation",
-        "graph_stats": "kg.stats",
-        "load_dataset": "kg.load",
-        "load_quads": "kg.load",
+        "build_quads": "kg.compile",
+        "curate": "kg.curation.corpus",
+        "graph_stats": "kg.rdf.stats",
+        "load_dataset": "kg.graph",
+        "load_quads": "kg.graph",
     }
     if name in homes:
         return getattr(import_module(homes[name]), name)

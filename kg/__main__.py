@@ -1,5 +1,5 @@
 """``python -m kg`` runs the nnkg command line."""
 
-from .cli import main
+from kg.cli import main
 
 main()

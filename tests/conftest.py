@@ -44,7 +44,7 @@ def built(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def dataset(built):
-    from kg.load import load_dataset
+    from kg.graph import load_dataset
 
     return load_dataset(built)
 
@@ -59,7 +59,7 @@ def union(dataset):
 @pytest.fixture(scope="session")
 def quads(built):
     """The fresh build's quads, as the library reads a build."""
-    from kg.load import load_quads
+    from kg.graph import load_quads
 
     return load_quads(built)
 
@@ -67,7 +67,7 @@ def quads(built):
 @pytest.fixture(scope="session")
 def net(quads):
     """The claim network of the fresh build."""
-    from kg.network import claim_network
+    from kg.network.projection import claim_network
 
     return claim_network(quads)
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.atomic import OutputFileError, atomic_writer, write_atomic
+from kg.base.files import OutputFileError, atomic_writer, write_atomic
+from kg.base.locks import create_locked
 from kg.cli import cli
-from kg.locks import create_locked
 
 
 def _temps(folder: Path) -> list[str]:
@@ -126,7 +126,7 @@ def test_a_killed_writers_temp_file_goes_and_a_live_writers_stays(tmp_path):
         [
             sys.executable,
             "-c",
-            "import sys, time; from kg.atomic import atomic_writer\n"
+            "import sys, time; from kg.base.files import atomic_writer\n"
             "with atomic_writer(sys.argv[1]) as s:\n"
             "    s.write(b'half'); s.flush(); time.sleep(60)",
             str(path),

@@ -15,9 +15,9 @@ import yaml
 from conftest import ROOT
 from processes import children, generated_sources, kill_when, run_nnkg, start_nnkg, survivors
 
+from kg.base.manifest import MANIFEST
 from kg.build import BUILD_FILES
 from kg.cli import cli
-from kg.manifest import MANIFEST
 
 RELEASED = [*BUILD_FILES, MANIFEST]
 
@@ -134,7 +134,7 @@ def big_sources(tmp_path_factory) -> Path:
 def _old_build(tmp_path: Path) -> tuple[Path, dict[str, bytes], str]:
     """A build of the packaged sources: its folder, files, and its triple count as
     ``nnkg query --format csv`` prints it."""
-    from kg.load import load_quads
+    from kg.graph import load_quads
 
     out = tmp_path / "out"
     assert run_nnkg("build", "--out", str(out), cwd=tmp_path).returncode == 0
@@ -235,7 +235,7 @@ def test_two_builds_into_one_folder_take_turns(tmp_path, tiny_source, built):
         for extra in ([], ["--sources", str(tiny_source)], [])
     ]
     assert [run.wait(300) for run in runs] == [0, 0, 0]
-    from kg.load import open_build
+    from kg.graph import open_build
 
     view = open_build(out, RELEASED[:-1])  # every file matches the one manifest
     assert view.fingerprint == json.loads((out / MANIFEST).read_text())["fingerprint"]
@@ -243,8 +243,8 @@ def test_two_builds_into_one_folder_take_turns(tmp_path, tiny_source, built):
 
 
 def test_a_build_waits_for_another_then_says_so_in_one_line(tmp_path):
+    from kg.base.locks import LockTimeoutError, hold
     from kg.build import build
-    from kg.locks import LockTimeoutError, hold
 
     out, old, _ = _old_build(tmp_path)
     with hold(out, 1, "a test holds it"), pytest.raises(LockTimeoutError) as raised:

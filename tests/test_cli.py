@@ -20,6 +20,15 @@ def test_help_lists_every_command(runner):
         assert f"  {name} " in result.stdout
 
 
+def test_help_reads_whole_at_80_columns(runner):
+    """Every command's summary fits the 80-column listing: none is cut off with "..."."""
+    result = runner.invoke(cli, ["--help"], terminal_width=80)
+    listing = result.stdout[result.stdout.index("Commands:") :].splitlines()[1:]
+    assert len(listing) == len(COMMANDS)
+    for line in listing:
+        assert len(line) <= 80 and not line.endswith("..."), line
+
+
 def test_every_command_has_an_example(runner):
     for name in COMMANDS:
         result = runner.invoke(cli, [name, "--help"])

@@ -1,5 +1,5 @@
 """Competency questions 1, 7, 8, 9, 10 and 11 (shared/COMPETENCY.md), answered by the canned
-SPARQL queries in kg/queries/ over the built graph, checked against the document."""
+SPARQL queries in kg/sparql/queries/ over the built graph, checked against the document."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-QUERIES = ROOT / "kg" / "queries"
+QUERIES = ROOT / "kg" / "sparql" / "queries"
 FACT_SHEET = ROOT / "sources" / "nih-ods-b12-factsheet"
 FACT_SHEET_DOCUMENT = (FACT_SHEET / "document.txt").read_text(encoding="utf-8")
 SOURCE = "https://w3id.org/nnkg/source/"
@@ -100,7 +100,7 @@ def test_q09_hedged_claims_and_their_source(ask, seed_claims, seed_document):
 def test_q10_every_edge_has_its_sentence_offsets_and_reliability(ask, union, seed_document):
     from rdflib.namespace import RDF
 
-    from kg.vocab import NNKG
+    from kg.base.vocab import NNKG
 
     rows = ask("competency-10")
     assert rows
@@ -135,4 +135,4 @@ def test_q11_entities_without_standard_ids(ask):
 def test_queries_are_packaged_with_the_library():
     import kg
 
-    assert (Path(kg.__file__).parent / "queries" / "competency-01.rq").is_file()
+    assert (Path(kg.__file__).parent / "sparql" / "queries" / "competency-01.rq").is_file()

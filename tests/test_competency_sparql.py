@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, SEED_ID
 
-from kg.canned import resolve_query
-from kg.sparql import run_query
+from kg.sparql.queries import resolve_query
+from kg.sparql.run import run_query
 
 FACT_SHEET_ID = "nih-ods-b12-factsheet"
 SRC = "https://w3id.org/nnkg/source/"
@@ -15,8 +15,8 @@ SRC = "https://w3id.org/nnkg/source/"
 
 @pytest.fixture(scope="module", params=["memory", "oxigraph"])
 def ask(request, dataset, built, tmp_path_factory):
-    from kg.engines import MemoryEngine, OxigraphEngine
-    from kg.store import open_store
+    from kg.sparql.engines import MemoryEngine, OxigraphEngine
+    from kg.sparql.store import open_store
 
     if request.param == "memory":
         engine = MemoryEngine(dataset)

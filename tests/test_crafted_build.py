@@ -55,7 +55,7 @@ def _trig(relation: str = RELATION, **changes: str | None) -> str:
 )
 @pytest.mark.parametrize("command", [["show", "a"], ["path", "a", "b"], ["render", "-o"]])
 def test_a_claim_nnkg_would_not_write_is_one_line(runner, tmp_path, trig, problem, command):
-    from kg.manifest import write_build
+    from kg.base.manifest import write_build
 
     write_build(tmp_path / "build", {"nnkg.trig": trig.encode("utf-8")})
     args = [*command, *([str(tmp_path / "page.html")] if command[-1] == "-o" else [])]

@@ -10,9 +10,9 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.base.errors import UnknownEntityError
 from kg.cli import cli
-from kg.errors import UnknownEntityError
-from kg.resolve import EntityResolver
+from kg.network.resolve import EntityResolver
 
 ENT = "https://w3id.org/nnkg/entity/"
 CATALOGUE = yaml.safe_load((ROOT / "ontology" / "entities.yaml").read_text(encoding="utf-8"))

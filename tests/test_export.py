@@ -85,7 +85,7 @@ def test_missing_build_folder_is_one_line(runner, tmp_path):
 
 
 def test_corrupt_build_is_one_line(runner, tmp_path):
-    from kg.manifest import write_build
+    from kg.base.manifest import write_build
 
     write_build(tmp_path, {"nnkg.trig": b"this is { not trig"})
     result = runner.invoke(cli, ["export", "--build", str(tmp_path)])
@@ -99,7 +99,7 @@ def test_graphml_round_trip_keeps_nodes_edges_and_evidence(runner, built, quads,
 
     import networkx as nx
 
-    from kg.network import claim_network
+    from kg.network.projection import claim_network
 
     result = runner.invoke(cli, ["export", "--format", "graphml", "--build", str(built)])
     assert result.exit_code == 0

@@ -7,9 +7,9 @@ import sys
 import pytest
 from conftest import ROOT
 
-from kg.canned import canned_queries
 from kg.cli import cli
-from kg.sparql import run_query
+from kg.sparql.queries import canned_queries
+from kg.sparql.run import run_query
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
@@ -60,9 +60,9 @@ def generated_build(corpus, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def generated_engines(generated_build, tmp_path_factory):
-    from kg.engines import MemoryEngine, OxigraphEngine
-    from kg.load import load_dataset
-    from kg.store import open_store
+    from kg.graph import load_dataset
+    from kg.sparql.engines import MemoryEngine, OxigraphEngine
+    from kg.sparql.store import open_store
 
     cache = tmp_path_factory.mktemp("cache")
     return MemoryEngine(load_dataset(generated_build)), OxigraphEngine(
@@ -78,9 +78,9 @@ def test_generated_build_answers_canned_queries_alike_on_both_stores(generated_e
 
 
 def test_sources_checked_in_parallel_give_the_serial_report(corpus, monkeypatch):
-    import kg.curation
+    import kg.curation.corpus
 
-    serial = kg.curation.curate([corpus[0]])
-    monkeypatch.setattr(kg.curation, "PARALLEL_BYTES", 0)
-    forked = kg.curation.curate([corpus[0]])
+    serial = kg.curation.corpus.curate([corpus[0]])
+    monkeypatch.setattr(kg.curation.corpus, "PARALLEL_BYTES", 0)
+    forked = kg.curation.corpus.curate([corpus[0]])
     assert forked == serial and len(forked.corpus.sources) > 2

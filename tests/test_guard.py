@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from servers import nnkg_serve
 from traps import Canary, Listener
 
+from kg.base.errors import QueryError
 from kg.cli import cli
-from kg.errors import QueryError
-from kg.sparql import run_query
+from kg.sparql.run import run_query
 
 BYPASSES = [
     # SPARQL's escapes are expanded before parsing: a text scan saw no SERVICE here
@@ -49,8 +49,8 @@ def canary(tmp_path):
 
 @pytest.fixture(scope="module")
 def engines(built, dataset, tmp_path_factory):
-    from kg.engines import MemoryEngine, OxigraphEngine
-    from kg.store import open_store
+    from kg.sparql.engines import MemoryEngine, OxigraphEngine
+    from kg.sparql.store import open_store
 
     cache = tmp_path_factory.mktemp("cache")
     return {"memory": MemoryEngine(dataset), "oxigraph": OxigraphEngine(open_store(built, cache))}
@@ -123,8 +123,8 @@ def test_rdflib_itself_refuses_service_behind_the_guard(engines, listener):
     is refused while nnkg evaluates (and only then: other rdflib users keep SERVICE)."""
     from rdflib import Graph
 
-    from kg.engines import Limits
-    from kg.guard import CheckedQuery
+    from kg.sparql.engines import Limits
+    from kg.sparql.guard import CheckedQuery
 
     text = f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
     before = listener.connections
@@ -263,9 +263,9 @@ def test_long_chains_do_not_crash_oxigraph():
     their own so that a crash would show as its exit code."""
     script = """
 import pyoxigraph as ox
-from kg.deepstack import on_deep_stack
-from kg.engines import Limits, OxigraphEngine
-from kg.guard import CheckedQuery
+from kg.base.deepstack import on_deep_stack
+from kg.sparql.engines import Limits, OxigraphEngine
+from kg.sparql.guard import CheckedQuery
 engine = OxigraphEngine(ox.Store())
 for text in [
     "SELECT (" + "+".join(["1"] * 10_000) + " AS ?x) WHERE {}",

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.atomic import write_atomic
+from kg.base.files import write_atomic
+from kg.base.locks import hold
+from kg.base.manifest import MANIFEST, MixedBuildError, read_build
 from kg.build import BUILD_FILES, build
 from kg.cli import cli
-from kg.load import load_quads, open_build
-from kg.locks import hold
-from kg.manifest import MANIFEST, MixedBuildError, read_build
+from kg.graph import load_quads, open_build
 
 READERS = [
     ["stats"],

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.base.manifest import MixedBuildError
 from kg.build import build
-from kg.manifest import MixedBuildError
-from kg.network import load_network
+from kg.network.projection import load_network
 
 EGG, B12 = "https://w3id.org/nnkg/entity/egg", "https://w3id.org/nnkg/entity/vitamin-b12"
 

@@ -188,7 +188,7 @@ def test_large_graph_stays_usable(browser, tmp_path):
     sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import synthetic_network
 
-    from kg.render import LARGE_GRAPH, render_page
+    from kg.page.render import LARGE_GRAPH, render_page
 
     big = synthetic_network(5000)
     assert big.number_of_nodes() > LARGE_GRAPH

@@ -26,7 +26,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from servers import nnkg_serve
 
 from kg.cli import cli
-from kg.querypage import query_page
+from kg.page.query import query_page
 
 PAYLOADS = (
     "</title><script>alert(1)</script>",
@@ -142,7 +142,7 @@ def browser():
 def crafted(tmp_path_factory) -> Path:
     """A build folder holding the crafted nnkg.trig and a manifest that matches it: the
     manifest tells interrupted builds from whole ones, so a forger can write one too."""
-    from kg.manifest import write_build
+    from kg.base.manifest import write_build
 
     folder = tmp_path_factory.mktemp("crafted")
     write_build(folder, {"nnkg.trig": crafted_trig().encode("utf-8")})
@@ -360,9 +360,9 @@ def test_any_class_renders_neutral_after_the_known_ones(browser, pages):
 
 
 def test_every_entity_class_of_the_ontology_renders_in_legend_order():
-    from kg.network import claim_network
-    from kg.quads import NNKG, RDF_TYPE, RDFS, Quads, parse_quads
-    from kg.render import CLASS_STYLES, render_page
+    from kg.network.projection import claim_network
+    from kg.page.render import CLASS_STYLES, render_page
+    from kg.rdf.quads import NNKG, RDF_TYPE, RDFS, Quads, parse_quads
 
     ontology = Quads.of(parse_quads(ROOT / "ontology" / "nnkg.ttl", "ttl", graph="<urn:o>"))
     classes, grew = {NNKG + "Entity>"}, True
@@ -506,7 +506,7 @@ TEXTS = "rdfs:label|skos:altLabel|skos:definition|dcterms:title|dcterms:descript
 
 
 def test_nnkg_serve_sends_the_query_page_with_its_policy(browser, crafted, tmp_path):
-    from kg.canned import canned_queries
+    from kg.sparql.queries import canned_queries
 
     examples = [{"name": q.name, "question": q.question, "text": q.text} for q in canned_queries()]
     expected = query_page(examples)

@@ -16,10 +16,10 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import cli
-from kg.curation import curate
-from kg.quads import corpus_quads
-from kg.rdf import quads_dataset
-from kg.writers import write
+from kg.curation.corpus import curate
+from kg.export import write
+from kg.rdf.claims import corpus_quads
+from kg.rdf.dataset import quads_dataset
 
 ENTITIES = ["vitamin-b12", "myelin", "methylation", "serotonin", "nerve-health", "egg"]
 # Any Unicode scalar value except surrogates (not encodable) and the C0 controls other than
@@ -211,7 +211,7 @@ def _measure(text: str) -> tuple[int, int, int | None]:
 def test_the_yaml_budget_counts_what_expansion_would_cost(text, depth, values, aliases):
     from unittest import mock
 
-    from kg.yamlbudget import BudgetExceeded, check_budget
+    from kg.curation.yamlbudget import BudgetExceeded, check_budget
 
     deepest, nodes, size = _measure(text)
     limits = {"NNKG_YAML_MAX_DEPTH": str(depth), "NNKG_YAML_MAX_VALUES": str(values),
@@ -238,7 +238,7 @@ NESTED = st.recursive(
 @settings(max_examples=200, deadline=None)
 @given(NESTED, st.integers(1, 5000))
 def test_a_shown_value_is_short_however_big(value, repeat):
-    from kg.errors import VALUE_LIMIT, shown
+    from kg.base.errors import VALUE_LIMIT, shown
 
     for candidate in (value, [value] * repeat, str(value) * repeat):
         assert len(shown(candidate)) <= VALUE_LIMIT
@@ -247,7 +247,7 @@ def test_a_shown_value_is_short_however_big(value, repeat):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=500), st.integers(0, 10**9), st.text(max_size=500), st.text(max_size=2000))
 def test_a_problem_is_one_bounded_line(file, line, key, message):
-    from kg.errors import LINE_LIMIT, Problem
+    from kg.base.errors import LINE_LIMIT, Problem
 
     shown = str(Problem(file, line, key, message))
     assert len(shown.splitlines()) <= 1
@@ -258,7 +258,7 @@ def test_a_problem_is_one_bounded_line(file, line, key, message):
 @given(st.sampled_from(["source.yaml", "document.txt", "claims.yaml", "entities.yaml"]),
        st.binary(max_size=400))  # fmt: skip
 def test_any_bytes_in_any_curator_file_give_clean_errors(name, data):
-    from kg.errors import LINE_LIMIT
+    from kg.base.errors import LINE_LIMIT
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_source(Path(tmp) / "hostile", "Some text.\n", tiny_claims())

@@ -18,7 +18,7 @@ from conftest import TINY_DOC, tiny_claims, write_source
 from servers import free_port, oxigraph_server
 
 from kg.cli import cli
-from kg.push import MARKER
+from kg.sparql.push import MARKER
 
 TINY = "https://w3id.org/nnkg/source/tiny-test"
 PROV = "http://www.w3.org/ns/prov#"
@@ -107,9 +107,9 @@ def assert_summary_only(result, dataset) -> None:
 
 
 def test_push_then_query_the_store_as_locally(runner, built, oxigraph, dataset, union):
-    from kg.canned import canned_queries
-    from kg.engines import EndpointEngine, MemoryEngine
-    from kg.sparql import run_query
+    from kg.sparql.engines import EndpointEngine, MemoryEngine
+    from kg.sparql.queries import canned_queries
+    from kg.sparql.run import run_query
 
     result = push(runner, built, "--endpoint", f"{oxigraph}/query")
     assert result.exit_code == 0, result.output
@@ -190,8 +190,8 @@ class _Interrupted(Exception):
 def _interrupted_push(build, base: str, after: int) -> None:
     """A library push of ``build`` in batches of 100 triples, broken off once ``after``
     triples are sent."""
-    from kg.load import load_quads
-    from kg.push import push as library_push
+    from kg.graph import load_quads
+    from kg.sparql.push import push as library_push
 
     def stop(done: int, total: int) -> None:
         if done >= after:
@@ -206,7 +206,7 @@ def _interrupted_push(build, base: str, after: int) -> None:
 def _marker_started(base: str, build) -> str:
     """The start of the push of ``build`` the marker graph announces, after checking all
     it says."""
-    from kg.load import load_quads
+    from kg.graph import load_quads
 
     quads = load_quads(build)
     graphs = len(list(quads.graphs()))
@@ -228,7 +228,7 @@ def _marker_started(base: str, build) -> str:
 def test_an_interrupted_push_is_reported_and_replace_clears_it(
     runner, built, bigger, store, dataset, union
 ):
-    from kg.load import load_quads
+    from kg.graph import load_quads
 
     # broken off once every named graph is up (tiny-test the last), before their merge
     _interrupted_push(bigger, store, after=len(load_quads(bigger).quads))

@@ -109,7 +109,7 @@ def test_ask_in_a_table_and_as_json(query):
 def test_construct_and_describe_print_turtle(query, union):
     from rdflib import Graph
 
-    from kg.vocab import ENT, NNKG_NS
+    from kg.base.vocab import ENT, NNKG_NS
 
     result = query("CONSTRUCT WHERE { ent:vitamin-b12 nnkg:prevents ?o }")
     assert result.exit_code == 0 and result.stdout.startswith("@prefix ent: ")
@@ -121,7 +121,7 @@ def test_construct_and_describe_print_turtle(query, union):
 
 
 def test_graph_narrows_to_one_source(query, dataset, union):
-    from kg.vocab import SRC
+    from kg.base.vocab import SRC
 
     def count(text: str) -> int:
         return int(
@@ -166,7 +166,7 @@ def test_list_shows_every_canned_query_with_its_description(runner):
     result = runner.invoke(cli, ["query", "--list"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    names = sorted(p.stem for p in (ROOT / "kg" / "queries").glob("*.rq"))
+    names = sorted(p.stem for p in (ROOT / "kg" / "sparql" / "queries").glob("*.rq"))
     assert [line.split()[0] for line in lines[::2]] == names
     assert len(names) == 12 and len(lines) == 24
     assert (

@@ -33,7 +33,7 @@ def test_trig_named_graphs_parse_identically_in_pyoxigraph(built, dataset):
 def test_every_direct_edge_is_backed_by_a_claim_in_its_graph(dataset):
     from rdflib.namespace import RDF
 
-    from kg.vocab import NNKG
+    from kg.base.vocab import NNKG
 
     for graph in dataset.graphs():
         if not str(graph.identifier).startswith("https://w3id.org/nnkg/source/"):

@@ -94,7 +94,7 @@ def test_every_result_format(endpoint):
 def test_construct_as_turtle(endpoint, union):
     from rdflib import Graph
 
-    from kg.vocab import ENT, NNKG_NS
+    from kg.base.vocab import ENT, NNKG_NS
 
     data = ask(endpoint, "CONSTRUCT WHERE { ent:vitamin-b12 nnkg:prevents ?o }", TURTLE)
     graph = Graph().parse(data=data, format="turtle")
@@ -102,10 +102,10 @@ def test_construct_as_turtle(endpoint, union):
 
 
 def test_every_canned_query_as_on_the_command_line(endpoint, dataset):
-    from kg.canned import canned_queries
-    from kg.engines import MemoryEngine
-    from kg.results import from_sparql_json
-    from kg.sparql import run_query
+    from kg.sparql.engines import MemoryEngine
+    from kg.sparql.queries import canned_queries
+    from kg.sparql.results import from_sparql_json
+    from kg.sparql.run import run_query
 
     memory = MemoryEngine(dataset)
     for query in canned_queries():
@@ -276,7 +276,7 @@ def test_a_huge_body_is_refused_before_it_is_read(endpoint):
     import socket
     from urllib.parse import urlsplit
 
-    from kg.serve import MAX_BODY_BYTES
+    from kg.endpoint.serve import MAX_BODY_BYTES
 
     where = urlsplit(endpoint)
     chunk = b"x" * 65_536
@@ -347,7 +347,7 @@ def test_graph_page_and_query_page(endpoint, built):
 def test_without_a_graph_page_home_links_to_the_query_page():
     import asyncio
 
-    from kg.serve import create_app
+    from kg.endpoint.serve import create_app
 
     async def home() -> httpx.Response:
         transport = httpx.ASGITransport(app=create_app(pool=None, view=None))

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kg.errors import ShaclError
-from kg.quads import Quads, iri, literal
-from kg.shacl import assert_conforms, validate_shapes
-from kg.vocab import ENT, GRAPH_CATALOGUE, NNKG, SRC
+from kg.base.errors import ShaclError
+from kg.base.vocab import ENT, GRAPH_CATALOGUE, NNKG, SRC
+from kg.rdf.quads import Quads, iri, literal
+from kg.rdf.shacl import assert_conforms, validate_shapes
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -20,7 +20,7 @@ SEED_GRAPH = iri(SRC["b12-electrical-nerve-balance"])
 
 @pytest.fixture(scope="module")
 def fresh() -> Quads:
-    from kg.build import build_quads
+    from kg.compile import build_quads
 
     return build_quads()[0]
 
@@ -77,7 +77,7 @@ def test_source_without_hash_does_not_conform(fresh):
 
 
 def test_an_unsupported_constraint_is_refused_not_skipped(tmp_path, fresh):
-    from kg.resources import ontology_dir
+    from kg.base.files import ontology_dir
 
     shapes = (ontology_dir() / "shapes.ttl").read_text(encoding="utf-8")
     odd = tmp_path / "shapes.ttl"
@@ -87,7 +87,7 @@ def test_an_unsupported_constraint_is_refused_not_skipped(tmp_path, fresh):
 
 
 def test_background_check_reports_violations_from_its_process(fresh):
-    from kg.shacl import BackgroundCheck
+    from kg.rdf.shacl import BackgroundCheck
 
     claim = _first_claim(fresh)
     broken = _edit(fresh, drop=lambda q: q[1:3] == (claim, iri(NNKG.quote)))
@@ -96,7 +96,7 @@ def test_background_check_reports_violations_from_its_process(fresh):
 
 
 def test_background_check_passes_a_conforming_graph(quads):
-    from kg.shacl import BackgroundCheck
+    from kg.rdf.shacl import BackgroundCheck
 
     with BackgroundCheck(quads) as check:
         assert check.result() == validate_shapes(quads)
@@ -121,8 +121,8 @@ def _pyshacl(quads: Quads, shapes=None) -> set[str]:
     from rdflib import Graph
     from rdflib.namespace import SH
 
-    from kg.resources import ontology_dir
-    from kg.writers.turtle import Compactor
+    from kg.base.files import ontology_dir
+    from kg.rdf.turtle import Compactor
 
     # as Oxigraph holds it: a normalizing rdflib would rewrite "maybe"^^xsd:boolean as false
     normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False

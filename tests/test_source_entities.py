@@ -80,7 +80,7 @@ def test_an_entity_typed_entity_is_refused_by_validate_and_build(runner, tmp_pat
 
 
 def test_a_class_the_ontology_marks_abstract_is_refused(ontology_copy, tiny_source):
-    from kg.curation import curate
+    from kg.curation.corpus import curate
 
     ttl = ontology_copy / "nnkg.ttl"
     ttl.write_text(

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from processes import generated_sources, kill_when, run_nnkg, start_nnkg
 
-from kg.canned import canned_queries
 from kg.cli import cli
-from kg.sparql import run_query
+from kg.sparql.queries import canned_queries
+from kg.sparql.run import run_query
 
 
 @pytest.fixture(scope="module")
 def engines(built, dataset, tmp_path_factory):
-    from kg.engines import MemoryEngine, OxigraphEngine
-    from kg.store import open_store
+    from kg.sparql.engines import MemoryEngine, OxigraphEngine
+    from kg.sparql.store import open_store
 
     cache = tmp_path_factory.mktemp("cache")
     return MemoryEngine(dataset), OxigraphEngine(open_store(built, cache))
@@ -54,7 +54,7 @@ def test_graph_narrows_to_one_named_graph(engines, dataset):
 
 def test_store_is_reused_until_the_build_changes(built, tmp_path, tiny_source):
     from kg.build import build
-    from kg.store import ensure_store
+    from kg.sparql.store import ensure_store
 
     cache = tmp_path / "cache"
     first = ensure_store(built, cache)
@@ -70,8 +70,8 @@ def test_store_is_reused_until_the_build_changes(built, tmp_path, tiny_source):
 
 
 def test_many_readers_share_one_store(built, tmp_path):
-    from kg.engines import OxigraphEngine
-    from kg.store import open_store
+    from kg.sparql.engines import OxigraphEngine
+    from kg.sparql.store import open_store
 
     readers = [OxigraphEngine(open_store(built, tmp_path)) for _ in range(3)]
     answers = {run_query(r, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }") for r in readers}
@@ -79,7 +79,7 @@ def test_many_readers_share_one_store(built, tmp_path):
 
 
 def test_fingerprint_follows_what_the_graph_is_made_from(built, tmp_path, monkeypatch):
-    from kg.store import fingerprint
+    from kg.sparql.store import fingerprint
 
     monkeypatch.chdir(tmp_path)  # no ./build: the packaged sources and the code count
     assert fingerprint(built) == fingerprint(built) != fingerprint(None) == fingerprint(None)
@@ -133,7 +133,7 @@ def _scramble_keeping_sizes(store: Path) -> None:
 def test_a_damaged_store_is_loaded_anew_with_one_warning(
     runner, built, tmp_path, monkeypatch, damage, why
 ):
-    from kg.store import ensure_store
+    from kg.sparql.store import ensure_store
 
     monkeypatch.chdir(tmp_path)  # the CLI's cache is ./.nnkg-cache
     expected = _count(runner, built, "memory").stdout
@@ -149,8 +149,8 @@ def test_a_damaged_store_is_loaded_anew_with_one_warning(
 
 
 def test_a_scratch_folder_is_removed_only_once_no_load_holds_it(built, tmp_path):
-    from kg.locks import create_locked
-    from kg.store import ensure_store
+    from kg.base.locks import create_locked
+    from kg.sparql.store import ensure_store
 
     root = tmp_path / "oxigraph"
     root.mkdir()
@@ -197,8 +197,8 @@ def test_a_killed_store_load_leaves_scratch_that_the_next_run_removes(tmp_path, 
 def test_damage_found_while_answering_removes_the_store(big_build, tmp_path):
     """A store damaged under an open engine (its tables truncated): the query that meets it
     says so in one line and removes the store; the next engine loads it anew and answers."""
-    from kg.errors import QueryError
-    from kg.sparql import open_engine
+    from kg.base.errors import QueryError
+    from kg.sparql.run import open_engine
 
     cache = tmp_path / "cache"
     engine = open_engine("oxigraph", big_build, cache_root=cache)

@@ -11,8 +11,8 @@ import yaml
 from conftest import TINY_DOC, tiny_claims, write_source
 from test_hostile import BOMB
 
+from kg.base.errors import LINE_LIMIT, VALUE_LIMIT
 from kg.cli import cli
-from kg.errors import LINE_LIMIT, VALUE_LIMIT
 
 
 def _claims(src: Path) -> list[dict]:
@@ -513,7 +513,7 @@ def test_sources_naming_a_file_is_misuse(runner, tiny_source):
 
 
 def test_find_source_dirs_returns_folders_and_problems(tmp_path):
-    from kg.curation import find_source_dirs
+    from kg.curation.corpus import find_source_dirs
 
     good, other = _source_folders(tmp_path / "root", "good-one", "other-one")
     (other / "source.yaml").rename(other / "sources.yaml")

@@ -1,1 +1,2 @@
-"""Assets of the interactive page: the pyvis template, its CSS and its JavaScript."""
+"""The pages: the interactive graph page (its template, CSS and JavaScript inlined) and the
+query page of ``nnkg serve``, both without any script but their own."""

@@ -1,0 +1,110 @@
+"""The curated objects nnkg reasons about: entities, sources and the claims they make."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+__all__ = [
+    "SOURCE_KINDS",
+    "Certainty",
+    "Claim",
+    "Corpus",
+    "Entity",
+    "Source",
+    "Xref",
+    "claim_hash",
+]
+
+#: Source kinds of the contract, as in docs/design.md.
+SOURCE_KINDS = ("PopularArticle", "FactSheet", "Review", "PrimaryStudy", "Textbook")
+
+
+class Certainty(StrEnum):
+    """How firmly a source states a claim."""
+
+    ASSERTED = "asserted"
+    HEDGED = "hedged"
+
+
+@dataclass(frozen=True)
+class Xref:
+    """A cross-reference to a standard ontology term, with where it was checked."""
+
+    curie: str
+    match: str  # "exact" or "close"
+    seen_in: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing the sources talk about, from ``ontology/entities.yaml``."""
+
+    id: str
+    label: str
+    type: str
+    synonyms: tuple[str, ...] = ()
+    definition: str | None = None
+    xrefs: tuple[Xref, ...] = ()
+
+
+def claim_hash(source: str, subject: str, predicate: str, obj: str, start: int, end: int) -> str:
+    """The claim's stable identity: 16 hex digits of sha256 over what it says and where.
+
+    >>> claim_hash("s", "a", "p", "b", 0, 5)
+    'a7be2edb4cfabe71'
+    """
+    key = "\t".join([source, subject, predicate, obj, str(start), str(end)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One relation a source states, with its verbatim evidence."""
+
+    source: str
+    subject: str
+    predicate: str
+    object: str
+    quote: str
+    start: int
+    end: int
+    subject_text: str
+    object_text: str
+    certainty: Certainty
+    negated: bool = False
+    certainty_note: str | None = None
+
+    @property
+    def id(self) -> str:
+        return claim_hash(
+            self.source, self.subject, self.predicate, self.object, self.start, self.end
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """A curated document: its metadata, its text and its claims."""
+
+    id: str
+    title: str
+    kind: str
+    sha256: str
+    document: str
+    path: Path
+    note: str | None = None
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass
+class Corpus:
+    """Everything one build reads: the entity catalogue and the sources."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [claim for source in self.sources for claim in source.claims]

@@ -1,0 +1,270 @@
+"""The claim graph as a networkx MultiDiGraph, projected from the RDF (not from the YAML).
+
+One edge per (subject, predicate, object) that some claim affirms, carrying the relation's
+label, sign and kind, the strongest certainty among its claims and every supporting
+claim. Negated claims become edges of their own, marked ``negated``: path and effect
+queries never traverse them, but ``show`` and the exports keep them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.base.errors import NnkgError
+
+__all__ = [
+    "Evidence",
+    "GraphShapeError",
+    "causal_adjacency",
+    "causal_view",
+    "claim_network",
+    "load_network",
+    "strongest",
+]
+
+ASSERTED, HEDGED = "Asserted", "Hedged"
+_PARTS = ("subject", "predicate", "object")  # of a claim, as rdf:subject and so on
+_ADJACENCY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """One supporting claim: who says so, in which words, where, and how sure."""
+
+    source: str
+    start: int
+    end: int
+    quote: str
+    iri: str
+    certainty: str  # Asserted | Hedged
+    negated: bool = False
+
+    def to_dict(self) -> dict:
+        """The claim as in the path JSON of docs/design.md."""
+        return {
+            "iri": self.iri,
+            "source": self.source,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def strongest(certainties) -> str:
+    """Asserted if any claim asserts it, else Hedged."""
+    return ASSERTED if ASSERTED in set(certainties) else HEDGED
+
+
+def _local(term: str) -> str:
+    return term.rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+class GraphShapeError(NnkgError):
+    """A graph (a crafted or foreign build) that does not have the shape nnkg writes."""
+
+
+def _relations(quads) -> dict:
+    from kg.curation.ontology import SIGNS
+    from kg.rdf.quads import NNKG, RDFS, unwrap
+
+    relations = {}
+    for kind, structural in (("Relation>", False), ("StructuralRelation>", True)):
+        for prop in quads.instances.get(NNKG + kind, ()):
+            polarity = _local(quads.value(prop, NNKG + "polarity>"))
+            if polarity not in SIGNS:
+                raise GraphShapeError(
+                    f"the graph's relation {prop} has no nnkg:polarity (one of "
+                    f"{', '.join(sorted(SIGNS))})"
+                )
+            relations[unwrap(prop)] = {
+                "label": quads.value(prop, RDFS + "label>"),
+                "sign": SIGNS[polarity],
+                "structural": structural,
+            }
+    return relations
+
+
+def _evidence(quads, claim: str, relations: dict, entities) -> tuple[tuple, Evidence]:
+    """A claim node's key (subject, predicate, object, negated) and evidence, or one
+    GraphShapeError saying what the claim lacks."""
+    from kg.rdf.quads import NNKG, PROV, RDF, unwrap
+
+    about = quads.about[claim]
+
+    def one(predicate: str, what: str) -> str:
+        found = about.get(predicate)
+        if not found:
+            raise GraphShapeError(f"the graph's claim {claim} has no {what}")
+        return found[0]
+
+    def whole(predicate: str, what: str) -> int:
+        text = quads.value(claim, predicate)
+        if not text.isdigit():
+            raise GraphShapeError(f"the graph's claim {claim}: {what} is not a whole number")
+        return int(text)
+
+    key = tuple(unwrap(one(RDF + f"{p}>", f"rdf:{p}")) for p in ("subject", "predicate", "object"))
+    if key[1] not in relations:
+        raise GraphShapeError(f"the graph's claim {claim}: <{key[1]}> is not a relation")
+    for node in (key[0], key[2]):
+        if node not in entities:
+            raise GraphShapeError(f"the graph's claim {claim}: <{node}> is not an entity")
+    certainty = _local(one(NNKG + "certainty>", "nnkg:certainty"))
+    if certainty not in (ASSERTED, HEDGED):
+        raise GraphShapeError(f"the graph's claim {claim}: nnkg:certainty is {certainty!r}")
+    negated = quads.value(claim, NNKG + "negated>") == "true"
+    evidence = Evidence(
+        source=_local(one(PROV + "wasDerivedFrom>", "prov:wasDerivedFrom")),
+        start=whole(NNKG + "start>", "nnkg:start"),
+        end=whole(NNKG + "end>", "nnkg:end"),
+        quote=quads.value(claim, NNKG + "quote>"),
+        iri=unwrap(claim),
+        certainty=certainty,
+        negated=negated,
+    )
+    return (*key, negated), evidence
+
+
+def claim_network(quads):
+    """Project ``quads`` (a :class:`kg.rdf.quads.Quads`; every named graph, merged) onto a
+    MultiDiGraph keyed by entity IRI."""
+    import networkx as nx
+
+    from kg.base.vocab import ENT
+    from kg.rdf.quads import DCTERMS, NNKG, RDF_TYPE, RDFS, SKOS, lexical, unwrap
+
+    index, typed, value = quads.about, quads.instances, quads.value
+
+    net = nx.MultiDiGraph()
+    net.graph["sources"] = {
+        _local(src): {
+            "title": value(src, DCTERMS + "title>"),
+            "kind": _local(value(src, NNKG + "sourceKind>")),
+        }
+        for src in sorted(typed.get(NNKG + "Source>", ()), key=unwrap)
+    }
+    entities = "<" + str(ENT)
+    for node in sorted(index, key=unwrap):  # IRI order, as the outputs list nodes
+        about = index[node]
+        if node.startswith(entities) and RDF_TYPE in about:
+            net.add_node(
+                unwrap(node),
+                label=value(node, RDFS + "label>"),
+                types=sorted(_local(t) for t in about[RDF_TYPE]),
+                synonyms=sorted(lexical(t) for t in about.get(SKOS + "altLabel>", ())),
+                definition=value(node, SKOS + "definition>"),
+                exact=sorted(unwrap(t) for t in about.get(SKOS + "exactMatch>", ())),
+                close=sorted(unwrap(t) for t in about.get(SKOS + "closeMatch>", ())),
+            )
+    relations = _relations(quads)
+    grouped: dict[tuple, list[Evidence]] = defaultdict(list)
+    for claim in typed.get(NNKG + "Claim>", ()):
+        key, evidence = _evidence(quads, claim, relations, net)
+        grouped[key].append(evidence)
+    for (s, p, o, negated), claims in sorted(grouped.items()):
+        relation = relations[p]
+        name = _local(p)
+        net.add_edge(
+            s,
+            o,
+            key=f"not {name}" if negated else name,
+            predicate=p,
+            name=name,
+            label=relation["label"],
+            sign=relation["sign"],
+            structural=relation["structural"],
+            negated=negated,
+            certainty=strongest(c.certainty for c in claims),
+            claims=sorted(claims),
+        )
+    return net
+
+
+def causal_view(net, *, asserted_only: bool = False, structural: bool = False):
+    """The edges path queries may follow: affirmed, causal unless ``structural``,
+    asserted only if asked."""
+    import networkx as nx
+
+    def keep(u, v, k) -> bool:
+        data = net.edges[u, v, k]
+        return (
+            not data["negated"]
+            and (structural or not data["structural"])
+            and (not asserted_only or data["certainty"] == ASSERTED)
+        )
+
+    return nx.subgraph_view(net, filter_edge=keep)
+
+
+def causal_adjacency(net, *, asserted_only: bool = False, structural: bool = False):
+    """The edges of :func:`causal_view` as plain dicts, ``(succ, pred)``: succ maps a node to
+    its (next node, edge key) pairs, pred a node to the nodes before it. Path searches walk
+    these instead of a filtered view, which would re-test every edge on every visit; they
+    are made once per network object (networks are not changed once made) and choice of
+    edges."""
+    memo = _ADJACENCY.setdefault(net, {})
+    key = (asserted_only, structural)
+    if key not in memo:
+        succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        pred: dict[str, list[str]] = defaultdict(list)
+        view = causal_view(net, asserted_only=asserted_only, structural=structural)
+        for u, v, k in view.edges(keys=True):
+            succ[u].append((v, k))
+            pred[v].append(u)
+        memo[key] = (dict(succ), dict(pred))
+    return memo[key]
+
+
+@contextlib.contextmanager
+def _no_gc():
+    """The cycle collector paused: unpickling a large network makes millions of objects and
+    none of them garbage, and the collector's passes over them would double the time."""
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def load_network(build_dir=None, cache_root=None):
+    """The claim network of a build (a folder or a view from :func:`kg.graph.open_build`;
+    see :func:`kg.graph.load_quads`).
+
+    Projecting a large graph takes far longer than reading it back, so the network is kept
+    in ``.nnkg-cache/network/``, keyed by the verified build's fingerprint: a changed build
+    is projected anew, an unchanged one is loaded in milliseconds.
+    """
+    import pickle
+    from importlib.metadata import version
+
+    from kg.base import __version__
+    from kg.base.files import write_atomic
+    from kg.graph import DEFAULT_CACHE, cache_key, load_quads, open_build
+
+    build = open_build(build_dir)  # the TriG, read and verified once
+    salt = f"nnkg {__version__} networkx {version('networkx')} network"
+    path = Path(cache_root or DEFAULT_CACHE) / "network" / f"{cache_key(build, salt)}.pickle"
+    if path.is_file():
+        try:
+            with _no_gc():
+                return pickle.loads(path.read_bytes())
+        except Exception:  # a damaged or foreign entry is rebuilt, never trusted
+            path.unlink(missing_ok=True)
+    from kg.base.progress import Steps
+
+    with Steps("projecting the claim network", 2) as step:
+        with step("reading the build"):
+            quads = load_quads(build)
+        with step("projecting"):
+            net = claim_network(quads)
+    with contextlib.suppress(OSError):  # a read-only folder only costs speed, never an answer
+        write_atomic(path, pickle.dumps(net, protocol=pickle.HIGHEST_PROTOCOL))
+    return net

@@ -1,0 +1,294 @@
+"""The interactive page: the claim network drawn with pyvis (vis-network), offline and inert.
+
+pyvis builds the vis-network model (nodes, edges); nnkg renders its own template
+(``kg/page/page.html``) with an autoescaping Jinja environment, so every value from the graph
+is escaped and only the trusted assets (vis-network's JavaScript, the page's code and CSS)
+go in raw. The graph travels in a JSON data block the browser never runs; the page builds
+every tooltip from it with ``textContent``, links only http(s) IRIs, and its Content Security
+Policy lets exactly the two inline scripts and the stylesheet run, by hash. Whatever a source,
+the catalogue or a crafted ``nnkg.trig`` says, the page shows it as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from kg.network.projection import ASSERTED
+
+__all__ = [
+    "CLASS_STYLES",
+    "LARGE_GRAPH",
+    "content_security_policy",
+    "escaping_template",
+    "render_page",
+    "subgraph_around",
+    "web_link",
+]
+
+#: Colour and vis-network shape per entity class; the legend lists them in this order.
+CLASS_STYLES: dict[str, tuple[str, str]] = {
+    "Nutrient": ("#f4a300", "star"),
+    "ChemicalEntity": ("#f6d55c", "hexagon"),
+    "Food": ("#7cb518", "square"),
+    "PopulationGroup": ("#9b5de5", "triangleDown"),
+    "BiologicalProcess": ("#3c8dde", "dot"),
+    "PhysiologicalFunction": ("#56cfe1", "diamond"),
+    "AnatomicalStructure": ("#2a9d8f", "triangle"),
+    "Cell": ("#52b788", "triangle"),
+    "CellularComponent": ("#95d5b2", "triangle"),
+    "Disease": ("#d62839", "diamond"),
+    "DeficiencyState": ("#f4845f", "diamond"),
+    "Phenotype": ("#ff8fab", "dot"),
+}
+#: The style of any other class: a crafted build may type its entities with anything.
+NEUTRAL_STYLE = ("#bbbbbb", "dot")
+#: Edge colour and arrow head per sign: increases, decreases (a bar, as in pathway maps), neutral.
+SIGN_STYLES = {"+": ("#1b998b", "arrow"), "-": ("#e76f51", "bar"), "0": ("#8d99ae", "arrow")}
+DENIED_COLOUR = "#c1121f"
+#: Past this many nodes the page turns physics off and places nodes itself.
+LARGE_GRAPH = 1500
+#: What a link may start with: http and https, never javascript:, data: or the like.
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+
+
+def _class_label(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).capitalize()
+
+
+def _class_style(name: str) -> tuple[str, str]:
+    """Colour and shape of a class: its own if the page knows it, else the neutral one."""
+    return CLASS_STYLES.get(name, NEUTRAL_STYLE)
+
+
+def _class_order(name: str) -> tuple[int, str]:
+    """Known classes in legend order, then every other class by name."""
+    known = list(CLASS_STYLES)
+    return (known.index(name) if name in CLASS_STYLES else len(known), name)
+
+
+def web_link(iri: str) -> str | None:
+    """``iri`` if a page may link to it (http or https), else None: a crafted build can carry
+    ``javascript:`` or ``data:`` cross-references, which must stay text.
+
+    >>> web_link("http://purl.obolibrary.org/obo/GO_0043209")
+    'http://purl.obolibrary.org/obo/GO_0043209'
+    >>> web_link("javascript:alert(1)") is None
+    True
+    """
+    return iri if _WEB.match(iri) else None
+
+
+def escaping_template(text: str):
+    """A Jinja template of ``text`` that HTML-escapes every value it is given, except the
+    trusted ones the caller wraps in ``markupsafe.Markup``."""
+    from jinja2 import Environment
+
+    return Environment(autoescape=True).from_string(text)
+
+
+def _csp_hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(
+    scripts: Iterable[str], styles: Iterable[str], extra: Iterable[str] = ()
+) -> str:
+    """A policy that runs exactly the inline ``scripts`` and ``styles`` given (by hash) and
+    nothing else: no other script, no request, no plugin, no HTML from strings (Trusted
+    Types with no policy); ``extra`` directives widen it (e.g. ``connect-src 'self'``)."""
+    directives = [
+        "default-src 'none'",
+        "script-src " + " ".join(map(_csp_hash, scripts)),
+        "style-src " + " ".join(map(_csp_hash, styles)),
+        *extra,
+        "base-uri 'none'",
+        "form-action 'none'",
+        "require-trusted-types-for 'script'",
+        "trusted-types 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def subgraph_around(net, center: str, hops: int):
+    """The entities within ``hops`` claims of ``center`` (either direction), with every
+    edge among them."""
+    import networkx as nx
+
+    keep = nx.single_source_shortest_path_length(net.to_undirected(as_view=True), center, hops)
+    return net.subgraph(keep).copy()
+
+
+def _sunflower(net) -> dict[str, tuple[float, float]]:
+    """Deterministic positions for large graphs: hubs in the middle, classes together."""
+    order = sorted(net, key=lambda n: (-net.degree(n), net.nodes[n]["types"], n))
+    golden = math.pi * (3 - math.sqrt(5))
+    return {
+        node: (round(28 * math.sqrt(i) * math.cos(i * golden), 1),
+               round(28 * math.sqrt(i) * math.sin(i * golden), 1))
+        for i, node in enumerate(order)
+    }  # fmt: skip
+
+
+def _node(net, node: str, positions) -> dict:
+    from kg.base.vocab import iri_to_curie
+
+    data = net.nodes[node]
+    cls = data["types"][0]
+    colour, shape = _class_style(cls)
+    extra = {"x": positions[node][0], "y": positions[node][1]} if positions else {}
+    return {
+        "label": data["label"],
+        "shape": shape,
+        "color": colour,
+        "cls": cls,
+        "synonyms": data["synonyms"],
+        "definition": data["definition"],
+        "xrefs": [
+            {"curie": iri_to_curie(iri), "href": web_link(iri), "match": match}
+            for match in ("exact", "close")
+            for iri in data[match]
+        ],
+        **extra,
+    }
+
+
+def _edge(index: int, data: dict) -> dict:
+    colour, head = SIGN_STYLES[data["sign"]]
+    if data["negated"]:
+        colour, dashes = DENIED_COLOUR, [2, 5]
+    else:
+        dashes = False if data["certainty"] == ASSERTED else [8, 6]
+    return {
+        "id": f"e{index}",
+        "label": ("NOT " if data["negated"] else "") + data["label"],
+        "arrows": {"to": {"enabled": True, "type": head}},
+        "color": {"color": colour, "highlight": colour, "hover": colour},
+        "dashes": dashes,
+        "width": 1 if data["structural"] else 2,
+        "relation": data["label"],
+        "sign": data["sign"],
+        "certainty": data["certainty"],
+        "negated": data["negated"],
+        "structural": data["structural"],
+        "claims": [{**c.to_dict(), "certainty": c.certainty} for c in data["claims"]],
+    }
+
+
+def _options(large: bool) -> dict:
+    physics = (
+        {"enabled": False}
+        if large
+        else {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        }
+    )
+    return {
+        "layout": {"randomSeed": 7, "improvedLayout": not large},
+        "physics": physics,
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large},
+        "nodes": {"font": {"size": 15, "face": "sans-serif"}, "size": 16, "borderWidth": 1},
+        "edges": {
+            "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+            "smooth": {"enabled": not large, "type": "dynamic"},
+            "selectionWidth": 2,
+        },
+    }
+
+
+def _asset(name: str) -> str:
+    return resources.files("kg.page").joinpath(name).read_text(encoding="utf-8")
+
+
+def _vis_js() -> str:
+    import pyvis
+
+    return (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(
+        encoding="utf-8"
+    )
+
+
+def render_page(
+    net,
+    *,
+    focus: str | None = None,
+    hops: int = 2,
+    path: tuple[str, str] | None = None,
+) -> str:
+    """The whole page as HTML text: same network, same bytes."""
+    from markupsafe import Markup
+    from pyvis.network import Network
+
+    from kg.network.paths import find_paths
+
+    label = net.nodes
+    title = "nnkg: what health texts claim about nutrients and nerves"
+    if focus:
+        net = subgraph_around(net, focus, hops)
+        title = f"nnkg: {label[focus]['label']} and its neighbourhood ({hops} hops)"
+    highlight = None
+    if path:
+        best = find_paths(net, *path, limit=1)
+        chain = best[0].hops if best else ()
+        highlight = {
+            "from": label[path[0]]["label"],
+            "to": label[path[1]]["label"],
+            "nodes": sorted({h.subject for h in chain} | {h.object for h in chain}),
+            "edges": [(h.subject, h.object, h.predicate) for h in chain],
+            "sign": best[0].sign if best else None,
+            "certainty": best[0].certainty if best else None,
+        }
+    large = net.number_of_nodes() > LARGE_GRAPH
+    positions = _sunflower(net) if large else None
+
+    page = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    for node in sorted(net):
+        page.add_node(node, **_node(net, node, positions))
+    edge_ids = {}
+    for i, (u, v, _, data) in enumerate(
+        sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
+    ):
+        edge_ids[(u, v, data["predicate"], data["negated"])] = f"e{i}"
+        # what pyvis's add_edge appends, without its scan of every node per edge
+        page.edges.append({**_edge(i, data), "from": u, "to": v})
+    if highlight:
+        highlight["edges"] = [edge_ids[(u, v, p, False)] for u, v, p in highlight["edges"]]
+    nodes, edges, *_ = page.get_network_data()
+
+    claims = sum(len(d["claims"]) for _, _, d in net.edges(data=True))
+    classes = sorted({net.nodes[n]["types"][0] for n in net}, key=_class_order)
+    meta = {
+        "title": title,
+        "summary": f"{net.number_of_nodes()} entities, {net.number_of_edges()} relations, "
+        f"{claims} claims from {len(net.graph['sources'])} source(s)",
+        "large": large,
+        "highlight": highlight,
+        "classes": [
+            {"name": c, "label": _class_label(c), "color": colour, "shape": shape}
+            for c in classes
+            for colour, shape in [_class_style(c)]
+        ],
+        "sources": [{"id": k, **v} for k, v in net.graph["sources"].items()],
+        "signs": {s: c for s, (c, _) in SIGN_STYLES.items()},
+        "denied": DENIED_COLOUR,
+    }
+    # pyvis's own generate_html renders with an environment that does not escape: nnkg
+    # renders its template itself, from pyvis's network data, with one that does.
+    vis_js, page_js, page_css = _vis_js(), _asset("page.js"), _asset("page.css")
+    return escaping_template(_asset("page.html")).render(
+        csp=content_security_policy(scripts=(vis_js, page_js), styles=(page_css,)),
+        title=title.replace("\0", "\ufffd"),  # as HTML parsers read it; page.js sets the exact one
+        data={"meta": meta, "nodes": nodes, "edges": edges, "options": _options(large)},
+        vis_js=Markup(vis_js),
+        page_js=Markup(page_js),
+        page_css=Markup(page_css),
+    )

@@ -1,0 +1,103 @@
+"""The claim model mapped to RDF: the data contract of docs/design.md ("Claim model").
+
+Each entity goes to the catalogue graph, each source and its claims to the source's named
+graph. A claim is an RDF reification (``rdf:subject``/``predicate``/``object``) carrying
+its evidence (quote, mentions, offsets, certainty, negation, the source it was derived
+from); the direct ("truthy") edge exists only for what is affirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.base.files import ontology_dir
+from kg.base.model import Certainty, Claim, Corpus, Entity, Source
+from kg.base.vocab import CLAIM, ENT, GRAPH_CATALOGUE, GRAPH_ONTOLOGY, NNKG_NS, SRC, curie_to_iri
+from kg.rdf.quads import (
+    DCTERMS,
+    NNKG,
+    PROV,
+    RDF,
+    RDF_TYPE,
+    RDFS,
+    SKOS,
+    XSD,
+    Quad,
+    Quads,
+    Triple,
+    iri,
+    literal,
+    parse_quads,
+)
+
+__all__ = ["corpus_quads"]
+
+
+def _integer(value: int) -> str:
+    return literal(str(value), datatype=XSD + "integer")
+
+
+def _boolean(value: bool) -> str:
+    return literal("true" if value else "false", datatype=XSD + "boolean")
+
+
+def _entity(entity: Entity) -> Iterator[Triple]:
+    node = iri(ENT[entity.id])
+    yield node, RDF_TYPE, iri(NNKG_NS[entity.type])
+    yield node, RDFS + "label>", literal(entity.label, lang="en")
+    for synonym in entity.synonyms:
+        yield node, SKOS + "altLabel>", literal(synonym, lang="en")
+    if entity.definition:
+        yield node, SKOS + "definition>", literal(entity.definition, lang="en")
+    for xref in entity.xrefs:
+        match = "exactMatch>" if xref.match == "exact" else "closeMatch>"
+        yield node, SKOS + match, iri(curie_to_iri(xref.curie))
+
+
+def _source(source: Source) -> Iterator[Triple]:
+    node = iri(SRC[source.id])
+    yield node, RDF_TYPE, NNKG + "Source>"
+    yield node, RDF_TYPE, PROV + "Entity>"
+    yield node, DCTERMS + "title>", literal(source.title)
+    yield node, NNKG + "sourceKind>", NNKG + source.kind + ">"
+    yield node, NNKG + "sha256>", literal(source.sha256)
+    if source.note:
+        yield node, DCTERMS + "description>", literal(source.note)
+
+
+def _claim(claim: Claim) -> Iterator[Triple]:
+    s, p, o = iri(ENT[claim.subject]), NNKG + claim.predicate + ">", iri(ENT[claim.object])
+    if not claim.negated:
+        yield s, p, o  # the direct ("truthy") edge exists only for what is affirmed
+    node = iri(CLAIM[claim.id])
+    certainty = "Asserted>" if claim.certainty is Certainty.ASSERTED else "Hedged>"
+    yield node, RDF_TYPE, NNKG + "Claim>"
+    yield node, RDF + "subject>", s
+    yield node, RDF + "predicate>", p
+    yield node, RDF + "object>", o
+    yield node, PROV + "wasDerivedFrom>", iri(SRC[claim.source])
+    yield node, NNKG + "quote>", literal(claim.quote)
+    yield node, NNKG + "subjectText>", literal(claim.subject_text)
+    yield node, NNKG + "objectText>", literal(claim.object_text)
+    yield node, NNKG + "start>", _integer(claim.start)
+    yield node, NNKG + "end>", _integer(claim.end)
+    yield node, NNKG + "certainty>", NNKG + certainty
+    yield node, NNKG + "negated>", _boolean(claim.negated)
+    if claim.certainty_note:
+        yield node, NNKG + "certaintyNote>", literal(claim.certainty_note)
+
+
+def corpus_quads(corpus: Corpus, ontology_path: Path | None = None) -> Quads:
+    """The whole graph: ontology, catalogue and one named graph per source."""
+    ontology = Path(ontology_path or ontology_dir()) / "nnkg.ttl"
+    quads: list[Quad] = list(parse_quads(ontology, "ttl", graph=iri(GRAPH_ONTOLOGY)))
+    catalogue = iri(GRAPH_CATALOGUE)
+    for entity in corpus.entities.values():
+        quads.extend((catalogue, *t) for t in _entity(entity))
+    for source in corpus.sources:
+        graph = iri(SRC[source.id])
+        quads.extend((graph, *t) for t in _source(source))
+        for claim in source.claims:
+            quads.extend((graph, *t) for t in _claim(claim))
+    return Quads.of(quads)
