@@ -23,10 +23,23 @@ SOURCE_KINDS = ("PopularArticle", "FactSheet", "Review", "PrimaryStudy", "Textbo
 
 
 class Certainty(StrEnum):
-    """How firmly a source states a claim."""
+    """How firmly a source states a claim. Its value is the curator's YAML spelling
+    (``asserted``); :attr:`term` the spelling of RDF and JSON (``nnkg:Asserted``,
+    ``"Asserted"``), so both come from here."""
 
     ASSERTED = "asserted"
     HEDGED = "hedged"
+
+    @property
+    def term(self) -> str:
+        return self.value.capitalize()
+
+    @classmethod
+    def of_term(cls, term: str) -> Certainty:
+        """The certainty whose :attr:`term` is ``term``; ValueError for any other."""
+        if term != term.capitalize():
+            raise ValueError(term)
+        return cls(term.lower())
 
 
 @dataclass(frozen=True)

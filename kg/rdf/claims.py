@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.base.files import ontology_dir
-from kg.base.model import Certainty, Claim, Corpus, Entity, Source
+from kg.base.model import Claim, Corpus, Entity, Source
 from kg.base.vocab import CLAIM, ENT, GRAPH_CATALOGUE, GRAPH_ONTOLOGY, NNKG_NS, SRC, curie_to_iri
 from kg.rdf.quads import (
     DCTERMS,
@@ -71,7 +71,6 @@ def _claim(claim: Claim) -> Iterator[Triple]:
     if not claim.negated:
         yield s, p, o  # the direct ("truthy") edge exists only for what is affirmed
     node = iri(CLAIM[claim.id])
-    certainty = "Asserted>" if claim.certainty is Certainty.ASSERTED else "Hedged>"
     yield node, RDF_TYPE, NNKG + "Claim>"
     yield node, RDF + "subject>", s
     yield node, RDF + "predicate>", p
@@ -82,7 +81,7 @@ def _claim(claim: Claim) -> Iterator[Triple]:
     yield node, NNKG + "objectText>", literal(claim.object_text)
     yield node, NNKG + "start>", _integer(claim.start)
     yield node, NNKG + "end>", _integer(claim.end)
-    yield node, NNKG + "certainty>", NNKG + certainty
+    yield node, NNKG + "certainty>", NNKG + claim.certainty.term + ">"
     yield node, NNKG + "negated>", _boolean(claim.negated)
     if claim.certainty_note:
         yield node, NNKG + "certaintyNote>", literal(claim.certainty_note)
