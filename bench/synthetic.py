@@ -20,6 +20,7 @@ def synthetic_network(nodes: int, *, edges_per_node: int = 2, seed: int = 7):
     """A claim network shaped like the one kg.network.projection.claim_network makes."""
     import networkx as nx
 
+    from kg.base.model import Certainty
     from kg.network.projection import Evidence
 
     rng = random.Random(seed)
@@ -37,7 +38,7 @@ def synthetic_network(nodes: int, *, edges_per_node: int = 2, seed: int = 7):
         source = f"synthetic-{rng.randrange(10)}"
         quote = f"entity {u} {name} entity {v}"
         claim = Evidence(source, 0, len(quote), quote, f"https://w3id.org/nnkg/claim/{u}-{v}",
-                         "Hedged" if hedged else "Asserted", negated)  # fmt: skip
+                         Certainty.HEDGED if hedged else Certainty.ASSERTED, negated)  # fmt: skip
         net.add_edge(f"{ENT}e{u}", f"{ENT}e{v}", key=("not " if negated else "") + name,
                      predicate=NNKG + name, name=name, label=name, sign=sign, structural=False,
                      negated=negated, certainty=claim.certainty, claims=[claim])  # fmt: skip

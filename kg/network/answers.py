@@ -6,7 +6,8 @@ from __future__ import annotations
 import textwrap
 
 from kg.base.vocab import iri_to_curie
-from kg.network.paths import Effect, Hop, Path
+from kg.network.paths import ClaimPath, Effect, Hop
+from kg.network.projection import ClaimNetwork
 
 __all__ = [
     "effects_dict",
@@ -22,30 +23,30 @@ __all__ = [
 _WORDS = {"+": "more", "-": "less", "0": "a change in"}
 
 
-def _ref(net, iri: str) -> dict:
+def _ref(net: ClaimNetwork, iri: str) -> dict:
     return {"iri": iri, "label": net.nodes[iri]["label"]}
 
 
-def _hop_dict(net, hop: Hop) -> dict:
+def _hop_dict(net: ClaimNetwork, hop: Hop) -> dict:
     return {
         "subject": _ref(net, hop.subject),
         "predicate": {"iri": hop.predicate, "label": hop.label},
         "object": _ref(net, hop.object),
         "sign": hop.sign,
-        "certainty": hop.certainty,
-        "claims": [c.to_dict() for c in hop.claims],
+        "certainty": hop.certainty.term,
+        "claims": [c.to_dict(certainty=False) for c in hop.claims],
     }
 
 
-def _path_dict(net, path: Path) -> dict:
+def _path_dict(net: ClaimNetwork, path: ClaimPath) -> dict:
     return {
         "sign": path.sign,
-        "certainty": path.certainty,
+        "certainty": path.certainty.term,
         "hops": [_hop_dict(net, h) for h in path.hops],
     }
 
 
-def paths_dict(net, source: str, target: str, paths: list[Path]) -> dict:
+def paths_dict(net: ClaimNetwork, source: str, target: str, paths: list[ClaimPath]) -> dict:
     return {
         "from": _ref(net, source),
         "to": _ref(net, target),
@@ -57,21 +58,21 @@ def _quote_lines(claims, indent: str) -> list[str]:
     lines = []
     for c in claims:
         mark = " [NEGATED]" if c.negated else ""
-        where = f"({c.source} [{c.start}:{c.end}], {c.certainty.lower()}{mark})"
+        where = f"({c.source} [{c.start}:{c.end}], {c.certainty.value}{mark})"
         wrapped = textwrap.wrap(f'"{c.quote}" {where}', width=96 - len(indent))
         lines += [indent + w for w in wrapped]
     return lines
 
 
-def _hop_line(net, hop: Hop) -> str:
+def _hop_line(net: ClaimNetwork, hop: Hop) -> str:
     label = net.nodes
     return (
         f"{label[hop.subject]['label']} --[{hop.label} {hop.sign}]--> "
-        f"{label[hop.object]['label']}  ({hop.certainty.lower()})"
+        f"{label[hop.object]['label']}  ({hop.certainty.value})"
     )
 
 
-def _hops(net, path: Path, indent: str) -> list[str]:
+def _hops(net: ClaimNetwork, path: ClaimPath, indent: str) -> list[str]:
     lines = []
     for hop in path.hops:
         lines.append(indent + _hop_line(net, hop))
@@ -80,7 +81,12 @@ def _hops(net, path: Path, indent: str) -> list[str]:
 
 
 def paths_text(
-    net, source: str, target: str, paths: list[Path], nearest: list[str], max_hops: int
+    net: ClaimNetwork,
+    source: str,
+    target: str,
+    paths: list[ClaimPath],
+    nearest: list[str],
+    max_hops: int,
 ) -> str:
     a, b = net.nodes[source]["label"], net.nodes[target]["label"]
     if not paths:
@@ -94,12 +100,12 @@ def paths_text(
     lines = [f"{a} -> {b}: {len(paths)} path(s), best first"]
     for i, path in enumerate(paths, 1):
         n = len(path.hops)
-        lines += ["", f"{i}. sign {path.sign}, {path.certainty.lower()}, {n} hop{'s' * (n > 1)}"]
+        lines += ["", f"{i}. sign {path.sign}, {path.certainty.value}, {n} hop{'s' * (n > 1)}"]
         lines += _hops(net, path, "   ")
     return "\n".join(lines)
 
 
-def _sentence(net, effect: Effect) -> str:
+def _sentence(net: ClaimNetwork, effect: Effect) -> str:
     """'more vitamin B12 -> less elevated homocysteine -> less nerve damage'."""
     nodes = [effect.path.hops[0].subject] + [h.object for h in effect.path.hops]
     words, sign = ["more " + net.nodes[nodes[0]]["label"]], "+"
@@ -109,7 +115,9 @@ def _sentence(net, effect: Effect) -> str:
     return " -> ".join(words)
 
 
-def effects_dict(net, entity: str, found: list[Effect], causes: bool, max_hops: int) -> dict:
+def effects_dict(
+    net: ClaimNetwork, entity: str, found: list[Effect], causes: bool, max_hops: int
+) -> dict:
     return {
         "entity": _ref(net, entity),
         "direction": "upstream" if causes else "downstream",
@@ -118,7 +126,7 @@ def effects_dict(net, entity: str, found: list[Effect], causes: bool, max_hops: 
             {
                 "entity": _ref(net, e.entity),
                 "sign": e.path.sign,
-                "certainty": e.path.certainty,
+                "certainty": e.path.certainty.term,
                 "hops": len(e.path.hops),
                 "path": [_hop_dict(net, h) for h in e.path.hops],
             }
@@ -127,7 +135,9 @@ def effects_dict(net, entity: str, found: list[Effect], causes: bool, max_hops: 
     }
 
 
-def effects_text(net, entity: str, found: list[Effect], causes: bool, max_hops: int) -> str:
+def effects_text(
+    net: ClaimNetwork, entity: str, found: list[Effect], causes: bool, max_hops: int
+) -> str:
     name = net.nodes[entity]["label"]
     way = "Upstream causes of" if causes else "Downstream of"
     lines = [f"{way} {name} (within {max_hops} hops): {len(found)} entities"]
@@ -136,7 +146,7 @@ def effects_text(net, entity: str, found: list[Effect], causes: bool, max_hops: 
     lines.append("sign  certainty  hops  entity / best chain")
     for e in found:
         n, label = len(e.path.hops), net.nodes[e.entity]["label"]
-        lines.append(f"  {e.path.sign}   {e.path.certainty.lower():<9}  {n:>4}  {label}")
+        lines.append(f"  {e.path.sign}   {e.path.certainty.value:<9}  {n:>4}  {label}")
         lines.append(f"{'':22}{_sentence(net, e)}")
     return "\n".join(lines)
 
@@ -149,26 +159,26 @@ def _xrefs(data: dict) -> list[dict]:
     ]
 
 
-def _edge_dict(net, u: str, v: str, data: dict) -> dict:
+def _edge_dict(net: ClaimNetwork, u: str, v: str, data: dict) -> dict:
     return {
         "subject": _ref(net, u),
         "predicate": {"iri": data["predicate"], "label": data["label"]},
         "object": _ref(net, v),
         "sign": data["sign"],
-        "certainty": data["certainty"],
+        "certainty": data["certainty"].term,
         "negated": data["negated"],
-        "claims": [{**c.to_dict(), "certainty": c.certainty} for c in data["claims"]],
+        "claims": [c.to_dict() for c in data["claims"]],
     }
 
 
-def _edges(net, entity: str, direction: str):
+def _edges(net: ClaimNetwork, entity: str, direction: str):
     if direction in ("out", "both"):
         yield from (("out", u, v, d) for u, v, d in net.out_edges(entity, data=True))
     if direction in ("in", "both"):
         yield from (("in", u, v, d) for u, v, d in net.in_edges(entity, data=True))
 
 
-def entity_dict(net, entity: str) -> dict:
+def entity_dict(net: ClaimNetwork, entity: str) -> dict:
     data = net.nodes[entity]
     return {
         **_ref(net, entity),
@@ -183,7 +193,7 @@ def entity_dict(net, entity: str) -> dict:
     }
 
 
-def entity_text(net, entity: str) -> str:
+def entity_text(net: ClaimNetwork, entity: str) -> str:
     data = net.nodes[entity]
     lines = [f"{data['label']}  <{entity}>", f"  type:       {', '.join(data['types'])}"]
     if data["synonyms"]:
@@ -211,7 +221,7 @@ def entity_text(net, entity: str) -> str:
     return "\n".join(lines)
 
 
-def neighbors_dict(net, entity: str, direction: str) -> dict:
+def neighbors_dict(net: ClaimNetwork, entity: str, direction: str) -> dict:
     return {
         "entity": _ref(net, entity),
         "direction": direction,
@@ -221,7 +231,7 @@ def neighbors_dict(net, entity: str, direction: str) -> dict:
                 "entity": _ref(net, v if way == "out" else u),
                 "predicate": {"iri": d["predicate"], "label": d["label"]},
                 "sign": d["sign"],
-                "certainty": d["certainty"],
+                "certainty": d["certainty"].term,
                 "negated": d["negated"],
                 "claims": len(d["claims"]),
             }
@@ -230,7 +240,7 @@ def neighbors_dict(net, entity: str, direction: str) -> dict:
     }
 
 
-def neighbors_text(net, entity: str, direction: str) -> str:
+def neighbors_text(net: ClaimNetwork, entity: str, direction: str) -> str:
     rows = neighbors_dict(net, entity, direction)["neighbors"]
     lines = [f"Neighbors of {net.nodes[entity]['label']} ({direction}): {len(rows)}"]
     width = max((len(r["predicate"]["label"]) + 4 for r in rows), default=0)

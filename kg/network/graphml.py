@@ -39,15 +39,13 @@ def write(quads) -> bytes:
             label=data["label"],
             predicate=data["predicate"],
             sign=data["sign"],
-            certainty=data["certainty"],
+            certainty=data["certainty"].term,
             negated=data["negated"],
             structural=data["structural"],
             claim_count=len(claims),
             quotes=" | ".join(c.quote for c in claims),
             sources="; ".join(sorted({c.source for c in claims})),
-            evidence=json.dumps(
-                [{**c.to_dict(), "certainty": c.certainty} for c in claims], ensure_ascii=False
-            ),
+            evidence=json.dumps([c.to_dict() for c in claims], ensure_ascii=False),
         )
     stream = io.BytesIO()
     nx.write_graphml(out, stream, encoding="utf-8", prettyprint=True)

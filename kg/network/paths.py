@@ -7,12 +7,62 @@ supporting claims.
 
 from __future__ import annotations
 
+import weakref
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.network.projection import ASSERTED, HEDGED, Evidence, causal_adjacency, causal_view
+from kg.base.model import Certainty
+from kg.network.projection import ClaimNetwork, Evidence
 
-__all__ = ["Effect", "Hop", "Path", "effects", "find_paths", "nearest_reachable", "sign_product"]
+__all__ = [
+    "ClaimPath",
+    "Effect",
+    "Hop",
+    "causal_adjacency",
+    "causal_view",
+    "effects",
+    "find_paths",
+    "nearest_reachable",
+    "sign_product",
+]
+
+_ADJACENCY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def causal_view(net: ClaimNetwork, *, asserted_only: bool = False, structural: bool = False):
+    """The edges path queries may follow: affirmed, causal unless ``structural``,
+    asserted only if asked."""
+    import networkx as nx
+
+    def keep(u, v, k) -> bool:
+        data = net.edges[u, v, k]
+        return (
+            not data["negated"]
+            and (structural or not data["structural"])
+            and (not asserted_only or data["certainty"] is Certainty.ASSERTED)
+        )
+
+    return nx.subgraph_view(net, filter_edge=keep)
+
+
+def causal_adjacency(net: ClaimNetwork, *, asserted_only: bool = False, structural: bool = False):
+    """The edges of :func:`causal_view` as plain dicts, ``(succ, pred)``: succ maps a node to
+    its (next node, edge key) pairs, pred a node to the nodes before it. Path searches walk
+    these instead of a filtered view, which would re-test every edge on every visit; they
+    are made once per network object (networks are not changed once made) and choice of
+    edges."""
+    memo = _ADJACENCY.setdefault(net, {})
+    key = (asserted_only, structural)
+    if key not in memo:
+        succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        pred: dict[str, list[str]] = defaultdict(list)
+        view = causal_view(net, asserted_only=asserted_only, structural=structural)
+        for u, v, k in view.edges(keys=True):
+            succ[u].append((v, k))
+            pred[v].append(u)
+        memo[key] = (dict(succ), dict(pred))
+    return memo[key]
 
 
 def sign_product(signs: Iterable[str]) -> str:
@@ -37,12 +87,14 @@ class Hop:
     predicate: str  # relation IRI
     label: str  # the relation's label
     sign: str
-    certainty: str
+    certainty: Certainty
     claims: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
-class Path:
+class ClaimPath:
+    """A chain of hops, each an edge of the claim network with its claims."""
+
     hops: tuple[Hop, ...]
 
     @property
@@ -50,18 +102,20 @@ class Path:
         return sign_product(h.sign for h in self.hops)
 
     @property
-    def certainty(self) -> str:
-        return HEDGED if any(h.certainty == HEDGED for h in self.hops) else ASSERTED
+    def certainty(self) -> Certainty:
+        """The weakest hop's."""
+        hedged = any(h.certainty is Certainty.HEDGED for h in self.hops)
+        return Certainty.HEDGED if hedged else Certainty.ASSERTED
 
     @property
     def rank(self) -> tuple:
-        hedged = sum(h.certainty == HEDGED for h in self.hops)
+        hedged = sum(h.certainty is Certainty.HEDGED for h in self.hops)
         claims = sum(len(h.claims) for h in self.hops)
         nodes = tuple((h.subject, h.predicate, h.object) for h in self.hops)
         return (len(self.hops), hedged, -claims, nodes)
 
 
-def _hop(net, u: str, v: str, key: str) -> Hop:
+def _hop(net: ClaimNetwork, u: str, v: str, key: str) -> Hop:
     data = net.edges[u, v, key]
     return Hop(u, v, data["predicate"], data["label"], data["sign"], data["certainty"],
                tuple(data["claims"]))  # fmt: skip
@@ -100,7 +154,7 @@ def _edge_paths(succ: dict, source: str, target: str, length: int, distance: dic
 
 
 def find_paths(
-    net,
+    net: ClaimNetwork,
     source: str,
     target: str,
     *,
@@ -108,7 +162,7 @@ def find_paths(
     limit: int | None = 5,
     asserted_only: bool = False,
     structural: bool = False,
-) -> list[Path]:
+) -> list[ClaimPath]:
     """Simple paths from ``source`` to ``target`` of at most ``max_hops``, best first.
 
     Paths are gathered one length at a time, shortest first: since fewer hops always rank
@@ -118,10 +172,10 @@ def find_paths(
         return []
     succ, pred = causal_adjacency(net, asserted_only=asserted_only, structural=structural)
     distance = _distances_to(pred, target, max_hops)
-    found: list[Path] = []
+    found: list[ClaimPath] = []
     for length in range(distance.get(source, max_hops + 1), max_hops + 1):
         found += [
-            Path(tuple(_hop(net, u, v, k) for u, v, k in edges))
+            ClaimPath(tuple(_hop(net, u, v, k) for u, v, k in edges))
             for edges in _edge_paths(succ, source, target, length, distance)
         ]
         if limit and len(found) >= limit:
@@ -135,11 +189,11 @@ class Effect:
     """An entity downstream (or upstream) of another, by the best path between them."""
 
     entity: str
-    path: Path
+    path: ClaimPath
 
 
 def effects(
-    net,
+    net: ClaimNetwork,
     entity: str,
     *,
     max_hops: int = 4,
@@ -153,10 +207,10 @@ def effects(
     of a node of layer k - 1, so one pass per layer finds every best path exactly.
     """
     view = causal_view(net, asserted_only=asserted_only)
-    best: dict[str, Path] = {entity: Path(())}
+    best: dict[str, ClaimPath] = {entity: ClaimPath(())}
     frontier = [entity]
     for _ in range(max_hops):
-        candidates: dict[str, Path] = {}
+        candidates: dict[str, ClaimPath] = {}
         for node in frontier:
             edges = view.in_edges(node, keys=True) if causes else view.out_edges(node, keys=True)
             for u, v, k in edges:
@@ -165,7 +219,7 @@ def effects(
                     continue
                 hop = _hop(net, u, v, k)
                 hops = (hop, *best[node].hops) if causes else (*best[node].hops, hop)
-                path = Path(hops)
+                path = ClaimPath(hops)
                 if nxt not in candidates or path.rank < candidates[nxt].rank:
                     candidates[nxt] = path
         best.update(candidates)
@@ -179,7 +233,9 @@ def effects(
     )
 
 
-def nearest_reachable(net, source: str, target: str, *, limit: int = 3, **view) -> list[str]:
+def nearest_reachable(
+    net: ClaimNetwork, source: str, target: str, *, limit: int = 3, **view
+) -> list[str]:
     """When no path joins them: the entities reachable from ``source`` that lie closest
     to ``target`` in the graph taken as undirected, nearest first."""
     import networkx as nx

@@ -9,26 +9,36 @@ queries never traverse them, but ``show`` and the exports keep them.
 from __future__ import annotations
 
 import contextlib
-import weakref
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from kg.base.errors import NnkgError
+from kg.base.model import Certainty
+
+if TYPE_CHECKING:
+    import networkx
+
+    from kg.graph import Build
+    from kg.rdf.quads import Quads
 
 __all__ = [
+    "ClaimNetwork",
     "Evidence",
     "GraphShapeError",
-    "causal_adjacency",
-    "causal_view",
     "claim_network",
     "load_network",
     "strongest",
 ]
 
-ASSERTED, HEDGED = "Asserted", "Hedged"
-_PARTS = ("subject", "predicate", "object")  # of a claim, as rdf:subject and so on
-_ADJACENCY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: The claim network: a networkx MultiDiGraph keyed by entity IRI, one edge per affirmed
+#: (or negated) subject-relation-object, as :func:`claim_network` makes it.
+ClaimNetwork: TypeAlias = "networkx.MultiDiGraph"
+
+#: Part of the cache key of a projected network: raise it when what an edge holds changes.
+NETWORK_FORMAT = 2
 
 
 @dataclass(frozen=True, order=True)
@@ -40,23 +50,25 @@ class Evidence:
     end: int
     quote: str
     iri: str
-    certainty: str  # Asserted | Hedged
+    certainty: Certainty
     negated: bool = False
 
-    def to_dict(self) -> dict:
-        """The claim as in the path JSON of docs/design.md."""
-        return {
+    def to_dict(self, *, certainty: bool = True) -> dict:
+        """The claim as the JSON answers and the page show it (docs/design.md, "Path
+        JSON"); a path's hop states its certainty once for its claims (``certainty=False``)."""
+        found = {
             "iri": self.iri,
             "source": self.source,
             "quote": self.quote,
             "start": self.start,
             "end": self.end,
         }
+        return {**found, "certainty": self.certainty.term} if certainty else found
 
 
-def strongest(certainties) -> str:
+def strongest(certainties: Iterable[Certainty]) -> Certainty:
     """Asserted if any claim asserts it, else Hedged."""
-    return ASSERTED if ASSERTED in set(certainties) else HEDGED
+    return Certainty.ASSERTED if Certainty.ASSERTED in set(certainties) else Certainty.HEDGED
 
 
 def _local(term: str) -> str:
@@ -67,7 +79,7 @@ class GraphShapeError(NnkgError):
     """A graph (a crafted or foreign build) that does not have the shape nnkg writes."""
 
 
-def _relations(quads) -> dict:
+def _relations(quads: Quads) -> dict:
     from kg.curation.ontology import SIGNS
     from kg.rdf.quads import NNKG, RDFS, unwrap
 
@@ -88,7 +100,7 @@ def _relations(quads) -> dict:
     return relations
 
 
-def _evidence(quads, claim: str, relations: dict, entities) -> tuple[tuple, Evidence]:
+def _evidence(quads: Quads, claim: str, relations: dict, entities) -> tuple[tuple, Evidence]:
     """A claim node's key (subject, predicate, object, negated) and evidence, or one
     GraphShapeError saying what the claim lacks."""
     from kg.rdf.quads import NNKG, PROV, RDF, unwrap
@@ -113,9 +125,11 @@ def _evidence(quads, claim: str, relations: dict, entities) -> tuple[tuple, Evid
     for node in (key[0], key[2]):
         if node not in entities:
             raise GraphShapeError(f"the graph's claim {claim}: <{node}> is not an entity")
-    certainty = _local(one(NNKG + "certainty>", "nnkg:certainty"))
-    if certainty not in (ASSERTED, HEDGED):
-        raise GraphShapeError(f"the graph's claim {claim}: nnkg:certainty is {certainty!r}")
+    term = _local(one(NNKG + "certainty>", "nnkg:certainty"))
+    try:
+        certainty = Certainty.of_term(term)
+    except ValueError:
+        raise GraphShapeError(f"the graph's claim {claim}: nnkg:certainty is {term!r}") from None
     negated = quads.value(claim, NNKG + "negated>") == "true"
     evidence = Evidence(
         source=_local(one(PROV + "wasDerivedFrom>", "prov:wasDerivedFrom")),
@@ -129,7 +143,7 @@ def _evidence(quads, claim: str, relations: dict, entities) -> tuple[tuple, Evid
     return (*key, negated), evidence
 
 
-def claim_network(quads):
+def claim_network(quads: Quads) -> ClaimNetwork:
     """Project ``quads`` (a :class:`kg.rdf.quads.Quads`; every named graph, merged) onto a
     MultiDiGraph keyed by entity IRI."""
     import networkx as nx
@@ -184,41 +198,6 @@ def claim_network(quads):
     return net
 
 
-def causal_view(net, *, asserted_only: bool = False, structural: bool = False):
-    """The edges path queries may follow: affirmed, causal unless ``structural``,
-    asserted only if asked."""
-    import networkx as nx
-
-    def keep(u, v, k) -> bool:
-        data = net.edges[u, v, k]
-        return (
-            not data["negated"]
-            and (structural or not data["structural"])
-            and (not asserted_only or data["certainty"] == ASSERTED)
-        )
-
-    return nx.subgraph_view(net, filter_edge=keep)
-
-
-def causal_adjacency(net, *, asserted_only: bool = False, structural: bool = False):
-    """The edges of :func:`causal_view` as plain dicts, ``(succ, pred)``: succ maps a node to
-    its (next node, edge key) pairs, pred a node to the nodes before it. Path searches walk
-    these instead of a filtered view, which would re-test every edge on every visit; they
-    are made once per network object (networks are not changed once made) and choice of
-    edges."""
-    memo = _ADJACENCY.setdefault(net, {})
-    key = (asserted_only, structural)
-    if key not in memo:
-        succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        pred: dict[str, list[str]] = defaultdict(list)
-        view = causal_view(net, asserted_only=asserted_only, structural=structural)
-        for u, v, k in view.edges(keys=True):
-            succ[u].append((v, k))
-            pred[v].append(u)
-        memo[key] = (dict(succ), dict(pred))
-    return memo[key]
-
-
 @contextlib.contextmanager
 def _no_gc():
     """The cycle collector paused: unpickling a large network makes millions of objects and
@@ -234,7 +213,7 @@ def _no_gc():
             gc.enable()
 
 
-def load_network(build_dir=None, cache_root=None):
+def load_network(build_dir: Build = None, cache_root: Path | None = None) -> ClaimNetwork:
     """The claim network of a build (a folder or a view from :func:`kg.graph.open_build`;
     see :func:`kg.graph.load_quads`).
 
@@ -250,7 +229,7 @@ def load_network(build_dir=None, cache_root=None):
     from kg.graph import DEFAULT_CACHE, cache_key, load_quads, open_build
 
     build = open_build(build_dir)  # the TriG, read and verified once
-    salt = f"nnkg {__version__} networkx {version('networkx')} network"
+    salt = f"nnkg {__version__} networkx {version('networkx')} network {NETWORK_FORMAT}"
     path = Path(cache_root or DEFAULT_CACHE) / "network" / f"{cache_key(build, salt)}.pickle"
     if path.is_file():
         try:

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from kg.network.projection import ASSERTED
+from kg.base.model import Certainty
+from kg.network.projection import ClaimNetwork
 
 __all__ = [
     "CLASS_STYLES",
@@ -116,7 +117,7 @@ def content_security_policy(
     return "; ".join(directives)
 
 
-def subgraph_around(net, center: str, hops: int):
+def subgraph_around(net: ClaimNetwork, center: str, hops: int):
     """The entities within ``hops`` claims of ``center`` (either direction), with every
     edge among them."""
     import networkx as nx
@@ -125,7 +126,7 @@ def subgraph_around(net, center: str, hops: int):
     return net.subgraph(keep).copy()
 
 
-def _sunflower(net) -> dict[str, tuple[float, float]]:
+def _sunflower(net: ClaimNetwork) -> dict[str, tuple[float, float]]:
     """Deterministic positions for large graphs: hubs in the middle, classes together."""
     order = sorted(net, key=lambda n: (-net.degree(n), net.nodes[n]["types"], n))
     golden = math.pi * (3 - math.sqrt(5))
@@ -136,7 +137,7 @@ def _sunflower(net) -> dict[str, tuple[float, float]]:
     }  # fmt: skip
 
 
-def _node(net, node: str, positions) -> dict:
+def _node(net: ClaimNetwork, node: str, positions) -> dict:
     from kg.base.vocab import iri_to_curie
 
     data = net.nodes[node]
@@ -164,7 +165,7 @@ def _edge(index: int, data: dict) -> dict:
     if data["negated"]:
         colour, dashes = DENIED_COLOUR, [2, 5]
     else:
-        dashes = False if data["certainty"] == ASSERTED else [8, 6]
+        dashes = False if data["certainty"] is Certainty.ASSERTED else [8, 6]
     return {
         "id": f"e{index}",
         "label": ("NOT " if data["negated"] else "") + data["label"],
@@ -174,10 +175,10 @@ def _edge(index: int, data: dict) -> dict:
         "width": 1 if data["structural"] else 2,
         "relation": data["label"],
         "sign": data["sign"],
-        "certainty": data["certainty"],
+        "certainty": data["certainty"].term,
         "negated": data["negated"],
         "structural": data["structural"],
-        "claims": [{**c.to_dict(), "certainty": c.certainty} for c in data["claims"]],
+        "claims": [c.to_dict() for c in data["claims"]],
     }
 
 
@@ -245,7 +246,7 @@ def render_page(
             "nodes": sorted({h.subject for h in chain} | {h.object for h in chain}),
             "edges": [(h.subject, h.object, h.predicate) for h in chain],
             "sign": best[0].sign if best else None,
-            "certainty": best[0].certainty if best else None,
+            "certainty": best[0].certainty.term if best else None,
         }
     large = net.number_of_nodes() > LARGE_GRAPH
     positions = _sunflower(net) if large else None
