@@ -23,6 +23,7 @@ __all__ = [
     "DEFAULT_BUILD",
     "DEFAULT_CACHE",
     "GRAPH_FILE",
+    "cache_entry",
     "cache_key",
     "find_build",
     "load_dataset",
@@ -113,6 +114,14 @@ def _packaged_inputs() -> list[Path]:
     roots = (ontology_dir(), packaged_sources_dir(), code)
     files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file()]
     return [p for p in files if p.suffix != ".pyc"]
+
+
+def cache_entry(
+    kind: str, build: VerifiedBuild | None, salt: str, cache_root: Path | None = None
+) -> Path:
+    """``.nnkg-cache/<kind>/<key>`` (under ``cache_root`` if given): where the cache entry of
+    ``kind`` made from ``build`` (see :func:`cache_key`) lives."""
+    return Path(cache_root or DEFAULT_CACHE) / kind / cache_key(build, salt)
 
 
 def cache_key(build: VerifiedBuild | None, salt: str) -> str:

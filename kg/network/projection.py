@@ -226,11 +226,11 @@ def load_network(build_dir: Build = None, cache_root: Path | None = None) -> Cla
 
     from kg.base import __version__
     from kg.base.files import write_atomic
-    from kg.graph import DEFAULT_CACHE, cache_key, load_quads, open_build
+    from kg.graph import cache_entry, load_quads, open_build
 
     build = open_build(build_dir)  # the TriG, read and verified once
     salt = f"nnkg {__version__} networkx {version('networkx')} network {NETWORK_FORMAT}"
-    path = Path(cache_root or DEFAULT_CACHE) / "network" / f"{cache_key(build, salt)}.pickle"
+    path = cache_entry("network", build, salt, cache_root).with_suffix(".pickle")
     if path.is_file():
         try:
             with _no_gc():

@@ -34,10 +34,9 @@ from pathlib import Path
 from kg.base.errors import NnkgError, one_line
 from kg.base.locks import create_locked, sweep
 from kg.base.manifest import VerifiedBuild
-from kg.graph import DEFAULT_CACHE, cache_key
+from kg.graph import cache_entry, cache_key
 
 __all__ = [
-    "DEFAULT_CACHE",
     "STORE_FILES",
     "StoreError",
     "discard_store",
@@ -57,12 +56,15 @@ class StoreError(NnkgError):
     """The Oxigraph store could not be opened even when freshly loaded."""
 
 
+#: What shapes a store besides the graph: the pyoxigraph version and the store's layout.
+_SALT = f"pyoxigraph {version('pyoxigraph')} db"
+
+
 def fingerprint(build: Path | VerifiedBuild | None = None) -> str:
-    """The key of the store of ``build``: what the graph is made from, the pyoxigraph
-    version and the store's layout."""
+    """The key of the store of ``build`` (see :func:`kg.graph.cache_key`)."""
     from kg.graph import open_build
 
-    return cache_key(open_build(build, STORE_FILES), f"pyoxigraph {version('pyoxigraph')} db")
+    return cache_key(open_build(build, STORE_FILES), _SALT)
 
 
 def _record(db: Path) -> dict[str, int]:
@@ -162,9 +164,8 @@ def ensure_store(build: Path | VerifiedBuild | None = None, cache_root: Path | N
     from kg.graph import open_build
 
     view = open_build(build, STORE_FILES)
-    root = Path(cache_root or DEFAULT_CACHE) / "oxigraph"
-    sweep(root, _is_scratch)  # what killed loads left behind
-    target = root / fingerprint(view)
+    target = cache_entry("oxigraph", view, _SALT, cache_root)
+    sweep(target.parent, _is_scratch)  # what killed loads left behind
     if target.is_dir():
         why = store_damage(target / _DB)
         if why is None:
