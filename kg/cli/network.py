@@ -4,15 +4,19 @@ render. Each reads the claim network (:mod:`kg.network`) and names entities as p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli.options import build_dir_option, emit, format_option
 
+if TYPE_CHECKING:
+    from kg.network.projection import ClaimNetwork
+
 __all__ = ["COMMANDS"]
 
 
-def _resolve(net, *names: str) -> list[str]:
+def _resolve(net: ClaimNetwork, *names: str) -> list[str]:
     from kg.network.resolve import EntityResolver
 
     resolver = EntityResolver(net)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import io
 import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["write"]
 
 
-def write(quads) -> bytes:
+def write(quads: Quads) -> bytes:
     import networkx as nx
 
     from kg.network.projection import claim_network

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from kg.base.errors import UnknownEntityError
 from kg.base.vocab import iri_to_curie
+from kg.network.projection import ClaimNetwork
 
 __all__ = ["EntityResolver", "normalize"]
 
@@ -30,7 +31,7 @@ def normalize(name: str) -> str:
 class EntityResolver:
     """Index of every name of every node of a claim network."""
 
-    def __init__(self, net):
+    def __init__(self, net: ClaimNetwork):
         self.net = net
         self.index: dict[str, set[str]] = defaultdict(set)
         for iri, data in net.nodes(data=True):

@@ -19,8 +19,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from kg.base.errors import PushCheckError
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["MARKER", "NNKG_SPACE", "PushResult", "default_graph_store", "push", "push_messages"]
 
@@ -118,7 +122,7 @@ def default_graph_store(endpoint: str) -> str | None:
     return f"{base}/store" if last == "query" else None
 
 
-def _graphs(quads) -> dict[str, list[str]]:
+def _graphs(quads: Quads) -> dict[str, list[str]]:
     """N-Triples lines of each named graph, and of their merge as the default graph."""
     from kg.rdf.quads import unwrap
 
@@ -268,7 +272,7 @@ def _upload(
 
 
 def push(
-    quads,
+    quads: Quads,
     endpoint: str,
     graph_store: str,
     *,
@@ -277,7 +281,7 @@ def push(
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> PushResult:
-    """Upload ``quads`` (a :class:`kg.rdf.quads.Quads`) and check the counts; raise NnkgError
+    """Upload ``quads`` and check the counts; raise NnkgError
     on any failure.
 
     With ``replace`` the store's nnkg graphs become exactly those of ``quads``; without
