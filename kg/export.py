@@ -10,35 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
+from kg.base.media import MEDIA, Media
+
 __all__ = ["FORMATS", "Format", "write"]
 
 
 @dataclass(frozen=True)
 class Format:
+    """An export format: its name (``--format``), the module that writes it, and its media
+    type and extension (an entry of :data:`kg.base.media.MEDIA`)."""
+
     name: str
     module: str
-    media_type: str
-    extension: str
+    media: Media
     description: str
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("ttl", "kg.rdf.turtle", "text/turtle", "ttl", "Turtle: all triples, one graph"),
-        Format("nt", "kg.rdf.ntriples", "application/n-triples", "nt", "N-Triples, sorted lines"),
-        Format("trig", "kg.rdf.trig", "application/trig", "trig", "TriG: named graph per source"),
-        Format(
-            "jsonld", "kg.rdf.jsonld", "application/ld+json", "jsonld", "JSON-LD with named graphs"
-        ),
-        Format(
-            "graphml",
-            "kg.network.graphml",
-            "application/graphml+xml",
-            "graphml",
-            "GraphML (Gephi, Cytoscape)",
-        ),
-        Format("html", "kg.page.html", "text/html", "html", "the interactive page, offline"),
+        Format("ttl", "kg.rdf.turtle", MEDIA["turtle"], "Turtle: all triples, one graph"),
+        Format("nt", "kg.rdf.ntriples", MEDIA["nt"], "N-Triples, sorted lines"),
+        Format("trig", "kg.rdf.trig", MEDIA["trig"], "TriG: named graph per source"),
+        Format("jsonld", "kg.rdf.jsonld", MEDIA["jsonld"], "JSON-LD with named graphs"),
+        Format("graphml", "kg.network.graphml", MEDIA["graphml"], "GraphML (Gephi, Cytoscape)"),
+        Format("html", "kg.page.html", MEDIA["html"], "the interactive page, offline"),
     )
 }
 

@@ -235,3 +235,14 @@ def test_every_sparql_command_has_an_example(runner, name):
     result = runner.invoke(cli, [name, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.stdout and f"nnkg {name}" in result.stdout
+
+
+def test_format_and_store_choices_are_the_librarys():
+    """The options spell the writers and stores out (importing them would slow ``--help``):
+    they must stay the library's own."""
+    from kg.cli.sparql import query
+    from kg.sparql.engines import STORES
+    from kg.sparql.results import TABLE_FORMATS
+
+    choices = {p.name: tuple(p.type.choices) for p in query.params if hasattr(p.type, "choices")}
+    assert choices == {"fmt": TABLE_FORMATS, "store": STORES}

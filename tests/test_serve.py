@@ -91,6 +91,24 @@ def test_every_result_format(endpoint):
     )
 
 
+@pytest.mark.parametrize(
+    "query, accept, content_type",
+    [
+        (ISA, None, "application/sparql-results+json"),
+        (ISA, "application/json", "application/sparql-results+json"),
+        (ISA, "application/sparql-results+xml", "application/sparql-results+xml"),
+        (ISA, "application/json, text/csv", "text/csv; charset=utf-8"),
+        (ISA, "text/tab-separated-values", "text/tab-separated-values; charset=utf-8"),
+        ("DESCRIBE ent:myelin", None, "text/turtle; charset=utf-8"),
+        ("DESCRIBE ent:myelin", "application/*", "application/n-triples"),
+    ],
+)
+def test_content_type_of_each_answer(endpoint, query, accept, content_type):
+    headers = {"Accept": accept} if accept else {}
+    response = httpx.get(f"{endpoint}/sparql", params={"query": query}, headers=headers)
+    assert (response.status_code, response.headers["content-type"]) == (200, content_type)
+
+
 def test_construct_as_turtle(endpoint, union):
     from rdflib import Graph
 
@@ -145,6 +163,17 @@ def test_bad_requests_get_clear_4xx_answers(endpoint):
     assert httpx.get(url, params={"query": ISA}, headers={"Accept": "image/png"}).status_code == 406
     wrong_type = httpx.post(url, content=ISA, headers={"Content-Type": "text/plain"})
     assert wrong_type.status_code == 415
+
+
+def test_a_query_too_long_is_refused_with_413(endpoint):
+    text = f"ASK {{}} #{'x' * 100_000}"
+    response = httpx.post(
+        f"{endpoint}/sparql", content=text, headers={"Content-Type": "application/sparql-query"}
+    )
+    assert (response.status_code, response.text) == (
+        413,
+        f"error: the query is {len(text):,} characters long; the limit is 100,000\n",
+    )
 
 
 def test_result_size_limit(endpoint):

@@ -17,12 +17,12 @@ from kg.sparql.run import run_query
 
 
 @pytest.fixture(scope="module")
-def engines(built, dataset, tmp_path_factory):
-    from kg.sparql.engines import MemoryEngine, OxigraphEngine
-    from kg.sparql.store import open_store
+def engines(built, tmp_path_factory):
+    """Both stores as ``nnkg query`` and ``nnkg serve``'s workers open them."""
+    from kg.sparql.engines import STORES, EngineSpec
 
     cache = tmp_path_factory.mktemp("cache")
-    return MemoryEngine(dataset), OxigraphEngine(open_store(built, cache))
+    return tuple(EngineSpec.load(store, built, cache).open() for store in STORES)
 
 
 def both(engines, text: str):

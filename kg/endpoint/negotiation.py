@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from kg.base.media import MEDIA
+
 __all__ = ["OFFERS", "negotiate", "supported"]
 
-#: What each kind of answer (a table, or a graph) can be written in, best first; ``Accept``
-#: picks among them. Names are writers of :func:`kg.sparql.results.write_result`.
+#: The writers (of :func:`kg.sparql.results.write_result`) the endpoint answers a table, or a
+#: graph, with, best first.
+_PREFERRED = {False: ("json", "xml", "csv", "tsv"), True: ("turtle", "nt")}
+
+#: What each kind of answer can be written in, as ``(writer, media type)``, best first;
+#: ``Accept`` picks among them. Each writer's own type comes before any alias of another
+#: (``application/json`` is last), so a tie goes to the type a writer is named by.
 OFFERS = {
-    False: [
-        ("json", "application/sparql-results+json"),
-        ("xml", "application/sparql-results+xml"),
-        ("csv", "text/csv"),
-        ("tsv", "text/tab-separated-values"),
-        ("json", "application/json"),
-    ],
-    True: [("turtle", "text/turtle"), ("nt", "application/n-triples")],
+    graph: [(name, MEDIA[name].type) for name in names]
+    + [(name, alias) for name in names for alias in MEDIA[name].aliases]
+    for graph, names in _PREFERRED.items()
 }
 
 

@@ -34,36 +34,12 @@ from kg.base.errors import (
     WorkerDiedError,
     one_line,
 )
-from kg.sparql.engines import Limits
+from kg.base.media import MEDIA
+from kg.sparql.engines import Engine, EngineSpec, Limits
 
-__all__ = ["EngineSpec", "Fairness", "WorkerPool"]
+__all__ = ["Fairness", "WorkerPool"]
 
 STARTUP_SECONDS = 120.0
-
-
-@dataclass(frozen=True)
-class EngineSpec:
-    """What a worker needs to open its own engine: the graph as N-Quads for the memory
-    store, or the folder of the Oxigraph store."""
-
-    store: str
-    nquads: bytes = b""
-    store_dir: str = ""
-
-    def open(self):
-        from kg.sparql.engines import MemoryEngine, OxigraphEngine
-
-        if self.store == "oxigraph":
-            from pathlib import Path
-
-            import pyoxigraph as ox
-
-            return OxigraphEngine(ox.Store.read_only(self.store_dir), Path(self.store_dir))
-        from kg.rdf.dataset import new_dataset
-
-        dataset = new_dataset()
-        dataset.parse(data=self.nquads, format="nquads")
-        return MemoryEngine(dataset)
 
 
 @dataclass(frozen=True)
@@ -76,10 +52,10 @@ class Fairness:
     per_client_queue: int = 64
 
 
-def _answer(engine, text: str, accept: str | None, limits: Limits, max_bytes: int | None):
+def _answer(engine: Engine, text: str, accept: str | None, limits: Limits, max_bytes: int | None):
     """``(media type, body)`` of the answer to ``text``, or the QueryError that stops it."""
     from kg.endpoint.negotiation import negotiate, supported
-    from kg.sparql.results import MEDIA_TYPES, write_result
+    from kg.sparql.results import write_result
     from kg.sparql.run import run_query
 
     try:
@@ -95,7 +71,7 @@ def _answer(engine, text: str, accept: str | None, limits: Limits, max_bytes: in
                 f"the answer is {len(body):,} bytes, over the {max_bytes:,}-byte limit: "
                 "select fewer or shorter values"
             )
-        return MEDIA_TYPES[offer], body
+        return MEDIA[offer].content_type, body
     except QueryError as exc:
         return exc
     except Exception as exc:  # never let one bad query end the worker

@@ -31,13 +31,14 @@ from kg.base.errors import (
     ResultTooLargeError,
     WorkerDiedError,
 )
-from kg.endpoint.pool import EngineSpec, Fairness, WorkerPool
-from kg.sparql.guard import MAX_QUERY_CHARS
+from kg.base.media import MEDIA
+from kg.endpoint.pool import Fairness, WorkerPool
+from kg.sparql.guard import MAX_QUERY_CHARS, check_length
 
 if TYPE_CHECKING:
     from kg.base.manifest import VerifiedBuild
 
-__all__ = ["MAX_BODY_BYTES", "create_app", "engine_spec", "open_served_build", "serve"]
+__all__ = ["MAX_BODY_BYTES", "create_app", "open_served_build", "serve"]
 
 PAGE = "nnkg.html"
 
@@ -62,6 +63,7 @@ _HEADERS = {  # on every answer: no sniffing, no framing, no referrer leaving th
     "Referrer-Policy": "no-referrer",
 }
 _ALLOWED = "GET, POST"
+_READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 
 
 class ProtocolError(Exception):
@@ -112,7 +114,7 @@ async def _query_text(request) -> str:
     else:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media == "application/sparql-update":
-            raise ProtocolError(403, "this endpoint is read-only: SPARQL updates are refused")
+            raise ProtocolError(403, _READ_ONLY)
         if media not in ("application/x-www-form-urlencoded", "application/sparql-query"):
             raise ProtocolError(
                 415,
@@ -124,7 +126,7 @@ async def _query_text(request) -> str:
         else:
             params = _params(body)
     if "update" in params:
-        raise ProtocolError(403, "this endpoint is read-only: SPARQL updates are refused")
+        raise ProtocolError(403, _READ_ONLY)
     if "default-graph-uri" in params or "named-graph-uri" in params:
         raise ProtocolError(
             400,
@@ -134,8 +136,7 @@ async def _query_text(request) -> str:
     queries = params.get("query", [])
     if len(queries) != 1:
         raise ProtocolError(400, "give exactly one 'query' parameter (see /query for a form)")
-    if len(queries[0]) > MAX_QUERY_CHARS:  # the worker checks it all; this spares it the text
-        raise ProtocolError(413, f"the query is longer than {MAX_QUERY_CHARS:,} characters")
+    check_length(queries[0])  # the worker checks the rest; this spares it a text too long
     return queries[0]
 
 
@@ -180,7 +181,7 @@ def create_app(pool: WorkerPool, view: VerifiedBuild | None = None, cors: str | 
 
     async def home(request):
         if page is not None:
-            return Response(page, media_type="text/html", headers=_HEADERS)
+            return Response(page, media_type=MEDIA["html"].content_type, headers=_HEADERS)
         return HTMLResponse(
             "<!doctype html><title>nnkg</title><h1>nnkg</h1><p>No graph page in this build "
             "(run <code>nnkg build</code>). Ask the graph with the <a href='/query'>query "
@@ -225,17 +226,6 @@ def open_served_build(store: str, build_dir: Path | None) -> VerifiedBuild | Non
     return read_build(folder, (*graph, PAGE), optional=(PAGE,))
 
 
-def engine_spec(store: str, view: VerifiedBuild | None) -> EngineSpec:
-    """Load (or build) the graph once here, so each worker only reads what it is given."""
-    if store == "oxigraph":
-        from kg.sparql.store import ensure_store
-
-        return EngineSpec("oxigraph", store_dir=str(ensure_store(view)))
-    from kg.graph import load_quads
-
-    return EngineSpec("memory", nquads=load_quads(view).nquads().encode())
-
-
 def _exit_quietly(signum, frame) -> None:
     raise SystemExit(0)
 
@@ -258,14 +248,14 @@ def serve(
     """Serve until Ctrl-C or SIGTERM; ``announce`` gets the base URL once queries can run."""
     import uvicorn
 
-    from kg.sparql.engines import Limits
+    from kg.sparql.engines import EngineSpec, Limits
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.create_server((host, port), family=family)
     limits = Limits(rows=max_rows, chars=max_bytes)
     view = open_served_build(store, build_dir)
     pool = WorkerPool(
-        engine_spec(store, view),
+        EngineSpec.load(store, view),  # the graph read once here; each worker opens its own
         workers,
         timeout,
         limits,

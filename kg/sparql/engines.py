@@ -4,7 +4,8 @@
 store queried with its default graph as the union of the named graphs, ``EndpointEngine``
 a remote SPARQL 1.1 Protocol endpoint. Each runs a :class:`kg.sparql.guard.CheckedQuery` (the
 checks happen before, in :func:`kg.sparql.run.run_query`) and stops taking rows at its
-:class:`Limits`; here each engine only runs, converts and limits.
+:class:`Limits`; here each engine only runs, converts and limits. An :class:`EngineSpec` is
+the one way to a local engine: loaded where the build is read, opened where queries run.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.base.errors import QueryError, QueryRefusedError, ResultTooLargeError, one_line
+from kg.base.media import MEDIA
 from kg.sparql.guard import REFUSED_SERVICE, CheckedQuery, syntax_error
 from kg.sparql.results import (
     GRAPH_FORMS,
@@ -26,7 +28,21 @@ from kg.sparql.results import (
     term_from_rdflib,
 )
 
-__all__ = ["EndpointEngine", "Engine", "Limits", "MemoryEngine", "OxigraphEngine"]
+if TYPE_CHECKING:
+    from kg.base.manifest import VerifiedBuild
+
+__all__ = [
+    "STORES",
+    "EndpointEngine",
+    "Engine",
+    "EngineSpec",
+    "Limits",
+    "MemoryEngine",
+    "OxigraphEngine",
+]
+
+#: The local stores a built graph is queried in.
+STORES = ("memory", "oxigraph")
 
 
 @dataclass(frozen=True)
@@ -179,7 +195,7 @@ class EndpointEngine:
         from kg.sparql.remote import http_client, redact, send
 
         graph = query.form in GRAPH_FORMS
-        accept = "application/n-triples" if graph else "application/sparql-results+json"
+        accept = MEDIA["nt" if graph else "json"].type
         with http_client(self._auth) as client:
             response = send(
                 client,
@@ -211,3 +227,46 @@ def _parse_graph(data: bytes, media: str, form: str) -> Result:
     if fmt is None:
         raise ValueError(f"unknown RDF media type {media!r}")
     return Result(form, triples=tuple(_oxigraph_triple(q) for q in ox.parse(data, fmt)))
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """What a local engine is opened from: the graph as N-Quads for the memory store, or the
+    folder of the Oxigraph store. Plain bytes and a path, so it pickles to a worker process,
+    which opens its own engine from it (an rdflib Dataset or an open store would not)."""
+
+    store: str
+    nquads: bytes = b""
+    store_dir: str = ""
+
+    @classmethod
+    def load(
+        cls, store: str, build: Path | VerifiedBuild | None = None, cache_root: Path | None = None
+    ) -> EngineSpec:
+        """Read the graph of ``build`` (a folder or a view of :func:`kg.graph.open_build`)
+        for ``store`` once, here: the graph's N-Quads, or its Oxigraph store, loaded anew
+        first if it is missing or damaged (also when only Oxigraph finds the damage)."""
+        if store == "oxigraph":
+            from kg.graph import open_build
+            from kg.sparql.store import STORE_FILES, ensure_store, open_store
+
+            view = open_build(build, STORE_FILES)  # one command, one build
+            open_store(view, cache_root)  # a store Oxigraph cannot open is loaded anew
+            return cls(store, store_dir=str(ensure_store(view, cache_root)))
+        if store != "memory":
+            raise ValueError(f"unknown store {store!r} (one of {', '.join(STORES)})")
+        from kg.graph import load_quads
+
+        return cls(store, nquads=load_quads(build).nquads().encode())
+
+    def open(self) -> Engine:
+        """The engine over this graph, opened in this process."""
+        if self.store == "oxigraph":
+            import pyoxigraph as ox
+
+            return OxigraphEngine(ox.Store.read_only(self.store_dir), Path(self.store_dir))
+        from kg.rdf.dataset import new_dataset
+
+        dataset = new_dataset()
+        dataset.parse(data=self.nquads, format="nquads")
+        return MemoryEngine(dataset)

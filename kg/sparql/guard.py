@@ -40,6 +40,7 @@ __all__ = [
     "MAX_QUERY_CHARS",
     "CheckedQuery",
     "QueryShape",
+    "check_length",
     "check_query",
     "inspect_query",
     "read_query_bytes",
@@ -254,6 +255,16 @@ def _translate(parsed):
         raise QuerySyntaxError(f"SPARQL syntax error: {one_line(exc, 200)}") from None
 
 
+def check_length(text: str) -> None:
+    """Refuse ``text`` if it is longer than :data:`MAX_QUERY_CHARS`: the first step of
+    :func:`check_query`, and cheap enough for the endpoint to take before any worker gets the
+    text."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLargeError(
+            f"the query is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}"
+        )
+
+
 def check_query(text: str, *, remote: bool = False) -> CheckedQuery:
     """Refuse ``text`` (one :class:`kg.base.errors.QueryError` saying why) unless it is a bounded,
     read-only query that reaches no network and no file; else say what to run.
@@ -272,10 +283,7 @@ def _check_remembered(text: str, remote: bool) -> CheckedQuery:
 
 
 def _check(text: str, remote: bool) -> CheckedQuery:
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryTooLargeError(
-            f"the query is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}"
-        )
+    check_length(text)
     normal = _normalised(text)
     depth = _depth(normal)
     if depth > MAX_DEPTH:

@@ -18,7 +18,6 @@ from xml.sax.saxutils import escape, quoteattr
 __all__ = [
     "GRAPH_FORMATS",
     "GRAPH_FORMS",
-    "MEDIA_TYPES",
     "TABLE_FORMATS",
     "Result",
     "Term",
@@ -34,18 +33,6 @@ SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 #: Query forms whose answer is a graph rather than a table.
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
-#: Writers for SELECT and ASK answers, and for graph answers, by name.
-TABLE_FORMATS = ("table", "json", "csv", "tsv", "xml")
-GRAPH_FORMATS = ("turtle", "nt")
-MEDIA_TYPES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-    "table": "text/plain; charset=utf-8",
-    "turtle": "text/turtle; charset=utf-8",
-    "nt": "application/n-triples",
-}
 _KIND_ORDER = {"bnode": 0, "uri": 1, "literal": 2}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
@@ -294,3 +281,7 @@ def _turtle(result: Result) -> bytes:
 
 _TABLE_WRITERS = {"table": _table, "json": _json, "csv": _csv, "tsv": _tsv, "xml": _xml}
 _GRAPH_WRITERS = {"turtle": _turtle, "nt": _ntriples}
+#: Writers for SELECT and ASK answers, and for graph answers, by name (their media types are
+#: :data:`kg.base.media.MEDIA`'s).
+TABLE_FORMATS = tuple(_TABLE_WRITERS)
+GRAPH_FORMATS = tuple(_GRAPH_WRITERS)

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from kg.sparql.results import Result
 
 __all__ = [
-    "STORES",
     "QueryError",
     "QueryRefusedError",
     "QuerySyntaxError",
@@ -34,8 +33,6 @@ __all__ = [
     "open_engine",
     "run_query",
 ]
-
-STORES = ("memory", "oxigraph")
 
 
 def open_engine(
@@ -46,22 +43,12 @@ def open_engine(
     auth: tuple[str, str] | None = None,
 ) -> Engine:
     """The engine that answers: ``endpoint`` (with HTTP basic ``auth``) when named, else
-    the built graph in ``store``."""
-    from kg.sparql.engines import EndpointEngine, MemoryEngine, OxigraphEngine
+    the built graph in ``store`` (one of :data:`kg.sparql.engines.STORES`)."""
+    from kg.sparql.engines import EndpointEngine, EngineSpec
 
     if endpoint:
         return EndpointEngine(endpoint, auth)
-    if store == "oxigraph":
-        from kg.graph import open_build
-        from kg.sparql.store import STORE_FILES, ensure_store, open_store
-
-        view = open_build(build_dir, STORE_FILES)  # one command, one build
-        return OxigraphEngine(open_store(view, cache_root), ensure_store(view, cache_root))
-    if store != "memory":
-        raise ValueError(f"unknown store {store!r} (one of {', '.join(STORES)})")
-    from kg.graph import load_dataset
-
-    return MemoryEngine(load_dataset(build_dir))
+    return EngineSpec.load(store, build_dir, cache_root).open()
 
 
 def run_query(engine: Engine, text: str, limits: Limits | None = None) -> Result:
