@@ -49,8 +49,8 @@ lint: $(VENV)/.dev-installed
 clean:
 	rm -rf $(VENV) .nnkg-cache .pytest_cache .ruff_cache dist
 
-# Regenerate the command outputs and --help texts in README.md (a test checks they are current)
-# and the screenshot in docs/, taken by the test suite's browser.
+# Regenerate the command outputs and --help texts in README.md and docs/*.md (a test checks
+# they are current) and the screenshot in docs/, taken by the test suite's browser.
 docs: $(VENV)/.dev-installed chromium
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/python scripts/readme.py
 	NNKG_SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q tests/test_page.py -k screenshot

@@ -1,4 +1,4 @@
-"""Load on the endpoint: figures for the README and the hardening note, never assertions.
+"""Load on the endpoint: figures for docs/scale.md and the hardening note, never assertions.
 
     python bench/load.py                       # 2,000 queries from 50 clients, both stores
     python bench/load.py --queries 500 --clients 20 --stores memory

@@ -1,4 +1,4 @@
-"""Benchmarks: figures for the README, never assertions (performance lives here, not in tests).
+"""Benchmarks: figures for docs/scale.md, never assertions (performance lives here, not in tests).
 
     python bench/run.py            # the bundled seed
     python bench/run.py --repeat 50

@@ -1,4 +1,4 @@
-"""SPARQL benchmarks: figures for the README, never assertions.
+"""SPARQL benchmarks: figures for docs/scale.md, never assertions.
 
     python bench/sparql.py              # the packaged sources
     python bench/sparql.py --repeat 50 --seconds 10

@@ -1,9 +1,6 @@
 """nnkg as a library: read the graph, count it, and explain a path hop by hop."""
 
-from kg.graph import load_quads
-from kg.network.paths import find_paths
-from kg.network.projection import claim_network
-from kg.rdf.stats import graph_stats
+from kg import claim_network, find_paths, graph_stats, load_quads
 
 quads = load_quads()  # ./build, or the packaged sources built in memory
 print(quads)
