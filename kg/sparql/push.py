@@ -245,10 +245,11 @@ def _to_store(
     client, graph_store: str, method: str, graph: str, what: str, body: bytes | None = None
 ) -> None:
     """One Graph Store Protocol request on ``graph`` (DEFAULT_GRAPH: the default graph)."""
+    from kg.base.media import MEDIA
     from kg.sparql.remote import send
 
     params = {"graph": graph} if graph else {"default": ""}
-    headers = {"Content-Type": "application/n-triples"} if body is not None else {}
+    headers = {"Content-Type": MEDIA["nt"].content_type} if body is not None else {}
     send(client, method, graph_store, what=what, params=params, content=body, headers=headers)
 
 
