@@ -1,38 +1,70 @@
 """The nnkg vocabulary and the namespaces of the data contract (see docs/design.md).
 
 ``NNKG`` is a closed ``DefinedNamespace``: a misspelt term raises instead of minting a
-new IRI.
+new IRI. Each namespace IRI is also here as a plain ``str`` (``RDF_IRI``, ``ENT_IRI``, …),
+and so are the datatype IRIs the code names (``XSD_STRING``, …), for code that spells
+terms as text: :mod:`kg.rdf.quads` makes millions of them, where an rdflib ``Namespace``
+attribute is a ``URIRef`` made by a method call each time.
 """
 
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 __all__ = [
     "BIOLINK",
     "CLAIM",
+    "CLAIM_IRI",
     "CURIE_PREFIXES",
+    "DCTERMS_IRI",
     "ENT",
+    "ENT_IRI",
     "GRAPH_CATALOGUE",
     "GRAPH_ONTOLOGY",
     "NNKG",
+    "NNKG_IRI",
     "NNKG_NS",
     "OBO",
     "PREFIXES",
+    "PROV_IRI",
+    "RDFS_IRI",
+    "RDF_IRI",
+    "RDF_LANG_STRING",
+    "SH_IRI",
+    "SKOS_IRI",
     "SRC",
+    "SRC_IRI",
+    "XSD_BOOLEAN",
+    "XSD_INTEGER",
+    "XSD_IRI",
+    "XSD_STRING",
     "bind_prefixes",
     "curie_to_iri",
     "iri_to_curie",
     "prefix_iris",
 ]
 
+# Namespace IRIs, plain text: nnkg's own, then the W3C's as rdflib spells them.
+NNKG_IRI = "https://w3id.org/nnkg/ontology#"
+ENT_IRI = "https://w3id.org/nnkg/entity/"
+CLAIM_IRI = "https://w3id.org/nnkg/claim/"
+SRC_IRI = "https://w3id.org/nnkg/source/"
+RDF_IRI, RDFS_IRI, XSD_IRI = str(RDF), str(RDFS), str(XSD)
+SKOS_IRI, PROV_IRI, DCTERMS_IRI, SH_IRI = str(SKOS), str(PROV), str(DCTERMS), str(SH)
+
+# Datatype IRIs the code names.
+XSD_STRING = XSD_IRI + "string"
+XSD_INTEGER = XSD_IRI + "integer"
+XSD_BOOLEAN = XSD_IRI + "boolean"
+RDF_LANG_STRING = RDF_IRI + "langString"
+
 
 class NNKG(DefinedNamespace):
     """Terms of ``https://w3id.org/nnkg/ontology#``."""
 
-    _NS = Namespace("https://w3id.org/nnkg/ontology#")
+    _NS = Namespace(NNKG_IRI)
     _fail = True
 
     # entity classes
@@ -85,10 +117,10 @@ class NNKG(DefinedNamespace):
 
 #: The same IRI space, open: for relations and classes that ontology/nnkg.ttl declares and
 #: curation has already checked (the closed ``NNKG`` covers the terms code relies on).
-NNKG_NS = Namespace(str(NNKG._NS))
-ENT = Namespace("https://w3id.org/nnkg/entity/")
-CLAIM = Namespace("https://w3id.org/nnkg/claim/")
-SRC = Namespace("https://w3id.org/nnkg/source/")
+NNKG_NS = Namespace(NNKG_IRI)
+ENT = Namespace(ENT_IRI)
+CLAIM = Namespace(CLAIM_IRI)
+SRC = Namespace(SRC_IRI)
 OBO = Namespace("http://purl.obolibrary.org/obo/")
 BIOLINK = Namespace("https://w3id.org/biolink/vocab/")
 MESH = Namespace("http://id.nlm.nih.gov/mesh/")
@@ -105,14 +137,14 @@ PREFIXES: dict[str, Namespace] = {
     "obo": OBO,
     "biolink": BIOLINK,
     "mesh": MESH,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
+    "rdf": Namespace(RDF_IRI),
+    "rdfs": Namespace(RDFS_IRI),
     "owl": Namespace(str(OWL)),
-    "skos": Namespace(str(SKOS)),
-    "prov": Namespace(str(PROV)),
-    "dcterms": Namespace(str(DCTERMS)),
-    "xsd": Namespace(str(XSD)),
-    "sh": Namespace("http://www.w3.org/ns/shacl#"),
+    "skos": Namespace(SKOS_IRI),
+    "prov": Namespace(PROV_IRI),
+    "dcterms": Namespace(DCTERMS_IRI),
+    "xsd": Namespace(XSD_IRI),
+    "sh": Namespace(SH_IRI),
 }
 
 

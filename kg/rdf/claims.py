@@ -13,7 +13,17 @@ from pathlib import Path
 
 from kg.base.files import ontology_dir
 from kg.base.model import Claim, Corpus, Entity, Source
-from kg.base.vocab import CLAIM, ENT, GRAPH_CATALOGUE, GRAPH_ONTOLOGY, NNKG_NS, SRC, curie_to_iri
+from kg.base.vocab import (
+    CLAIM,
+    ENT,
+    GRAPH_CATALOGUE,
+    GRAPH_ONTOLOGY,
+    NNKG_NS,
+    SRC,
+    XSD_BOOLEAN,
+    XSD_INTEGER,
+    curie_to_iri,
+)
 from kg.rdf.quads import (
     DCTERMS,
     NNKG,
@@ -22,7 +32,6 @@ from kg.rdf.quads import (
     RDF_TYPE,
     RDFS,
     SKOS,
-    XSD,
     Quad,
     Quads,
     Triple,
@@ -35,11 +44,11 @@ __all__ = ["corpus_quads"]
 
 
 def _integer(value: int) -> str:
-    return literal(str(value), datatype=XSD + "integer")
+    return literal(str(value), datatype=XSD_INTEGER)
 
 
 def _boolean(value: bool) -> str:
-    return literal("true" if value else "false", datatype=XSD + "boolean")
+    return literal("true" if value else "false", datatype=XSD_BOOLEAN)
 
 
 def _entity(entity: Entity) -> Iterator[Triple]:

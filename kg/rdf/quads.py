@@ -2,11 +2,12 @@
 
 A term is its N-Triples text (``<iri>``, ``"text"``, ``"3"^^<...#integer>``, ``"x"@en``), so
 a million quads are plain strings that Python makes, sorts and writes in seconds, where
-rdflib nodes in an rdflib Dataset would take minutes. Terms are written by :func:`iri` and
-:func:`literal` only, one spelling per term, so equal terms are equal strings and the
-union of the named graphs is a set union. rdflib Datasets (for SPARQL on the memory store,
-JSON-LD, stats) are parsed from these quads, so the claim model is mapped to RDF once, in
-:mod:`kg.rdf.claims`.
+rdflib nodes in an rdflib Dataset would take minutes. Terms are spelled here only
+(:func:`iri`, :func:`literal`, :func:`spell_term`), one spelling per term, canonical
+N-Triples, so equal terms are equal strings and the union of the named graphs is a set
+union; the SPARQL answers' N-Triples (:mod:`kg.sparql.results`) are spelled here too.
+rdflib Datasets (for SPARQL on the memory store, JSON-LD, stats) are parsed from these
+quads, so the claim model is mapped to RDF once, in :mod:`kg.rdf.claims`.
 """
 
 from __future__ import annotations
@@ -17,33 +18,52 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kg.base.vocab import NNKG_NS
+from kg.base.vocab import (
+    DCTERMS_IRI,
+    NNKG_IRI,
+    PROV_IRI,
+    RDF_IRI,
+    RDF_LANG_STRING,
+    RDFS_IRI,
+    SKOS_IRI,
+    XSD_STRING,
+)
 
 __all__ = [
     "Quad",
     "Quads",
     "Triple",
+    "explicit_datatype",
     "iri",
     "lexical",
     "literal",
+    "oxigraph_parts",
     "parse_quads",
+    "spell_term",
     "unwrap",
 ]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_STRING, _LANG_STRING = XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-_UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\r": "\r"}
+#: Canonical N-Triples as RDF 1.2 defines it, and as Oxigraph writes it: BS, HT, LF, FF, CR,
+#: ``"`` and ``\`` as ECHAR, the other controls and the noncharacters U+FFFE and U+FFFF as
+#: UCHAR (uppercase hex), every other character as itself. RDF 1.1's canonical form escaped
+#: only the four a string cannot hold raw (``"``, ``\``, LF, CR); RDF 1.2's keeps tabs and
+#: other controls out of the text too, as SPARQL's TSV results need.
+_ESCAPES = {
+    **{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)},
+    **{"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"},
+    **{'"': '\\"', "\\": "\\\\"},
+}
 _ESCAPE = str.maketrans(_ESCAPES)
+_UNESCAPES = {escaped: char for char, escaped in _ESCAPES.items()}
+_ESCAPED = re.compile(r"\\(?:u[0-9A-F]{4}|.)")
+#: Datatypes a literal's spelling leaves out: a simple literal's, and a language tag's.
+_IMPLICIT = frozenset({XSD_STRING, RDF_LANG_STRING})
 
 # IRI openings ("<" + namespace); a term is opening + local name + ">"
-RDF = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF, RDFS, SKOS, PROV, DCTERMS, NNKG = (
+    f"<{ns}" for ns in (RDF_IRI, RDFS_IRI, SKOS_IRI, PROV_IRI, DCTERMS_IRI, NNKG_IRI)
+)
 RDF_TYPE = RDF + "type>"
-RDFS = "<http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "<http://www.w3.org/2004/02/skos/core#"
-PROV = "<http://www.w3.org/ns/prov#"
-DCTERMS = "<http://purl.org/dc/terms/"
-NNKG = "<" + str(NNKG_NS)
 
 Triple = tuple[str, str, str]
 Quad = tuple[str, str, str, str]  # (graph, subject, predicate, object)
@@ -53,14 +73,49 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
+def explicit_datatype(datatype: str | None) -> str | None:
+    """``datatype``, or None for xsd:string and rdf:langString, which a literal's spelling
+    leaves out; so terms read from stores that name them and from stores that do not are
+    equal."""
+    return None if datatype in _IMPLICIT else datatype
+
+
 def literal(value: str, *, lang: str | None = None, datatype: str | None = None) -> str:
-    """A literal's one spelling: simple strings carry no datatype, others their IRI."""
+    """A literal's one spelling: simple strings carry no datatype, others their IRI.
+
+    >>> literal('tab\\there "quoted"', lang="EN")
+    '"tab\\\\there \\\\"quoted\\\\""@en'
+    """
     text = f'"{value.translate(_ESCAPE)}"'
     if lang:
         return f"{text}@{lang.lower()}"
-    if datatype and datatype not in (_STRING, _LANG_STRING):
-        return f"{text}^^<{datatype}>"
-    return text
+    datatype = explicit_datatype(datatype)
+    return f"{text}^^<{datatype}>" if datatype else text
+
+
+def spell_term(kind: str, value: str, datatype: str | None = None, lang: str | None = None) -> str:
+    """Any term's one spelling, from its parts as SPARQL's JSON results name them (``kind``
+    is "uri", "bnode" or "literal")."""
+    if kind == "uri":
+        return iri(value)
+    if kind == "bnode":
+        return f"_:{value}"
+    return literal(value, lang=lang, datatype=datatype)
+
+
+def oxigraph_parts(node) -> tuple[str, str, str | None, str | None]:
+    """A pyoxigraph term as ``(kind, value, datatype, lang)``: what :func:`spell_term` and
+    :class:`kg.sparql.results.Term` are made of, so both read Oxigraph's terms alike.
+    Anything else (the default graph, a triple term) is a ValueError, as parsers raise."""
+    import pyoxigraph as ox
+
+    if isinstance(node, ox.NamedNode):
+        return "uri", node.value, None, None
+    if isinstance(node, ox.BlankNode):
+        return "bnode", node.value, None, None
+    if isinstance(node, ox.Literal):
+        return "literal", node.value, explicit_datatype(node.datatype.value), node.language
+    raise ValueError(f"not an IRI, blank node or literal: {node!r}")
 
 
 def lexical(term: str) -> str:
@@ -70,7 +125,7 @@ def lexical(term: str) -> str:
     body = term[1 : term.rindex('"')]
     if "\\" not in body:
         return body
-    return re.sub(r'\\[\\"nr]', lambda m: _UNESCAPES[m.group()], body)
+    return _ESCAPED.sub(lambda m: _UNESCAPES[m.group()], body)
 
 
 def unwrap(term: str) -> str:
@@ -136,17 +191,6 @@ class Quads:
         return len(self.triples)
 
 
-def _term(node) -> str:
-    """A pyoxigraph term in nnkg's spelling."""
-    import pyoxigraph as ox
-
-    if isinstance(node, ox.NamedNode):
-        return iri(node.value)
-    if isinstance(node, ox.Literal):
-        return literal(node.value, lang=node.language, datatype=node.datatype.value)
-    return str(node)  # a blank node keeps its label
-
-
 def parse_quads(source: Path | bytes, fmt: str, *, graph: str | None = None) -> Iterator[Quad]:
     """The quads of an RDF file, or of its bytes (Oxigraph's parser, fast); triples go into
     ``graph``."""
@@ -158,7 +202,7 @@ def parse_quads(source: Path | bytes, fmt: str, *, graph: str | None = None) -> 
         try:
             return terms[node]
         except KeyError:
-            return terms.setdefault(node, _term(node))
+            return terms.setdefault(node, spell_term(*oxigraph_parts(node)))
 
     what = {"input": source} if isinstance(source, bytes) else {"path": str(source)}
     for quad in ox.parse(**what, format=ox.RdfFormat.from_extension(fmt)):

@@ -19,17 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.base.errors import ShaclError
+from kg.base.vocab import RDF_LANG_STRING, RDFS_IRI, SH_IRI, XSD_BOOLEAN, XSD_IRI, XSD_STRING
+from kg.rdf.quads import RDF_TYPE, RDFS, iri
 
 __all__ = ["Check", "compile_shapes"]
 
-SH = "http://www.w3.org/ns/shacl#"
-_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_INSTANCE_OF = f"{_TYPE}/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_STRING = f"<{_XSD}string>"
+_INSTANCE_OF = f"{RDF_TYPE}/{RDFS}subClassOf>*"
+_STRING = iri(XSD_STRING)
 #: datatypes whose ill-typed literals nnkg detects: their casts fail (rdflib's ill_typed)
 _CASTS = {
-    _XSD + t
+    XSD_IRI + t
     for t in (
         *("integer", "decimal", "double", "float", "boolean"),
         *("dateTime", "date", "time", "duration", "dayTimeDuration", "yearMonthDuration"),
@@ -37,12 +36,12 @@ _CASTS = {
 }
 #: datatypes rdflib reads as a Python str: pyshacl compares these, and IRIs, as strings
 _STRINGS = ", ".join(
-    [f"<{_XSD}{t}>" for t in ("string", "normalizedString", "token", "language", "anyURI")]
-    + ["<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>"]
+    [iri(XSD_IRI + t) for t in ("string", "normalizedString", "token", "language", "anyURI")]
+    + [iri(RDF_LANG_STRING)]
 )
 #: values Python orders among naive or among time-zoned ones only: pyshacl's range checks
 #: compare them with Python's operators, and rdflib's order puts the naive ones first
-_PYTHON_ORDERED = (_XSD + "dateTime", _XSD + "time")
+_PYTHON_ORDERED = (XSD_IRI + "dateTime", XSD_IRI + "time")
 _KINDS = {
     "IRI": "!isIRI(?value)",
     "Literal": "!isLiteral(?value)",
@@ -58,13 +57,13 @@ _RANGES = {
     "minExclusive": (False, True),
     "maxExclusive": (False, False),
 }
-_ANNOTATIONS = {SH + n for n in ("message", "name", "description", "order", "group")} | {
-    "http://www.w3.org/2000/01/rdf-schema#comment",
-    "http://www.w3.org/2000/01/rdf-schema#label",
+_ANNOTATIONS = {SH_IRI + n for n in ("message", "name", "description", "order", "group")} | {
+    RDFS_IRI + "comment",
+    RDFS_IRI + "label",
 }
 
 
-_SKIPPED = _ANNOTATIONS | {SH + n for n in ("path", "flags", "minCount", "maxCount")}
+_SKIPPED = _ANNOTATIONS | {SH_IRI + n for n in ("path", "flags", "minCount", "maxCount")}
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def _read(term: str) -> str:
     value true if its lexical form is "true" or "1" in any case, else false, and compares
     by value, so "TRUE"^^xsd:boolean is not below true (sh:datatype still fails it)."""
     return (
-        f"IF(COALESCE(datatype({term}) = <{_XSD}boolean>, false), "
+        f"IF(COALESCE(datatype({term}) = {iri(XSD_BOOLEAN)}, false), "
         f'LCASE(STR({term})) IN ("true", "1"), {term})'
     )
 
@@ -144,7 +143,7 @@ def _datatype(datatype, _) -> str:
 
 
 def _node_kind(kind, _) -> str:
-    return _KINDS[str(kind).removeprefix(SH)]
+    return _KINDS[str(kind).removeprefix(SH_IRI)]
 
 
 def _length(op: str) -> Callable:
@@ -197,7 +196,7 @@ def _less_than() -> str:
 def _pattern(pattern, about) -> str:
     from rdflib import Literal
 
-    flags = about.get(SH + "flags", [Literal("")])[0]
+    flags = about.get(SH_IRI + "flags", [Literal("")])[0]
     return f"isBlank(?value) || !REGEX(STR(?value), {Literal(str(pattern)).n3()}, {flags.n3()})"
 
 
@@ -235,11 +234,11 @@ def _property_checks(graph, prop, target: str, where: str) -> list[Check]:
     about: dict[str, list] = {}
     for p, o in graph.predicate_objects(prop):
         about.setdefault(str(p), []).append(o)
-    paths = about.get(SH + "path", [])
+    paths = about.get(SH_IRI + "path", [])
     if len(paths) != 1 or not isinstance(paths[0], URIRef):
         raise ShaclError(f"{where}: a property shape needs one sh:path, a property IRI")
     path = paths[0].n3()
-    message = str(about.get(SH + "message", [""])[0])
+    message = str(about.get(SH_IRI + "message", [""])[0])
     focus = f"?focus {_INSTANCE_OF} {target} ."
     # ?read is the value as compared (see _read); checks report ?value as it is
     values = f"{focus} ?focus {path} ?value . BIND({_read('?value')} AS ?read)"
@@ -251,7 +250,7 @@ def _property_checks(graph, prop, target: str, where: str) -> list[Check]:
     bounds = [  # minCount and maxCount: one count per focus node serves both
         f"COUNT(DISTINCT ?value) {op} {int(value)}"
         for component, op in (("minCount", "<"), ("maxCount", ">"))
-        for value in about.get(SH + component, ())
+        for value in about.get(SH_IRI + component, ())
     ]
     if bounds:
         add(
@@ -260,7 +259,7 @@ def _property_checks(graph, prop, target: str, where: str) -> list[Check]:
             "minCount/sh:maxCount",
         )
     for key, objects in sorted(about.items()):
-        component = key.removeprefix(SH)
+        component = key.removeprefix(SH_IRI)
         if key in _SKIPPED:
             continue
         for value in objects:

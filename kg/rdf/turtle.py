@@ -11,13 +11,15 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
+from kg.base.vocab import PREFIXES, XSD_BOOLEAN, XSD_INTEGER
+from kg.rdf.quads import RDF_TYPE
+
 __all__ = ["Compactor", "document", "statements", "write"]
 
 _LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
-_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _BARE = {  # datatypes whose literals Turtle writes bare (ours are in canonical form)
-    "http://www.w3.org/2001/XMLSchema#integer": re.compile(r"[+-]?[0-9]+"),
-    "http://www.w3.org/2001/XMLSchema#boolean": re.compile(r"true|false"),
+    XSD_INTEGER: re.compile(r"[+-]?[0-9]+"),
+    XSD_BOOLEAN: re.compile(r"true|false"),
 }
 
 
@@ -25,12 +27,10 @@ class Compactor:
     """Spell terms in Turtle with nnkg's prefixes, remembering which prefixes it used."""
 
     def __init__(self) -> None:
-        from kg.base.vocab import PREFIXES
-
         self._namespaces = sorted(
             ((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda n: -len(n[0])
         )
-        self._spelled: dict[str, str] = {_RDF_TYPE: "a"}
+        self._spelled: dict[str, str] = {RDF_TYPE: "a"}
         self.used: set[str] = set()
 
     def iri(self, value: str) -> str:
@@ -59,13 +59,11 @@ class Compactor:
         return spelled
 
     def header(self) -> str:
-        from kg.base.vocab import PREFIXES
-
         return "".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in sorted(self.used))
 
 
 def _predicate_order(item: tuple[str, list]) -> tuple[bool, str]:
-    return item[0] != _RDF_TYPE, item[0]
+    return item[0] != RDF_TYPE, item[0]
 
 
 def statements(triples: Iterable[tuple[str, str, str]], spell: Compactor, indent: str = ""):

@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape, quoteattr
 
+from kg.base.vocab import XSD_STRING
+from kg.rdf.quads import explicit_datatype, oxigraph_parts, spell_term
+
 __all__ = [
     "GRAPH_FORMATS",
     "GRAPH_FORMS",
@@ -27,14 +30,11 @@ __all__ = [
     "write_result",
 ]
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 #: Query forms whose answer is a graph rather than a table.
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
 _KIND_ORDER = {"bnode": 0, "uri": 1, "literal": 2}
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,9 @@ class Term:
     lang: str | None = None
 
     def ntriples(self) -> str:
-        if self.kind == "uri":
-            return f"<{self.value}>"
-        if self.kind == "bnode":
-            return f"_:{self.value}"
-        text = f'"{self.value.translate(_ESCAPES)}"'
-        if self.lang:
-            return f"{text}@{self.lang}"
-        return f"{text}^^<{self.datatype}>" if self.datatype else text
+        """Canonical N-Triples, spelled as the graph's own terms are (a raw tab never
+        appears, as SPARQL's TSV results require)."""
+        return spell_term(self.kind, self.value, self.datatype, self.lang)
 
     def json(self) -> dict[str, str]:
         out = {"type": self.kind, "value": self.value}
@@ -117,25 +112,15 @@ def term_from_rdflib(term) -> Term:
     if isinstance(term, BNode):
         return Term("bnode", str(term))
     if isinstance(term, Literal):
-        datatype = str(term.datatype) if term.datatype else None
-        return Term(
-            "literal", str(term), None if datatype == XSD_STRING else datatype, term.language
-        )
+        datatype = explicit_datatype(str(term.datatype) if term.datatype else None)
+        lang = term.language.lower() if term.language else None  # as Oxigraph keeps tags
+        return Term("literal", str(term), datatype, lang)
     raise TypeError(f"unsupported RDF term {term!r}")
 
 
 def term_from_oxigraph(term) -> Term:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return Term("uri", term.value)
-    if isinstance(term, ox.BlankNode):
-        return Term("bnode", term.value)
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        plain = datatype in (XSD_STRING, RDF_LANG_STRING)
-        return Term("literal", term.value, None if plain else datatype, term.language)
-    raise TypeError(f"unsupported RDF term {term!r}")
+    """The term's parts as the graph's own quads read them (:func:`oxigraph_parts`)."""
+    return Term(*oxigraph_parts(term))
 
 
 def from_sparql_json(data: bytes, form: str) -> Result:
