@@ -11,12 +11,10 @@ import re
 from collections import defaultdict
 
 from kg.base.errors import UnknownEntityError
-from kg.base.vocab import iri_to_curie
+from kg.base.vocab import ENT_IRI, iri_to_curie
 from kg.network.projection import ClaimNetwork
 
 __all__ = ["EntityResolver", "normalize"]
-
-_ENT = "https://w3id.org/nnkg/entity/"
 
 
 def normalize(name: str) -> str:
@@ -35,7 +33,7 @@ class EntityResolver:
         self.net = net
         self.index: dict[str, set[str]] = defaultdict(set)
         for iri, data in net.nodes(data=True):
-            slug = iri.removeprefix(_ENT)
+            slug = iri.removeprefix(ENT_IRI)
             xrefs = [iri_to_curie(x) for x in data["exact"] + data["close"]]
             for name in [data["label"], *data["synonyms"], slug, f"ent:{slug}", iri, *xrefs]:
                 self.index[normalize(name)].add(iri)
@@ -50,7 +48,7 @@ class EntityResolver:
             return next(iter(found))
         if found:
             options = ", ".join(
-                f"{self.label(i)} (ent:{i.removeprefix(_ENT)})" for i in sorted(found)
+                f"{self.label(i)} (ent:{i.removeprefix(ENT_IRI)})" for i in sorted(found)
             )
             raise UnknownEntityError(f"ambiguous entity {name!r}: it names {options}")
         close = difflib.get_close_matches(normalize(name), list(self.index), n=8, cutoff=0.6)

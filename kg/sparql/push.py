@@ -22,6 +22,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from kg.base.errors import PushCheckError
+from kg.base.vocab import DCTERMS_IRI, PROV_IRI, XSD_IRI
 
 if TYPE_CHECKING:
     from kg.rdf.quads import Quads
@@ -34,7 +35,6 @@ NNKG_SPACE = "https://w3id.org/nnkg/"  # the IRI space of every graph nnkg write
 MARKER = NNKG_SPACE + "push-in-progress"  # a graph that lives only while a push runs
 SHOWN = 5  # messages name this many graphs of a list, and count the rest
 
-_PROV = "http://www.w3.org/ns/prov#"
 _OURS = f'STRSTARTS(STR(?g), "{NNKG_SPACE}")'
 
 
@@ -164,7 +164,8 @@ def _survey(endpoint: str, auth) -> _Survey:
     ours = _our_graphs(endpoint, auth)
     interrupted = None
     if MARKER in ours:
-        ask = f"SELECT ?t WHERE {{ GRAPH <{MARKER}> {{ <{MARKER}> <{_PROV}startedAtTime> ?t }} }}"
+        started = f"<{MARKER}> <{PROV_IRI}startedAtTime> ?t"
+        ask = f"SELECT ?t WHERE {{ GRAPH <{MARKER}> {{ {started} }} }}"
         times = [t for (t,) in _select(endpoint, auth, ask)]
         interrupted = times[0] if times else "at an unknown time"
     others = f"WHERE {{ GRAPH ?g {{ }} FILTER(!{_OURS}) }}"
@@ -177,7 +178,7 @@ def _marker(graphs: dict[str, list[str]]) -> bytes:
     """The marker graph: what this push brings and since when, in PROV and DCTERMS terms."""
     from datetime import UTC, datetime
 
-    from kg.rdf.quads import literal
+    from kg.rdf.quads import RDF_TYPE, literal
 
     now = datetime.now(UTC).isoformat(timespec="seconds")
     named = len(graphs) - 1
@@ -187,10 +188,9 @@ def _marker(graphs: dict[str, list[str]]) -> bytes:
     )
     me = f"<{MARKER}>"
     lines = [
-        f"{me} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_PROV}Activity> .",
-        f"{me} <{_PROV}startedAtTime> "
-        f"{literal(now, datatype='http://www.w3.org/2001/XMLSchema#dateTime')} .",
-        f"{me} <http://purl.org/dc/terms/description> {literal(what)} .",
+        f"{me} {RDF_TYPE} <{PROV_IRI}Activity> .",
+        f"{me} <{PROV_IRI}startedAtTime> {literal(now, datatype=XSD_IRI + 'dateTime')} .",
+        f"{me} <{DCTERMS_IRI}description> {literal(what)} .",
     ]
     return "".join(line + "\n" for line in lines).encode("utf-8")
 

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape, quoteattr
 
-from kg.base.vocab import XSD_STRING
 from kg.rdf.quads import explicit_datatype, oxigraph_parts, spell_term
 
 __all__ = [
@@ -134,13 +133,9 @@ def from_sparql_json(data: bytes, form: str) -> Result:
         if binding is None:
             return None
         kind = "literal" if binding["type"] == "typed-literal" else binding["type"]
-        datatype = binding.get("datatype")
-        return Term(
-            kind,
-            binding["value"],
-            None if datatype == XSD_STRING else datatype,
-            binding.get("xml:lang"),
-        )
+        lang = binding.get("xml:lang")
+        datatype = explicit_datatype(binding.get("datatype"))
+        return Term(kind, binding["value"], datatype, lang.lower() if lang else None)
 
     rows = tuple(
         tuple(term(solution.get(v)) for v in variables) for solution in doc["results"]["bindings"]
