@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from kg.base.media import MEDIA, Media
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["FORMATS", "Format", "write"]
 
@@ -39,7 +43,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def write(quads, fmt: str) -> bytes:
+def write(quads: Quads, fmt: str) -> bytes:
     """Serialize ``quads`` (a :class:`kg.rdf.quads.Quads`) in format ``fmt`` (a key of
     :data:`FORMATS`)."""
     return import_module(FORMATS[fmt].module).write(quads)

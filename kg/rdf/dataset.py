@@ -4,7 +4,12 @@ those quads."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.base.vocab import bind_prefixes
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["new_dataset", "quads_dataset"]
 
@@ -18,7 +23,7 @@ def new_dataset():
     return ds
 
 
-def quads_dataset(quads):
+def quads_dataset(quads: Quads):
     """A Dataset holding ``quads`` (a :class:`kg.rdf.quads.Quads`), a named graph each."""
     dataset = new_dataset()
     dataset.parse(data=quads.nquads(), format="nquads")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["write"]
 
@@ -19,7 +22,7 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def write(quads) -> bytes:
+def write(quads: Quads) -> bytes:
     from kg.base.vocab import PREFIXES
     from kg.rdf.dataset import quads_dataset
 

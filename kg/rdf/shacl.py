@@ -10,10 +10,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.base.children import die_with_parent
 from kg.base.errors import ShaclError
 from kg.base.files import ontology_dir
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["BackgroundCheck", "ShaclReport", "assert_conforms", "validate_shapes"]
 
@@ -24,7 +28,7 @@ class ShaclReport:
     messages: tuple[str, ...]  # one line per violation: focus node, path, message
 
 
-def validate_shapes(quads, shapes_path: Path | None = None) -> ShaclReport:
+def validate_shapes(quads: Quads, shapes_path: Path | None = None) -> ShaclReport:
     """Check ``quads`` (a :class:`kg.rdf.quads.Quads`); return every violation as one line."""
     import pyoxigraph as ox
 
@@ -51,7 +55,7 @@ def _raise_unless_conforms(report: ShaclReport) -> None:
         raise ShaclError("SHACL: " + "\nSHACL: ".join(report.messages))
 
 
-def assert_conforms(quads, shapes_path: Path | None = None) -> None:
+def assert_conforms(quads: Quads, shapes_path: Path | None = None) -> None:
     """Raise :class:`ShaclError` listing every violation unless the graph conforms."""
     _raise_unless_conforms(validate_shapes(quads, shapes_path))
 
@@ -66,7 +70,7 @@ class BackgroundCheck:
     :meth:`result` waits and raises :class:`ShaclError`.
     """
 
-    def __init__(self, quads):
+    def __init__(self, quads: Quads):
         import multiprocessing as mp
 
         self._report: ShaclReport | None = None

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["GraphStats", "format_stats", "graph_stats"]
 
@@ -29,7 +33,7 @@ def _local(term: str) -> str:
     return term.rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def graph_stats(quads) -> GraphStats:
+def graph_stats(quads: Quads) -> GraphStats:
     """Count the merge of the named graphs of ``quads`` (a :class:`kg.rdf.quads.Quads`)."""
     from kg.base.vocab import ENT
     from kg.rdf.quads import NNKG, PROV, RDF, RDF_TYPE, RDFS, SKOS

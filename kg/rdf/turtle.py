@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from kg.base.vocab import PREFIXES, XSD_BOOLEAN, XSD_INTEGER
 from kg.rdf.quads import RDF_TYPE
+
+if TYPE_CHECKING:
+    from kg.rdf.quads import Quads
 
 __all__ = ["Compactor", "document", "statements", "write"]
 
@@ -83,6 +87,6 @@ def document(body: Iterator[str] | list[str], spell: Compactor) -> bytes:
     return f"{spell.header()}\n{text}".encode()
 
 
-def write(quads) -> bytes:
+def write(quads: Quads) -> bytes:
     spell = Compactor()
     return document(list(statements(quads.triples, spell)), spell)
