@@ -24,6 +24,7 @@ class BuildResult:
     entities: int
     triples: int
     warnings: tuple[Problem, ...]
+    pending: tuple[str, ...]  # sources whose drafted claims await review
     seconds: float
 
 
@@ -68,5 +69,6 @@ def build(
         entities=len(corpus.entities),
         triples=len(compiled.quads),
         warnings=tuple(compiled.report.warnings),
+        pending=tuple(compiled.report.pending),
         seconds=time.perf_counter() - started,
     )

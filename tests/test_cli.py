@@ -8,8 +8,8 @@ import sys
 from kg.cli import cli
 
 COMMANDS = [
-    "build", "effects", "export", "neighbors", "path", "push", "query", "render", "serve",
-    "show", "stats", "validate",
+    "accept", "build", "effects", "export", "ingest", "neighbors", "path", "push", "query",
+    "render", "serve", "show", "stats", "validate",
 ]  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import build_dir_option, format_option, sources_option, warn, warn_one
+from kg.cli.options import build_dir_option, format_option, note, sources_option, warn, warn_one
 
 __all__ = ["COMMANDS"]
 
@@ -37,6 +37,7 @@ def build(out_dir: Path, sources: tuple[Path, ...]) -> None:
 
     result = run_build(out_dir, sources)
     warn(result.warnings)
+    note(result.pending)
     click.echo(
         f"built {result.triples} triples: {result.claims} claims from {result.sources} "
         f"source(s), {result.entities} entities ({result.seconds:.2f} s)",
@@ -62,7 +63,8 @@ def validate(sources: tuple[Path, ...]) -> None:
     from kg.compile import compile_graph
 
     with Steps("nnkg validate", 3) as step, compile_graph(sources, step=step, warn=warn_one) as c:
-        corpus = c.report.corpus
+        corpus, pending = c.report.corpus, c.report.pending
+    note(pending)
     click.echo(
         f"ok: {len(corpus.claims)} claims in {len(corpus.sources)} source(s), "
         f"{len(corpus.entities)} entities; SHACL conforms"

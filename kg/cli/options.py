@@ -13,6 +13,7 @@ __all__ = [
     "build_dir_option",
     "emit",
     "format_option",
+    "note",
     "sources_option",
     "store_option",
     "warn",
@@ -79,6 +80,12 @@ def auth(user: str | None, password_env: str | None):
 
 def warn_one(warning) -> None:
     click.echo(f"warning: {warning}", err=True)
+
+
+def note(lines) -> None:
+    """Lines worth knowing that are neither problems nor warnings, on stderr."""
+    for line in lines:
+        click.echo(f"note: {line}", err=True)
 
 
 def warn(warnings) -> None:

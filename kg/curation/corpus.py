@@ -25,7 +25,7 @@ from kg.base.files import ontology_dir, packaged_sources_dir
 from kg.base.model import SOURCE_KINDS, Certainty, Claim, Corpus, Entity, Source
 from kg.base.textfile import read_text
 from kg.curation.catalogue import SLUG, load_catalogue
-from kg.curation.discovery import find_source_dirs
+from kg.curation.discovery import CANDIDATES, find_source_dirs
 from kg.curation.ontology import Ontology, load_ontology
 from kg.curation.parallel import fork_map
 from kg.curation.problemlog import ProblemLog
@@ -66,6 +66,8 @@ class CurationReport:
     corpus: Corpus
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: One line per source folder whose draft (nnkg ingest) has candidates left to review.
+    pending: list[str] = field(default_factory=list)
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -249,6 +251,23 @@ def _hedge_warning(claim: Claim, file: str, line: int) -> Problem | None:
     )
 
 
+def _pending_review(folder: Path) -> str | None:
+    """The line saying how many drafted claims of ``folder`` wait for review, if any."""
+    path = folder / CANDIDATES
+    if not path.is_file():
+        return None
+    try:
+        waiting = sum(record.data.get("status") == "candidate" for record in load_records(path))
+    except ProblemError as exc:
+        return f"{exc.problem} (the drafted claims cannot be read)"
+    if not waiting:
+        return None
+    return (
+        f"{display_path(folder)}: {waiting} drafted claim(s) await review in {CANDIDATES} "
+        f"(nnkg accept {display_path(folder)} --claim N)"
+    )
+
+
 def curate(
     extra_sources: Sequence[Path] = (),
     *,
@@ -298,7 +317,8 @@ def curate(
         warnings += warned
         sources.append(replace(source, claims=claims))
     sources.sort(key=lambda s: s.id)
-    return CurationReport(Corpus(entities, sources), problems, warnings)
+    pending = [line for folder in folders if (line := _pending_review(folder))]
+    return CurationReport(Corpus(entities, sources), problems, warnings, pending)
 
 
 def load_corpus(extra_sources: Sequence[Path] = (), **kwargs) -> CurationReport:

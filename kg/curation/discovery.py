@@ -20,11 +20,13 @@ from kg.base.errors import Problem
 from kg.base.safefile import refusal
 from kg.curation.records import display_path
 
-__all__ = ["PARTS", "find_source_dirs"]
+__all__ = ["CANDIDATES", "CANDIDATE_ENTITIES", "PARTS", "find_source_dirs"]
 
 #: The files of a source folder, each a regular file; ``entities.yaml`` is optional.
 PARTS = ("source.yaml", "document.txt", "claims.yaml")
 _OPTIONAL = "entities.yaml"
+#: What a draft of nnkg ingest adds to a source folder: the claims and entities it proposes.
+CANDIDATES, CANDIDATE_ENTITIES = "candidates.yaml", "candidate-entities.yaml"
 _NEEDS = "a source folder holds source.yaml, document.txt and claims.yaml"
 _MISSING = "missing"
 _LOOP = "is a symbolic link loop"

@@ -1,0 +1,138 @@
+"""``nnkg ingest``: a document in, a draft source folder out.
+
+The stages, each a module of its own: sentences and tokens (:mod:`kg.ingest.text`),
+mentions grounded in what the graph has and in the standard-terms lexicon
+(:mod:`kg.ingest.mentions`, :mod:`kg.ingest.lexicon`), promotional sentences left out
+(:mod:`kg.ingest.promotion`), relations with their certainty and negation
+(:mod:`kg.ingest.relations`, :mod:`kg.ingest.certainty`). Here they are run in order, and
+the result is written as a source folder (:mod:`kg.ingest.folder`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.base.errors import NnkgError
+from kg.ingest.known import Known
+from kg.ingest.model import Candidate, ProposedEntity
+
+__all__ = ["DEFAULT_OUT", "Draft", "IngestError", "IngestResult", "draft_claims", "ingest"]
+
+#: Where drafts go unless told: never the packaged sources/.
+DEFAULT_OUT = Path("my-sources")
+
+
+class IngestError(NnkgError):
+    """A document nnkg ingest will not take, or a place it will not write."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    candidates: tuple[Candidate, ...]
+    entities: tuple[ProposedEntity, ...]  # the new entities the candidates use
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    folder: Path
+    candidates: int
+    entities: int
+
+
+def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Draft:
+    """The candidate claims of ``document`` and the new entities they use."""
+    from kg.base.files import ontology_dir
+    from kg.curation.ontology import load_ontology
+    from kg.ingest.lexicon import Lexicon
+    from kg.ingest.mentions import Vocabulary, find_mentions, list_groups
+    from kg.ingest.promotion import is_promotional
+    from kg.ingest.relations import find_relations
+    from kg.ingest.text import sentences
+
+    lexicon = lexicon or Lexicon.load()
+    ontology = ontology or load_ontology(ontology_dir())
+    vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed)
+    found = sentences(document)
+    mentions, proposed = find_mentions(document, found, vocabulary)
+    candidates: list[Candidate] = []
+    for sentence in found:
+        if is_promotional(sentence):
+            continue
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        if len(inside) < 2:
+            continue
+        groups = list_groups(inside, sentence)
+        candidates += find_relations(sentence, inside, ontology, groups)
+    used = {m.entity for c in candidates for m in (c.subject, c.object)}
+    entities = tuple(e for e in proposed if e.id in used and e.id not in known.proposed)
+    return Draft(tuple(candidates), entities)
+
+
+def _document(path: Path) -> tuple[bytes, str]:
+    """The bytes and text of the file to ingest, or one IngestError saying why not."""
+    from kg.base.errors import ProblemError
+    from kg.base.textfile import read_text
+
+    try:
+        raw, text = read_text(path, str(path))
+    except ProblemError as exc:
+        raise IngestError(str(exc.problem)) from None
+    if not text.strip():
+        raise IngestError(f"{path}: is empty: there is nothing to draft claims from")
+    if "\x00" in text:
+        raise IngestError(
+            f"{path}: holds a NUL byte at character {text.index(chr(0)) + 1}: "
+            "give a text file (UTF-8)"
+        )
+    return raw, text
+
+
+def ingest(
+    path: Path,
+    *,
+    source_id: str | None = None,
+    title: str | None = None,
+    kind: str = "PopularArticle",
+    out_dir: Path = DEFAULT_OUT,
+    sources: Sequence[Path] = (),
+    force: bool = False,
+    lexicon=None,
+) -> IngestResult:
+    """Draft the claims of the document at ``path`` into a new source folder
+    ``out_dir/<id>/`` (see :mod:`kg.ingest.folder`)."""
+    from kg.base import __version__
+    from kg.base.files import packaged_sources_dir
+    from kg.ingest.folder import NewSource, candidate_items, entity_items, write_source
+    from kg.ingest.known import load_known
+
+    raw, document = _document(path)
+    source_id = source_id or slug(path.stem)
+    folder = Path(out_dir) / source_id
+    if Path(out_dir).resolve() == packaged_sources_dir().resolve():
+        raise IngestError(f"{out_dir}: holds the packaged sources; draft into another folder")
+    known = load_known(Path(out_dir), sources, skip=folder)
+    sha = hashlib.sha256(raw).hexdigest()
+    if sha in known.documents:
+        raise IngestError(f"{path}: the same document is already the source {known.documents[sha]}")
+    draft = draft_claims(document, known, lexicon)
+    first = next(line.strip() for line in document.splitlines() if line.strip())
+    note = (f"Claims drafted by nnkg ingest {__version__} from {path.name}: review "
+            "candidates.yaml, then nnkg accept.")  # fmt: skip
+    meta = NewSource(source_id, title or first[:200], kind, note)
+    items = candidate_items(document, draft.candidates)
+    write_source(folder, raw, meta, items, entity_items(draft.entities), force=force)
+    return IngestResult(folder, len(items), len(draft.entities))
+
+
+def slug(name: str) -> str:
+    """A source id from a file name: lower case, runs of other characters made one hyphen.
+
+    >>> slug("Iron and the Brain (2024).txt".removesuffix(".txt"))
+    'iron-and-the-brain-2024'
+    """
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "source"
