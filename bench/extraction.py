@@ -1,0 +1,166 @@
+"""How well `nnkg ingest` drafts claims: precision, recall, certainty and negation agreement
+against curated gold claims, and its speed. Figures for docs/scale.md, never assertions.
+
+    python bench/extraction.py [--speed]
+
+Gold sets: the two packaged sources (their claims.yaml; the catalogue holds their entities,
+so their figures are an upper bound) and the held-out articles of bench/articles/, written
+without looking at the rules (drafted as a user would: against the packaged graph only).
+
+The scoring rule (issue 13): a candidate matches a gold claim when its quote overlaps the
+sentence the gold claim comes from, its subject and object names (mention text, entity
+label and synonyms) name the gold subject and object in the gold direction, and its
+negation agrees. Certainty agreement is counted over matched pairs; predicate agreement,
+which the rule leaves out, is reported the same way (same predicate, over matched pairs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    candidates: int = 0
+    matched_candidates: int = 0
+    matched_gold: int = 0
+    pairs: int = 0
+    same_certainty: int = 0
+    same_predicate: int = 0
+
+    def add(self, other: Score) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def row(self) -> str:
+        p = self.matched_candidates / self.candidates if self.candidates else 0.0
+        r = self.matched_gold / self.gold if self.gold else 0.0
+        c = self.same_certainty / self.pairs if self.pairs else 0.0
+        q = self.same_predicate / self.pairs if self.pairs else 0.0
+        return (f"{self.gold:>5} {self.candidates:>6}  P {p:.2f}  R {r:.2f}  "
+                f"certainty {c:.2f}  predicate {q:.2f}")  # fmt: skip
+
+
+def _names(entity_id: str, text: str, entities: dict) -> set[str]:
+    from kg.ingest.names import fold
+
+    names = {fold(text), fold(entity_id.replace("-", " "))}
+    entity = entities.get(entity_id)
+    if entity is not None:
+        names |= {fold(entity["label"]), *(fold(s) for s in entity.get("synonyms", ()))}
+    return names
+
+
+def _sentence_of(sentences, start: int, end: int) -> tuple[int, int]:
+    spans = [(s.start, s.end) for s in sentences if s.start < end and start < s.end]
+    return (spans[0][0], spans[-1][1]) if spans else (start, end)
+
+
+def score(document: str, gold: list[dict], candidates: list[dict], entities: dict) -> Score:
+    """``gold`` and ``candidates`` as claims.yaml / candidates.yaml items; ``entities``
+    every entity (id -> item with label and synonyms) either side may name."""
+    from kg.ingest.text import sentences
+
+    found = sentences(document)
+    result = Score(gold=len(gold), candidates=len(candidates))
+    hit_gold: set[int] = set()
+    for candidate in candidates:
+        subject = _names(candidate["subject"], candidate["subject_text"], entities)
+        obj = _names(candidate["object"], candidate["object_text"], entities)
+        best = None
+        for i, claim in enumerate(gold):
+            start, end = _sentence_of(found, claim["start"], claim["end"])
+            if not (candidate["start"] < end and start < candidate["end"]):
+                continue
+            if candidate["negated"] != claim["negated"]:
+                continue
+            if subject & _names(claim["subject"], claim["subject_text"], entities) and obj & (
+                _names(claim["object"], claim["object_text"], entities)
+            ):
+                best = i if best is None or claim["predicate"] == candidate["predicate"] else best
+        if best is not None:
+            result.matched_candidates += 1
+            claim = gold[best]
+            result.pairs += 1
+            result.same_certainty += claim["certainty"] == candidate["certainty"]
+            result.same_predicate += claim["predicate"] == candidate["predicate"]
+            hit_gold.add(best)
+    result.matched_gold = len(hit_gold)
+    return result
+
+
+def _entities(paths) -> dict:
+    import yaml
+
+    found = {}
+    for path in paths:
+        if path.is_file():
+            for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                found[item["id"]] = item
+    return found
+
+
+def _draft(document: str, known, lexicon) -> list[dict]:
+    from kg.ingest.draft import draft_claims
+    from kg.ingest.folder import candidate_items
+
+    return candidate_items(document, draft_claims(document, known, lexicon).candidates)
+
+
+def main() -> None:
+    import yaml
+    from kg.ingest.lexicon import Lexicon
+
+    from kg.base.files import ontology_dir, packaged_sources_dir
+    from kg.ingest.known import load_known
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed", action="store_true", help="also time 1 MB of text")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    lexicon = Lexicon.load()
+    print(f"lexicon loaded in {time.perf_counter() - started:.2f} s")
+    with tempfile.TemporaryDirectory() as empty:
+        known = load_known(Path(empty))  # the packaged graph only
+    catalogue = _entities([ontology_dir() / "entities.yaml",
+                           *sorted(packaged_sources_dir().glob("*/entities.yaml"))])  # fmt: skip
+    groups = {"packaged": sorted(packaged_sources_dir().iterdir()),
+              "held out": sorted(p for p in (ROOT / "bench" / "articles").iterdir()
+                                 if (p / "claims.yaml").is_file())}  # fmt: skip
+    print(f"{'source':<40} {'gold':>5} {'drafts':>6}")
+    for name, folders in groups.items():
+        total = Score()
+        for folder in folders:
+            document = (folder / "document.txt").read_bytes().decode("utf-8")
+            gold = yaml.safe_load((folder / "claims.yaml").read_text(encoding="utf-8")) or []
+            candidates = _draft(document, known, lexicon)
+            entities = {**catalogue, **_entities([folder / "entities.yaml"])}
+            result = score(document, gold, candidates, entities)
+            total.add(result)
+            print(f"{folder.name:<40} {result.row()}")
+        print(f"{'all ' + name:<40} {total.row()}")
+    if args.speed:
+        text = "\n\n".join(
+            (f / "document.txt").read_text(encoding="utf-8") for fs in groups.values() for f in fs
+        )
+        megabyte = (text * (1_000_000 // len(text.encode()) + 1))[:1_000_000]
+        started = time.perf_counter()
+        drafted = _draft(megabyte, known, lexicon)
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"1 MB of text: {seconds:.1f} s, {len(drafted)} candidates, peak RSS {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
