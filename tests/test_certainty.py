@@ -1,0 +1,254 @@
+"""Stage 4 of ``nnkg ingest`` (kg.ingest.certainty): hedges and negation with their scope,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.base.model import Certainty
+from kg.ingest.certainty import CONTEXT, assess
+from kg.ingest.model import Mention, Sentence
+
+HEDGED, ASSERTED = Certainty.HEDGED, Certainty.ASSERTED
+
+
+def judge(text: str, subject: str, cue: str, obj: str, offset: int = 0):
+    """``assess`` for the relation ``subject`` –``cue``→ ``obj`` (the first occurrence of
+    each, the cue looked for after the subject)."""
+    s = text.index(subject)
+    c = text.index(cue, s + len(subject))
+    o = text.index(obj, c + len(cue))
+
+    def mention(at: int, words: str) -> Mention:
+        return Mention(offset + at, offset + at + len(words), words, "e", "Entity", True, "test")
+
+    sentence = Sentence(offset, offset + len(text), text)
+    return assess(
+        sentence, mention(s, subject), mention(o, obj), (offset + c, offset + c + len(cue))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj", "certainty"),
+    [
+        ("Zinc supports the immune system.", "Zinc", "supports", "immune system", ASSERTED),
+        ("Zinc may support the immune system.", "Zinc", "support", "immune system", HEDGED),
+        ("Iron deficiency might cause fatigue.", "Iron deficiency", "cause", "fatigue", HEDGED),
+        ("Iron deficiency can cause fatigue.", "Iron deficiency", "cause", "fatigue", HEDGED),
+        ("Iron deficiency could cause fatigue.", "Iron deficiency", "cause", "fatigue", HEDGED),
+        (
+            "Research suggests that omega-3 fats protect neurons.",
+            "omega-3 fats",
+            "protect",
+            "neurons",
+            HEDGED,
+        ),
+        (
+            "Several trials indicate that folate lowers homocysteine.",
+            "folate",
+            "lowers",
+            "homocysteine",
+            HEDGED,
+        ),
+        ("Magnesium appears to ease migraine.", "Magnesium", "ease", "migraine", HEDGED),
+        ("Magnesium is likely to ease migraine.", "Magnesium", "ease", "migraine", HEDGED),
+        ("Magnesium possibly eases migraine.", "Magnesium", "eases", "migraine", HEDGED),
+        ("Magnesium potentially eases migraine.", "Magnesium", "eases", "migraine", HEDGED),
+        ("Perhaps magnesium eases migraine.", "magnesium", "eases", "migraine", HEDGED),
+        ("Low zinc is linked to depression.", "Low zinc", "linked to", "depression", HEDGED),
+        (
+            "Low iron is associated with poor memory.",
+            "Low iron",
+            "associated with",
+            "poor memory",
+            HEDGED,
+        ),
+        (
+            "Vitamin E slows memory loss, but the evidence is limited.",
+            "Vitamin E",
+            "slows",
+            "memory loss",
+            HEDGED,
+        ),
+        (
+            "Vitamin E slows memory loss, although more research is needed.",
+            "Vitamin E",
+            "slows",
+            "memory loss",
+            HEDGED,
+        ),
+        (
+            "Whether vitamin E slows memory loss is not yet established.",
+            "vitamin E",
+            "slows",
+            "memory loss",
+            HEDGED,
+        ),
+        (
+            "There is limited evidence that zinc shortens colds.",
+            "zinc",
+            "shortens",
+            "colds",
+            HEDGED,
+        ),
+        (
+            "Vegans are more likely to develop anemia.",
+            "Vegans",
+            "develop",
+            "anemia",
+            ASSERTED,
+        ),
+        (
+            "Zinc is found in oysters, which may also contain copper.",
+            "Zinc",
+            "found in",
+            "oysters",
+            ASSERTED,
+        ),
+        (
+            "Iron is not only found in meat but also in beans.",
+            "Iron",
+            "found in",
+            "meat",
+            ASSERTED,
+        ),
+    ],
+)
+def test_certainty(text, subject, cue, obj, certainty):
+    assert judge(text, subject, cue, obj)[0] is certainty
+
+
+def test_a_hedge_stops_at_a_terminator():
+    text = "Iron deficiency causes fatigue, but zinc may help."
+    assert judge(text, "Iron deficiency", "causes", "fatigue")[0] is ASSERTED
+    assert judge(text, "Iron deficiency", "causes", "fatigue")[2] == ""
+
+
+def test_a_hedge_far_ahead_reaches_the_cue_in_its_clause():
+    text = "Some early studies in older adults suggest that a diet rich in nuts protects memory."
+    certainty, negated, words = judge(text, "a diet rich in nuts", "protects", "memory")
+    assert (certainty, negated) == (HEDGED, False)
+    assert words == "HEDGE: early studies, suggest"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj"),
+    [
+        ("Leafy greens do not provide vitamin D.", "Leafy greens", "provide", "vitamin D"),
+        ("Leafy greens don't provide vitamin D.", "Leafy greens", "provide", "vitamin D"),
+        ("Leafy greens don’t provide vitamin D.", "Leafy greens", "provide", "vitamin D"),
+        ("Leafy greens cannot provide vitamin D.", "Leafy greens", "provide", "vitamin D"),
+        ("Leafy greens never provide vitamin D.", "Leafy greens", "provide", "vitamin D"),
+        (
+            "Zinc supplements have not been shown to prevent dementia.",
+            "Zinc supplements",
+            "prevent",
+            "dementia",
+        ),
+        (
+            "Vitamin C does not directly cause kidney stones.",
+            "Vitamin C",
+            "cause",
+            "kidney stones",
+        ),
+        ("Low zinc is not linked to depression.", "Low zinc", "linked to", "depression"),
+        ("Sugar is not a cause of hyperactivity.", "Sugar", "cause of", "hyperactivity"),
+        (
+            "There is no evidence that vitamin E treats neuropathy.",
+            "vitamin E",
+            "treats",
+            "neuropathy",
+        ),
+        ("Neither vitamin C nor vitamin E prevents dementia.", "vitamin E", "prevents", "dementia"),
+        (
+            "Fish oil failed to improve memory in the trial.",
+            "Fish oil",
+            "improve",
+            "memory",
+        ),
+        (
+            "Folate has no effect on memory in healthy adults.",
+            "Folate",
+            "effect on",
+            "memory",
+        ),
+        (
+            "Zinc does not shorten colds or prevent pneumonia.",
+            "Zinc",
+            "prevent",
+            "pneumonia",
+        ),
+    ],
+)
+def test_negation_that_governs_the_relation(text, subject, cue, obj):
+    assert judge(text, subject, cue, obj)[1] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj"),
+    [
+        (
+            "People who do not eat meat are at risk of anemia.",
+            "People who do not eat meat",
+            "at risk of",
+            "anemia",
+        ),
+        ("People who do not eat meat are at risk of anemia.", "People", "at risk of", "anemia"),
+        (
+            "Vitamin B12 is not only a vitamin; it is essential for nerves.",
+            "it",
+            "essential for",
+            "nerves",
+        ),
+        (
+            "Vegans, who do not eat dairy, can get calcium from tofu.",
+            "calcium",
+            "from",
+            "tofu",
+        ),
+        (
+            "Iron deficiency causes fatigue, but it does not cause fever.",
+            "Iron deficiency",
+            "causes",
+            "fatigue",
+        ),
+        ("Non-dairy milks often contain calcium.", "Non-dairy milks", "contain", "calcium"),
+        (
+            "Zinc is not just a mineral: it supports the immune system.",
+            "it",
+            "supports",
+            "immune system",
+        ),
+    ],
+)
+def test_negation_elsewhere_does_not_deny(text, subject, cue, obj):
+    assert judge(text, subject, cue, obj)[1] is False
+
+
+def test_a_hedged_denial_is_both():
+    certainty, negated, words = judge(
+        "Iron may not cause constipation.", "Iron", "cause", "constipation"
+    )
+    assert (certainty, negated, words) == (HEDGED, True, "HEDGE: may; NEGATED: not")
+
+
+def test_the_rules_file_has_the_context_shape():
+    data = yaml.safe_load(CONTEXT.read_text(encoding="utf-8"))
+    assert {r["category"] for r in data["rules"]} == {"HEDGE", "NEGATED"}
+    assert {r["direction"] for r in data["rules"]} <= {"FORWARD", "BACKWARD", "BIDIRECTIONAL"}
+    assert all(isinstance(r["literal"], str) for r in data["rules"] + data["terminators"])
+    assert all(isinstance(w, str) for w in data["chain"])
+
+
+@settings(max_examples=50, deadline=None)
+@given(offset=st.integers(0, 10_000), lead=st.sampled_from(["", "Indeed, ", "In short "]))
+def test_offsets_of_the_sentence_do_not_matter(offset, lead):
+    text = lead + "Zinc supplements have not been shown to prevent dementia."
+    assert judge(text, "Zinc supplements", "prevent", "dementia", offset) == (
+        ASSERTED,
+        True,
+        "NEGATED: not",
+    )

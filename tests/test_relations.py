@@ -1,0 +1,494 @@
+"""Stage 3 of ``nnkg ingest`` (kg.ingest.relations) and stage 5 (kg.ingest.promotion), on
+sentences written for these tests, plus a measurement against the packaged sources' curated
+claims with gold mentions (so the relation stage is measured apart from the mention finder).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.base.files import ontology_dir, packaged_sources_dir
+from kg.base.model import Certainty
+from kg.curation.ontology import load_ontology
+from kg.ingest.model import Candidate, Mention, Sentence
+from kg.ingest.promotion import is_promotional
+from kg.ingest.relations import CUES, find_relations
+from kg.ingest.text import sentences
+
+ONTOLOGY = load_ontology(ontology_dir())
+
+#: Words of the test sentences and the nnkg class each one names.
+TYPES = {
+    "iron": "Nutrient",
+    "zinc": "Nutrient",
+    "copper": "Nutrient",
+    "magnesium": "Nutrient",
+    "folate": "Nutrient",
+    "vitamin E": "Nutrient",
+    "vitamin D": "Nutrient",
+    "vitamin C": "Nutrient",
+    "vitamin B6": "Nutrient",
+    "thiamine": "Nutrient",
+    "omega-3 fatty acids": "Nutrient",
+    "homocysteine": "ChemicalEntity",
+    "minerals": "ChemicalEntity",
+    "polyunsaturated fat": "ChemicalEntity",
+    "oysters": "Food",
+    "beef": "Food",
+    "pumpkin seeds": "Food",
+    "nuts": "Food",
+    "seeds": "Food",
+    "leafy greens": "Food",
+    "supplements": "Food",
+    "spinach": "Food",
+    "vegans": "PopulationGroup",
+    "people": "PopulationGroup",
+    "older adults": "PopulationGroup",
+    "iron deficiency": "DeficiencyState",
+    "a lack": "DeficiencyState",
+    "deficiency": "DeficiencyState",
+    "anemia": "Disease",
+    "migraine": "Disease",
+    "dementia": "Disease",
+    "neuropathy": "Disease",
+    "fatigue": "Phenotype",
+    "headaches": "Phenotype",
+    "pale skin": "Phenotype",
+    "numbness": "Phenotype",
+    "tingling": "Phenotype",
+    "poor concentration": "Phenotype",
+    "memory": "PhysiologicalFunction",
+    "immune system": "AnatomicalStructure",
+    "brain": "AnatomicalStructure",
+    "neurons": "Cell",
+    "glial cells": "Cell",
+    "nerve cells": "Cell",
+    "synthesis of serotonin": "BiologicalProcess",
+    "oxygen transport": "BiologicalProcess",
+}
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def mentions_in(text: str, names: list[str], offset: int = 0) -> list[Mention]:
+    """A mention of each name (first occurrence, case-insensitive), typed from TYPES."""
+    found = []
+    for name in names:
+        i = text.casefold().index(name.casefold())
+        found.append(
+            Mention(
+                offset + i,
+                offset + i + len(name),
+                text[i : i + len(name)],
+                slug(name),
+                TYPES[name],
+                True,
+                "test",
+            )
+        )
+    return found
+
+
+def list_groups(mentions: list[Mention], document: str) -> list[list[Mention]]:
+    """A minimal stand-in for the mention stage's lists: mentions joined only by commas,
+    "and" or "or"."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions):
+        between = document[groups[-1][-1].end : m.start] if groups else ""
+        if between.strip() and re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?", between):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [g for g in groups if len(g) > 1]
+
+
+def relations(text: str, *names: str) -> list[Candidate]:
+    sentence = Sentence(0, len(text), text)
+    mentions = mentions_in(text, list(names))
+    return find_relations(sentence, mentions, ONTOLOGY, list_groups(mentions, text))
+
+
+def triples(text: str, *names: str) -> set[tuple[str, str, str, bool]]:
+    return {
+        (c.subject.text, c.predicate, c.object.text, c.negated) for c in relations(text, *names)
+    }
+
+
+# ---------------------------------------------------------------- the cue lexicon
+
+
+def test_every_cue_names_a_predicate_of_the_ontology():
+    cues = yaml.safe_load(CUES.read_text(encoding="utf-8"))["cues"]
+    used = {r["predicate"] for cue in cues for r in cue["readings"]}
+    assert used <= set(ONTOLOGY.relations)
+    for cue in cues:
+        for reading in cue["readings"]:
+            for cls in (*reading.get("subject_is", ()), *reading.get("object_is", ())):
+                assert cls in ONTOLOGY.superclasses, (cue["id"], cls)
+    assert len({cue["id"] for cue in cues}) == len(cues)
+
+
+def test_added_predicates_have_polarity_and_a_match():
+    for name, sign in (("treats", "-"), ("reduces", "-")):
+        relation = ONTOLOGY.relations[name]
+        assert relation.sign == sign
+        assert not relation.structural
+
+
+# ---------------------------------------------------------------- readings and direction
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Iron deficiency can cause fatigue.",
+            ["iron deficiency", "fatigue"],
+            {("Iron deficiency", "causes", "fatigue", False)},
+        ),
+        (
+            "Fatigue is often caused by iron deficiency.",
+            ["fatigue", "iron deficiency"],
+            {("iron deficiency", "causes", "Fatigue", False)},
+        ),
+        (
+            "Vitamin B6 is needed for the synthesis of serotonin.",
+            ["vitamin B6", "synthesis of serotonin"],
+            {("Vitamin B6", "requiredFor", "synthesis of serotonin", False)},
+        ),
+        (
+            "Omega-3 fatty acids are a type of polyunsaturated fat.",
+            ["omega-3 fatty acids", "polyunsaturated fat"],
+            {("Omega-3 fatty acids", "isA", "polyunsaturated fat", False)},
+        ),
+        (
+            "Folate lowers homocysteine levels.",
+            ["folate", "homocysteine"],
+            {("Folate", "reduces", "homocysteine", False)},
+        ),
+        (
+            "In older people, vitamin E may ease neuropathy.",
+            ["vitamin E", "neuropathy"],
+            {("vitamin E", "treats", "neuropathy", False)},
+        ),
+        (
+            "Anemia is common among older adults.",
+            ["anemia", "older adults"],
+            {("older adults", "atRiskOf", "Anemia", False)},
+        ),
+        (
+            "Iron is essential for oxygen transport.",
+            ["iron", "oxygen transport"],
+            {("Iron", "requiredFor", "oxygen transport", False)},
+        ),
+    ],
+)
+def test_cues_in_active_and_passive_voice(text, names, expected):
+    assert triples(text, *names) == expected
+
+
+def test_passive_found_in_turns_the_direction():
+    assert triples(
+        "Vitamin E is found naturally in nuts and seeds.", "vitamin E", "nuts", "seeds"
+    ) == {
+        ("nuts", "sourceOf", "Vitamin E", False),
+        ("seeds", "sourceOf", "Vitamin E", False),
+    }
+
+
+def test_a_reading_the_types_do_not_allow_is_never_forced():
+    # "causes" needs a condition as its object; a nutrient is none.
+    assert relations("Spinach causes iron.", "spinach", "iron") == []
+    # "found in" is sourceOf (food, nutrient) or partOf (anatomy): neither fits a person.
+    assert relations("Zinc is found in older adults.", "zinc", "older adults") == []
+
+
+def test_the_next_reading_is_tried_when_the_first_does_not_fit():
+    # "contributes to" a condition is causes; to a process it is promotes.
+    assert triples("Iron deficiency contributes to fatigue.", "iron deficiency", "fatigue") == {
+        ("Iron deficiency", "causes", "fatigue", False)
+    }
+    assert triples("Iron contributes to oxygen transport.", "iron", "oxygen transport") == {
+        ("Iron", "promotes", "oxygen transport", False)
+    }
+
+
+def test_the_verb_nearest_the_object_wins():
+    found = relations("Magnesium may help reduce the risk of migraine.", "magnesium", "migraine")
+    assert [(c.predicate, c.cue.split(":")[0]) for c in found] == [("prevents", "risk-down")]
+
+
+# ---------------------------------------------------------------- lists
+
+
+def test_sources_include_a_list_gives_one_claim_per_item():
+    text = "Good sources of zinc include oysters, beef, and pumpkin seeds."
+    assert triples(text, "zinc", "oysters", "beef", "pumpkin seeds") == {
+        ("oysters", "sourceOf", "zinc", False),
+        ("beef", "sourceOf", "zinc", False),
+        ("pumpkin seeds", "sourceOf", "zinc", False),
+    }
+
+
+def test_symptoms_of_a_condition_include_each_item():
+    text = "Symptoms of iron deficiency include fatigue, pale skin and headaches."
+    found = triples(text, "iron deficiency", "fatigue", "pale skin", "headaches")
+    assert {o for _, p, o, _ in found if p == "hasSymptom"} == {"fatigue", "pale skin", "headaches"}
+
+
+def test_examples_of_a_class_share_its_relation_and_are_kinds_of_it():
+    text = "Minerals such as zinc and copper support the immune system."
+    found = triples(text, "minerals", "zinc", "copper", "immune system")
+    assert found == {
+        ("zinc", "isA", "Minerals", False),
+        ("copper", "isA", "Minerals", False),
+        ("Minerals", "promotes", "immune system", False),
+        ("zinc", "promotes", "immune system", False),
+        ("copper", "promotes", "immune system", False),
+    }
+
+
+def test_items_of_one_list_are_not_related_to_each_other():
+    text = "Oysters, beef and pumpkin seeds contain zinc."
+    found = triples(text, "oysters", "beef", "pumpkin seeds", "zinc")
+    assert {(s, o) for s, _, o, _ in found} == {
+        ("Oysters", "zinc"),
+        ("beef", "zinc"),
+        ("pumpkin seeds", "zinc"),
+    }
+
+
+def test_composed_of_reverses_part_of_over_a_list():
+    text = "The brain is composed of neurons and glial cells."
+    assert triples(text, "brain", "neurons", "glial cells") == {
+        ("neurons", "partOf", "brain", False),
+        ("glial cells", "partOf", "brain", False),
+    }
+
+
+# ---------------------------------------------------------------- subjects of clauses
+
+
+def test_a_participle_takes_the_subject_of_its_clause():
+    text = "A lack of thiamine can damage nerve cells, leading to numbness and tingling."
+    found = triples(text, "a lack", "thiamine", "nerve cells", "numbness", "tingling")
+    assert ("A lack", "causes", "numbness", False) in found
+    assert ("A lack", "causes", "tingling", False) in found
+    assert ("A lack", "deficiencyOf", "thiamine", False) in found
+    assert not any(s == "nerve cells" for s, *_ in found)
+
+
+def test_a_coordinated_verb_takes_the_subject_of_its_clause():
+    text = "Zinc supplements have not been shown to prevent dementia or to improve memory."
+    mentions = [
+        Mention(0, 16, "Zinc supplements", "zinc", "Nutrient", True, "test"),
+        *mentions_in(text, ["dementia", "memory"]),
+    ]
+    found = find_relations(Sentence(0, len(text), text), mentions, ONTOLOGY)
+    assert {(c.subject.text, c.predicate, c.object.text, c.negated) for c in found} == {
+        ("Zinc supplements", "prevents", "dementia", True),
+        ("Zinc supplements", "promotes", "memory", True),
+    }
+
+
+def test_the_head_of_a_phrase_is_the_subject():
+    text = "A deficiency in iron can impair oxygen transport."
+    mentions = [
+        Mention(0, 12, "A deficiency", "iron-deficiency", "DeficiencyState", True, "test"),
+        *mentions_in(text, ["iron", "oxygen transport"]),
+    ]
+    found = find_relations(Sentence(0, len(text), text), mentions, ONTOLOGY)
+    assert {(c.subject.text, c.predicate, c.object.text) for c in found} == {
+        ("A deficiency", "deficiencyOf", "iron"),
+        ("A deficiency", "disrupts", "oxygen transport"),
+    }
+
+
+def test_a_relative_clause_leaves_the_subject_before_it():
+    text = "Vegans who do not take supplements are at risk of deficiency."
+    assert triples(text, "vegans", "supplements", "deficiency") == {
+        ("Vegans", "atRiskOf", "deficiency", False)
+    }
+
+
+# ---------------------------------------------------------------- certainty, negation, cue
+
+
+def test_candidates_carry_certainty_negation_and_the_words_that_fired():
+    (found,) = relations(
+        "Studies suggest that magnesium may lower the risk of migraine.", "magnesium", "migraine"
+    )
+    assert found.certainty is Certainty.HEDGED and not found.negated
+    assert found.cue == "risk-down: lower the risk of [HEDGE: suggest, may]"
+    (denied,) = relations("Leafy greens do not provide vitamin D.", "leafy greens", "vitamin D")
+    assert denied.negated and denied.certainty is Certainty.ASSERTED
+    assert denied.cue == "supplies: provide [NEGATED: not]"
+
+
+def test_a_negated_word_elsewhere_does_not_deny_the_relation():
+    text = "People who do not eat spinach are at risk of anemia."
+    assert triples(text, "people", "anemia") == {("People", "atRiskOf", "anemia", False)}
+
+
+def test_neither_nor_denies_both():
+    text = "Neither vitamin C nor vitamin E prevents dementia."
+    assert triples(text, "vitamin C", "vitamin E", "dementia") == {
+        ("vitamin C", "prevents", "dementia", True),
+        ("vitamin E", "prevents", "dementia", True),
+    }
+
+
+def test_a_class_and_its_examples_are_not_hedged_by_the_clause():
+    text = "Magnesium may lower the risk of neuropathy such as anemia."
+    found = {c.predicate: c.certainty for c in relations(text, "magnesium", "neuropathy", "anemia")}
+    assert found == {"prevents": Certainty.HEDGED, "isA": Certainty.ASSERTED}
+
+
+def test_quote_is_the_sentence_without_surrounding_space():
+    document = "Intro.  Iron deficiency causes fatigue. \n"
+    sentence = Sentence(6, len(document), document[6:])
+    mentions = mentions_in(document[6:], ["iron deficiency", "fatigue"], offset=6)
+    (found,) = find_relations(sentence, mentions, ONTOLOGY)
+    assert document[found.start : found.end] == "Iron deficiency causes fatigue."
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prefix=st.text(alphabet=" .,;abcxyz\n", max_size=12),
+    order=st.permutations(["iron deficiency", "fatigue", "headaches"]),
+)
+def test_offsets_hold_and_output_is_deterministic(prefix, order):
+    body = "Iron deficiency often leads to fatigue and headaches."
+    document = prefix + body
+    sentence = Sentence(len(prefix), len(document), body)
+    mentions = mentions_in(body, list(order), offset=len(prefix))
+    groups = list_groups(mentions, document)
+    first = find_relations(sentence, mentions, ONTOLOGY, groups)
+    assert first == find_relations(sentence, list(reversed(mentions)), ONTOLOGY, groups)
+    assert {(c.predicate, c.object.text) for c in first} == {
+        ("causes", "fatigue"),
+        ("causes", "headaches"),
+    }
+    for c in first:
+        assert document[c.start : c.end] == body
+        for m in (c.subject, c.object):
+            assert document[m.start : m.end] == m.text
+
+
+def test_fewer_than_two_mentions_give_nothing():
+    text = "Iron deficiency is common."
+    assert relations(text, "iron deficiency") == []
+
+
+# ---------------------------------------------------------------- promotion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read the full guide at https://example.org/guide.",
+        "Find it on www.example.com today.",
+        "For better sleep, visit CalmNights and see what works for you.",
+        "NeuroMax™ supports healthy nerves.",
+        "Our formula combines zinc and magnesium.",
+        "Use code SLEEP20 at checkout.",
+        "Order now and get free shipping.",
+        "Click here to learn more.",
+        "Learn more at our website.",
+        "Buy our gummies in three flavours.",
+        "Try ZincPlus today!",
+    ],
+)
+def test_promotional_lines_are_recognised(text):
+    assert is_promotional(Sentence(0, len(text), text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zinc supports the immune system.",
+        "If numbness lasts, see a doctor.",
+        "In order to absorb iron, the body needs stomach acid.",
+        "Our bodies cannot make omega-3 fatty acids.",
+        "Some people visit the coast in summer.",
+    ],
+)
+def test_plain_health_statements_are_not_promotional(text):
+    assert not is_promotional(Sentence(0, len(text), text))
+
+
+# ---------------------------------------------------------------- measurement
+
+
+def _types() -> dict[str, str]:
+    files = [ontology_dir() / "entities.yaml", *packaged_sources_dir().glob("*/entities.yaml")]
+    return {
+        e["id"]: e["type"]
+        for f in files
+        for e in yaml.safe_load(f.read_text(encoding="utf-8")) or []
+    }
+
+
+def measure(source: Path, types: dict[str, str]) -> dict[str, float]:
+    """Precision and recall of (subject, object, direction, negated) and certainty agreement
+    of the relation stage on one curated source, with the curated claims' own words as the
+    mentions (gold mentions), the issue's matching rule (the candidate's quote overlaps the
+    gold quote) and the stand-in list finder. A measurement, not a target."""
+    document = (source / "document.txt").read_text(encoding="utf-8")
+    gold = yaml.safe_load((source / "claims.yaml").read_text(encoding="utf-8"))
+    mentions = {
+        Mention(i, i + len(c[f"{r}_text"]), c[f"{r}_text"], c[r], types[c[r]], True, "gold")
+        for c in gold
+        for r in ("subject", "object")
+        for i in [c["start"] + c["quote"].index(c[f"{r}_text"])]
+    }
+    candidates: list[Candidate] = []
+    for sentence in sentences(document):
+        if is_promotional(sentence):
+            continue
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        groups = list_groups(inside, document)
+        candidates += find_relations(sentence, inside, ONTOLOGY, groups)
+
+    def matches(c: Candidate, g: dict) -> bool:
+        return (
+            c.start < g["end"]
+            and g["start"] < c.end
+            and (c.subject.entity, c.object.entity, c.negated)
+            == (g["subject"], g["object"], g["negated"])
+        )
+
+    right = [c for c in candidates if any(matches(c, g) for g in gold)]
+    found = [g for g in gold if any(matches(c, g) for c in candidates)]
+    agree = [
+        g
+        for g in found
+        if any(matches(c, g) and c.certainty.value == g["certainty"] for c in candidates)
+    ]
+    return {
+        "candidates": len(candidates),
+        "gold": len(gold),
+        "precision": len(right) / max(len(candidates), 1),
+        "recall": len(found) / len(gold),
+        "certainty": len(agree) / max(len(found), 1),
+    }
+
+
+@pytest.mark.parametrize("source", sorted(p.name for p in packaged_sources_dir().iterdir()))
+def test_measure_on_the_packaged_sources(source, capsys):
+    figures = measure(packaged_sources_dir() / source, _types())
+    with capsys.disabled():
+        shown = " ".join(
+            f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()
+        )
+        print(f"\n{source}: {shown}")
+    assert figures["candidates"] > 0
+    assert all(0 <= figures[k] <= 1 for k in ("precision", "recall", "certainty"))
