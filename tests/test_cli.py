@@ -9,7 +9,7 @@ from kg.cli import cli
 
 COMMANDS = [
     "accept", "build", "effects", "export", "ingest", "neighbors", "path", "push", "query",
-    "render", "serve", "show", "stats", "validate",
+    "render", "review", "serve", "show", "stats", "validate",
 ]  # fmt: skip
 
 

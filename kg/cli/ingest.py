@@ -1,4 +1,4 @@
-"""The curation family of the ``nnkg`` command line: ingest, accept."""
+"""The curation family of the ``nnkg`` command line: ingest, review, accept."""
 
 from __future__ import annotations
 
@@ -90,4 +90,33 @@ def accept(folder, accept_all, numbers) -> None:
     )
 
 
-COMMANDS: list = [ingest, accept]
+@click.command(short_help="Review drafted claims on a page, then save them.")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--serve", "serve", is_flag=True,
+              help="Serve the page on 127.0.0.1, so that saving writes the files.")  # fmt: skip
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to serve on, with --serve [default: a free one].")  # fmt: skip
+def review(folder, serve, port) -> None:
+    """Write FOLDER/review.html: the document with every drafted claim highlighted, to
+    accept, reject, correct or add claims on, with a counter of what is left.
+
+    The page works offline; its "save" offers claims.yaml and entities.yaml (and the
+    updated candidates.yaml) as downloads. With --serve it is served on 127.0.0.1 at an
+    address with a token of this run, and "save" checks the claims as nnkg validate does
+    and writes the files into FOLDER. Ctrl-C stops the server.
+
+    Example:
+
+        nnkg review my-sources/iron-and-the-brain --serve
+    """
+    from kg.ingest.review import serve_review, write_review
+
+    if port is not None and not serve:
+        raise click.UsageError("--port needs --serve")
+    click.echo(str(write_review(folder)))
+    if serve:
+        serve_review(folder, port=port or 0, announce=lambda url: click.echo(
+            f"nnkg review: open {url} to review {folder} (Ctrl-C stops)", err=True))  # fmt: skip
+
+
+COMMANDS: list = [ingest, review, accept]

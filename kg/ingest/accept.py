@@ -11,7 +11,7 @@ without copying a claim twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +19,16 @@ from kg.base.errors import NnkgError
 from kg.ingest.folder import CLAIM_KEYS, HEADERS, dump_items
 from kg.ingest.known import CANDIDATE_ENTITIES, CANDIDATES, read_items
 
-__all__ = ["AcceptResult", "accept"]
+__all__ = [
+    "ENTITY_KEYS",
+    "AcceptResult",
+    "accept",
+    "catalogue_entity",
+    "new_entities",
+]
 
-_ENTITY_KEYS = ("id", "label", "synonyms", "type", "definition", "xrefs")
+#: The fields of a catalogue entity (the review fields of a candidate entity are dropped).
+ENTITY_KEYS = ("id", "label", "synonyms", "type", "definition", "xrefs")
 
 
 class AcceptError(NnkgError):
@@ -43,16 +50,35 @@ def _names(entities) -> set[str]:
     return {name.casefold() for e in entities for name in (e.label, *e.synonyms)}
 
 
-def _entity(item: dict, taken: set[str]) -> dict:
+def catalogue_entity(item: dict, taken: set[str]) -> dict:
     """A candidate entity as a catalogue item: review fields gone, and any synonym another
     entity already uses left out (the catalogue allows each name once)."""
-    entity = {k: item[k] for k in _ENTITY_KEYS if k in item}
+    entity = {k: item[k] for k in ENTITY_KEYS if k in item}
     synonyms = [s for s in entity.get("synonyms", []) if s.casefold() not in taken]
     if synonyms:
         entity["synonyms"] = synonyms
     else:
         entity.pop("synonyms", None)
     return entity
+
+
+def new_entities(
+    claims: Sequence[dict], defined: set[str], taken: set[str], find: Callable[[str], dict | None]
+) -> list[dict]:
+    """The catalogue items of the entities ``claims`` use that are not ``defined`` yet,
+    made from their proposals (``find``: an id's candidate entity, or None), each once;
+    ``defined`` and ``taken`` (the names in use) grow with them."""
+    added = []
+    for claim in claims:
+        for entity in (claim["subject"], claim["object"]):
+            proposal = None if entity in defined else find(entity)
+            if proposal is None:
+                continue  # the graph has it, or validate will say it is unknown
+            item = catalogue_entity(proposal, taken)
+            added.append(item)
+            defined.add(entity)
+            taken |= {name.casefold() for name in (item["label"], *item.get("synonyms", ()))}
+    return added
 
 
 def accept(folder: Path, numbers: Sequence[int] | None = None) -> AcceptResult:
@@ -65,7 +91,10 @@ def accept(folder: Path, numbers: Sequence[int] | None = None) -> AcceptResult:
         raise AcceptError(f"{path}: no such file (is {folder} a folder nnkg ingest wrote?)")
     candidates = read_items(path)
     by_number = {item.get("n"): item for item in candidates}
-    wanted = sorted(by_number) if numbers is None else sorted(set(numbers))
+    if numbers is None:  # --all: every candidate the review has not rejected
+        wanted = sorted(n for n, item in by_number.items() if item.get("status") != "rejected")
+    else:
+        wanted = sorted(set(numbers))
     missing = [n for n in wanted if n not in by_number]
     if missing:
         raise AcceptError(
@@ -84,18 +113,9 @@ def accept(folder: Path, numbers: Sequence[int] | None = None) -> AcceptResult:
     entities = read_items(folder / "entities.yaml")
     defined = set(known.entities) | {item.get("id") for item in entities}
     taken = _names(known.entities.values())
-    added = []
-    for claim in new_claims:
-        for entity in (claim["subject"], claim["object"]):
-            proposal = own.get(entity) or known.proposed.get(entity)
-            if entity in defined or proposal is None:
-                continue  # the graph has it, or validate will say it is unknown
-            item = _entity(proposal, taken)
-            entities.append(item)
-            defined.add(entity)
-            taken |= {name.casefold() for name in (item["label"], *item.get("synonyms", ()))}
-            added.append(entity)
-
+    found = new_entities(new_claims, defined, taken, lambda e: own.get(e) or known.proposed.get(e))
+    entities += found
+    added = [item["id"] for item in found]
     if added:
         write_atomic(folder / "entities.yaml", dump_items(entities))
     if new_claims:
