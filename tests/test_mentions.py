@@ -1,0 +1,548 @@
+"""Stage 2 of nnkg ingest: mentions of entities (kg.ingest.mentions).
+
+The sentences are written for these tests; the vocabulary is the packaged catalogue and a
+small lexicon of real ontology terms behind the Lexicon interface."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from kg.base.files import ontology_dir
+from kg.curation.catalogue import SLUG, load_catalogue
+from kg.curation.ontology import load_ontology
+from kg.ingest.mentions import HOWS, Vocabulary, find_mentions, list_groups
+from kg.ingest.model import Mention, Suggestion, Term
+from kg.ingest.names import fold
+from kg.ingest.text import sentences
+
+SEEN = "test lexicon"
+
+
+class FakeLexicon:
+    """The interface of kg.ingest.lexicon.Lexicon over a handful of terms."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        names: dict[str, list[Term]] = {}
+        for term in terms:
+            for name in (term.label, *term.synonyms):
+                found = names.setdefault(fold(name), [])
+                if term not in found:
+                    found.append(term)
+        self.names = {key: tuple(found) for key, found in names.items()}
+        self.max_words = max(key.count(" ") + 1 for key in self.names)
+        self.asked: list[str] = []
+
+    def exact(self, name: str) -> tuple[Term, ...]:
+        return self.names.get(fold(name), ())
+
+    def suggest(self, name: str, k: int = 5) -> tuple[Suggestion, ...]:
+        self.asked.append(name)
+        scored = sorted(
+            (
+                (round(difflib.SequenceMatcher(None, fold(name), key).ratio(), 4), t.curie, t)
+                for key, terms in self.names.items()
+                for t in terms
+            ),
+            key=lambda x: (-x[0], x[1]),
+        )
+        return tuple(Suggestion(t.curie, t.label, score) for score, _, t in scored[:k])
+
+
+TERMS = [
+    Term("CHEBI:27363", "zinc atom", ("zinc", "Zn"), "Nutrient", SEEN),
+    Term("MESH:D015032", "Zinc", (), "Nutrient", SEEN),
+    Term("CHEBI:18248", "iron atom", ("iron", "Fe"), "Nutrient", SEEN),
+    Term("CHEBI:49575", "diindium trioxide", ("In",), "ChemicalEntity", SEEN),
+    Term("CHEBI:30776", "alpha-lipoic acid", ("ALA", "lipoic acid"), "ChemicalEntity", SEEN),
+    Term("CHEBI:18405", "pyridoxal", ("vitamin B6",), "Nutrient", SEEN),
+    Term("CHEBI:33290", "food", (), "ChemicalEntity", SEEN),
+    Term("CHEBI:25016", "lead atom", ("lead",), "ChemicalEntity", SEEN),
+    Term("CHEBI:176843", "vitamin B12", ("cobalamin",), "Nutrient", SEEN),
+    Term("FOODON:03411222", "fish", (), "Food", SEEN),
+    Term("FOODON:00001057", "tofu", (), "Food", SEEN),
+    Term("FOODON:03301185", "lentil", ("lentils",), "Food", SEEN),
+    Term("HP:0001903", "Anemia", (), "Phenotype", SEEN),
+    Term("MONDO:0002280", "anemia", ("anaemia",), "Disease", SEEN),
+    Term("MESH:D000740", "Anemia", (), "Disease", SEEN),
+    Term("CHEBI:29108", "calcium(2+)", ("calcium",), "Nutrient", SEEN),
+    Term("CHEBI:33234", "vitamin E", ("tocopherol",), "Nutrient", SEEN),
+    Term("HP:0012378", "Fatigue", ("tiredness",), "Phenotype", SEEN),
+    Term("MONDO:0005098", "stroke disorder", ("stroke",), "Disease", SEEN),
+    Term("CHEBI:16811", "methionine", (), "Nutrient", SEEN),
+    Term("MONDO:0001627", "dementia", (), "Disease", SEEN),
+]
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return load_ontology(ontology_dir())
+
+
+@pytest.fixture(scope="module")
+def catalogue(ontology):
+    entities, problems = load_catalogue(ontology_dir() / "entities.yaml", ontology)
+    assert not problems
+    return entities
+
+
+@pytest.fixture
+def lexicon():
+    return FakeLexicon(TERMS)
+
+
+@pytest.fixture
+def vocabulary(catalogue, lexicon, ontology):
+    return Vocabulary(catalogue, lexicon, ontology=ontology)
+
+
+def run(document: str, vocabulary: Vocabulary):
+    found = sentences(document)
+    mentions, proposed = find_mentions(document, found, vocabulary)
+    for m in mentions:
+        assert document[m.start : m.end] == m.text
+        assert m.how in HOWS
+    return mentions, proposed
+
+
+def top(mentions: list[Mention]) -> list[Mention]:
+    """The mentions no longer mention holds."""
+    return [
+        m
+        for m in mentions
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   for o in mentions)
+    ]  # fmt: skip
+
+
+def spans(document: str, vocabulary: Vocabulary) -> list[tuple[str, str, str]]:
+    """The top-level mentions of ``document``: text, entity and how."""
+    return [(m.text, m.entity, m.how) for m in top(run(document, vocabulary)[0])]
+
+
+# ---------------------------------------------------------------- dictionary matching
+
+
+def test_names_match_folded(vocabulary):
+    doc = "Vitamins B-12 and VITAMIN b12 reach nerve-cells; Alzheimer’s disease is not Alzheimers."
+    assert spans(doc, vocabulary) == [
+        ("Vitamins B-12", "vitamin-b12", "label"),
+        ("VITAMIN b12", "vitamin-b12", "label"),
+        ("nerve-cells", "neuron", "synonym"),
+        ("Alzheimer’s disease", "alzheimers-disease", "synonym"),
+        ("Alzheimers", "alzheimers-disease", "synonym"),
+    ]
+
+
+def test_longest_name_wins_and_never_inside_a_word(vocabulary):
+    doc = "Myelinated fibres need vitamin B12 deficiency treated; B12’s role is known."
+    assert spans(doc, vocabulary) == [
+        ("vitamin B12 deficiency", "vitamin-b12-deficiency", "label"),
+        ("B12", "vitamin-b12", "synonym"),
+    ]
+
+
+def test_the_names_inside_a_longer_name_are_mentions_too(vocabulary):
+    doc = "Vitamin B12 deficiency harms the formation of myelin; vitamin B12 is B12."
+    got = [(m.text, m.entity) for m in run(doc, vocabulary)[0]]
+    assert got == [
+        ("Vitamin B12", "vitamin-b12"),
+        ("Vitamin B12 deficiency", "vitamin-b12-deficiency"),
+        ("formation of myelin", "myelin-synthesis"),
+        ("myelin", "myelin"),
+        ("vitamin B12", "vitamin-b12"),  # not again "B12" inside: the same entity
+        ("B12", "vitamin-b12"),
+    ]
+
+
+def test_no_name_starts_after_a_bound_prefix(vocabulary):
+    assert spans("Anti-anemia diets and non-fish meals exist.", vocabulary) == []
+
+
+def test_a_name_of_the_graph_wins_over_the_lexicon(vocabulary):
+    mentions, proposed = run("Cobalamin keeps nerves healthy.", vocabulary)
+    assert (mentions[0].entity, mentions[0].known, mentions[0].how) == (
+        "vitamin-b12",
+        True,
+        "synonym",
+    )
+    assert proposed == []
+
+
+def test_function_words_verbs_and_class_words_are_no_mentions(vocabulary):
+    # "In" is indium's symbol, "lead" a metal, "food" a ChEBI role: none is meant here.
+    assert spans("In short, food choices lead to health.", vocabulary) == []
+
+
+def test_an_acronym_matches_in_its_own_case(vocabulary):
+    got = spans("ALA is an antioxidant; an ala of the nose is not.", vocabulary)
+    assert got == [("ALA", "alpha-lipoic-acid", "lexicon")]
+
+
+# ---------------------------------------------------------------- proposals
+
+
+def test_a_lexicon_term_becomes_one_proposed_entity(vocabulary):
+    doc = "Zinc supports immunity. Oysters are rich in zinc, and Zn is also in nuts."
+    mentions, proposed = run(doc, vocabulary)
+    assert [(m.text, m.entity, m.known, m.how) for m in mentions] == [
+        ("Zinc", "zinc", False, "lexicon"),
+        ("zinc", "zinc", False, "lexicon"),
+        ("Zn", "zinc", False, "lexicon"),
+    ]
+    (zinc,) = proposed
+    assert (zinc.id, zinc.label, zinc.type) == ("zinc", "zinc", "Nutrient")
+    assert SLUG.match(zinc.id)
+    assert zinc.xrefs == (
+        ("CHEBI:27363", "close", SEEN),
+        ("MESH:D015032", "exact", SEEN),
+    )
+    assert "zinc atom" in zinc.synonyms and "Zn" in zinc.synonyms
+    assert zinc.suggestions == ()
+
+
+def test_the_class_most_label_terms_give_is_the_type(vocabulary):
+    (anemia,) = run("Anemia makes people tired.", vocabulary)[1]
+    assert anemia.type == "Disease"
+    assert anemia.xrefs == (  # the phenotype term is of the same kind, so a close match
+        ("HP:0001903", "close", SEEN),
+        ("MESH:D000740", "exact", SEEN),
+        ("MONDO:0002280", "exact", SEEN),
+    )
+
+
+def test_a_proposal_never_reuses_a_name_or_an_id_of_the_graph(catalogue, lexicon, ontology):
+    terms = [Term("CHEBI:1", "myelin basic thing", ("nerve",), "ChemicalEntity", SEEN)]
+    entities = dict(catalogue)
+    vocabulary = Vocabulary(entities, FakeLexicon(terms), ontology=ontology)
+    (thing,) = run("The myelin basic thing is odd.", vocabulary)[1]
+    assert "nerve" not in thing.synonyms
+    clash = Term("CHEBI:2", "Myelin", ("myelin x",), "ChemicalEntity", SEEN)
+    vocabulary = Vocabulary(entities, FakeLexicon([clash]), ontology=ontology)
+    (x,) = run("The myelin x is odd.", vocabulary)[1]
+    assert x.id == "myelin-x" and x.label == "myelin x"
+
+
+def test_a_noun_phrase_with_a_class_head_is_proposed_with_suggestions(vocabulary, lexicon):
+    doc = "Severe copper deficiency harms nerves. Copper deficiency is rare."
+    mentions, proposed = run(doc, vocabulary)
+    assert [(m.text, m.entity, m.how, m.type) for m in mentions][0::2] == [
+        ("copper deficiency", "copper-deficiency", "suggested", "DeficiencyState"),
+        ("Copper deficiency", "copper-deficiency", "suggested", "DeficiencyState"),
+    ]
+    (copper,) = proposed
+    assert copper.xrefs == () and copper.suggestions
+    assert lexicon.asked == ["copper deficiency"]
+
+
+def test_a_noun_phrase_absorbs_the_mention_it_starts_with(vocabulary):
+    doc = "Calcium deficiency and zinc supplements are common."
+    got = spans(doc, vocabulary)
+    assert got == [
+        ("Calcium deficiency", "calcium-deficiency", "suggested"),
+        ("zinc supplements", "zinc-supplements", "suggested"),
+    ]
+
+
+def test_too_little_of_a_nutrient_is_its_deficiency(vocabulary):
+    doc = (
+        "Too little vitamin B12 harms nerves. Low cobalamin levels are common, and a lack "
+        "of zinc slows healing. Without enough iron, people tire."
+    )
+    assert spans(doc, vocabulary) == [
+        ("Too little vitamin B12", "vitamin-b12-deficiency", "synonym"),
+        ("nerves", "nerve", "label"),
+        ("Low cobalamin levels", "vitamin-b12-deficiency", "synonym"),
+        ("lack of zinc", "zinc-deficiency", "suggested"),
+        ("Without enough iron", "iron-deficiency", "suggested"),
+    ]
+    assert [p.label for p in run(doc, vocabulary)[1] if p.type == "DeficiencyState"] == [
+        "zinc deficiency",
+        "iron deficiency",
+    ]
+
+
+def test_low_of_a_chemical_that_is_no_nutrient_is_no_deficiency(vocabulary):
+    assert spans("Low homocysteine is good.", vocabulary) == [
+        ("homocysteine", "homocysteine", "label")
+    ]
+
+
+def test_a_thing_named_after_its_class_is_proposed(vocabulary):
+    doc = "A lack of thiamine causes a disease called beriberi."
+    mentions, proposed = run(doc, vocabulary)
+    assert ("beriberi", "suggested", "Disease") in [(m.text, m.how, m.type) for m in mentions]
+    assert [p.id for p in proposed] == ["beriberi"]
+
+
+def test_entities_a_sibling_draft_proposed_are_reused(catalogue, lexicon, ontology):
+    record = {
+        "id": "selenium",
+        "label": "selenium",
+        "synonyms": ["Se"],
+        "type": "Nutrient",
+        "xrefs": [{"curie": "CHEBI:27568", "match": "exact", "seen_in": SEEN}],
+        "status": "candidate",
+    }
+    vocabulary = Vocabulary(catalogue, lexicon, proposed={"selenium": record}, ontology=ontology)
+    mentions, proposed = run("Selenium and Se protect cells.", vocabulary)
+    assert [(m.entity, m.known, m.how) for m in mentions] == [
+        ("selenium", False, "label"),
+        ("selenium", False, "synonym"),
+    ]
+    assert [(p.id, p.xrefs) for p in proposed] == [("selenium", (("CHEBI:27568", "exact", SEEN),))]
+
+
+# ---------------------------------------------------------------- names the text gives
+
+
+def test_also_known_as_makes_an_alias_for_the_rest_of_the_text(vocabulary):
+    doc = (
+        "Vitamin E, also known as alpha-tocotrienol mix, protects cells. "
+        "Alpha-tocotrienol mix is sold widely."
+    )
+    mentions, proposed = run(doc, vocabulary)
+    assert [(m.text, m.entity, m.how) for m in mentions] == [
+        ("Vitamin E", "vitamin-e", "lexicon"),
+        ("alpha-tocotrienol mix", "vitamin-e", "alias"),
+        ("Alpha-tocotrienol mix", "vitamin-e", "alias"),
+    ]
+    assert "alpha-tocotrienol mix" in proposed[0].synonyms
+
+
+def test_an_alias_of_a_known_entity_keeps_the_known_id(vocabulary):
+    doc = "Dopamine, also called the reward chemical, lifts mood. The reward chemical fades."
+    assert spans(doc, vocabulary) == [
+        ("Dopamine", "dopamine", "label"),
+        ("reward chemical", "dopamine", "alias"),
+        ("mood", "mood", "label"),
+        ("reward chemical", "dopamine", "alias"),
+    ]
+
+
+def test_an_abbreviation_in_parentheses(vocabulary):
+    doc = "Homocysteine (Hcy) rises with age. High Hcy harms vessels, but HCY is no match."
+    got = spans(doc, vocabulary)
+    assert got == [
+        ("Homocysteine", "homocysteine", "label"),
+        ("Hcy", "homocysteine", "abbreviation"),
+        ("Hcy", "homocysteine", "abbreviation"),
+    ]
+
+
+def test_a_parenthesis_that_abbreviates_nothing_is_no_alias(vocabulary):
+    got = spans("Homocysteine (XQ) and myelin (10 mg) differ.", vocabulary)
+    assert [how for _, _, how in got] == ["label", "label"]
+
+
+def test_two_names_of_one_term_give_one_proposal(vocabulary):
+    doc = "Tocopherol (vitamin E) protects fats. Zn and zinc are one."
+    mentions, proposed = run(doc, vocabulary)
+    assert [(m.text, m.entity) for m in mentions] == [
+        ("Tocopherol", "tocopherol"),
+        ("vitamin E", "tocopherol"),
+        ("Zn", "zinc-atom"),  # a symbol is labelled by its term's label
+        ("zinc", "zinc-atom"),
+    ]
+    assert [p.id for p in proposed] == ["tocopherol", "zinc-atom"]
+    assert "vitamin E" in proposed[0].synonyms
+
+
+def test_a_name_in_parentheses_becomes_a_name_of_a_known_entity(catalogue, ontology):
+    cyano = Term("CHEBI:17439", "cyanocobalamin", (), "Nutrient", SEEN)
+    vocabulary = Vocabulary(catalogue, FakeLexicon([cyano]), ontology=ontology)
+    doc = "Vitamin B12 (cyanocobalamin) is made by bacteria. Cyanocobalamin is stable."
+    mentions, proposed = run(doc, vocabulary)
+    assert [(m.text, m.entity, m.known, m.how) for m in mentions] == [
+        ("Vitamin B12", "vitamin-b12", True, "label"),
+        ("cyanocobalamin", "vitamin-b12", True, "alias"),
+        ("Cyanocobalamin", "vitamin-b12", True, "alias"),
+    ]
+    assert proposed == []
+
+
+def test_or_between_commas_is_an_alias_but_not_in_a_list(vocabulary):
+    doc = "Pyridoxal, or pyridoxine form, helps. Eat meat, fish, or soy chunks, daily."
+    got = spans(doc, vocabulary)
+    assert ("pyridoxine form", "pyridoxal", "alias") in got
+    assert not any(text == "soy chunks" for text, _, _ in got)
+
+
+# ---------------------------------------------------------------- anaphora
+
+
+def test_this_vitamin_points_at_the_last_nutrient(vocabulary):
+    doc = "Vitamin B12 is a water-soluble vitamin. This essential vitamin protects myelin."
+    got = spans(doc, vocabulary)
+    assert ("This essential vitamin", "vitamin-b12", "anaphora") in got
+
+
+def test_class_anaphors_point_at_the_most_recent_compatible_mention(vocabulary):
+    doc = (
+        "Myelin loss follows demyelination. This condition is treatable. "
+        "Vitamin B12 deficiency is common in vegans; the deficiency is easy to miss. "
+        "Multiple sclerosis brings numbness and tingling. These symptoms fade. "
+        "This disorder is lifelong."
+    )
+    got = [(t, e) for t, e, how in spans(doc, vocabulary) if how == "anaphora"]
+    assert got == [
+        ("This condition", "demyelination"),
+        ("the deficiency", "vitamin-b12-deficiency"),
+        ("These symptoms", "numbness"),
+        ("These symptoms", "tingling"),
+        ("This disorder", "multiple-sclerosis"),  # a disease before any other condition
+    ]
+
+
+def test_a_plural_anaphor_points_at_the_whole_list(vocabulary):
+    doc = "Meat, fish, dairy products, and eggs contain B12. These foods are animal-based."
+    got = [(t, e) for t, e, how in spans(doc, vocabulary) if how == "anaphora"]
+    assert got == [("These foods", e) for e in ("dairy-product", "egg", "fish", "meat")]
+
+
+def test_an_anaphor_may_go_by_the_head_of_an_earlier_name(vocabulary):
+    doc = (
+        "The methylation process needs B12 and serves mood. This process slows with age. "
+        "Nerve health matters; this health is fragile."
+    )
+    got = [(t, e) for t, e, how in spans(doc, vocabulary) if how == "anaphora"]
+    assert got == [("This process", "methylation"), ("this health", "nerve-health")]
+
+
+def test_a_head_naming_a_class_entity_points_at_its_members(vocabulary):
+    doc = "Serotonin and dopamine carry signals. These neurotransmitters shape mood."
+    mentions, _ = run(doc, vocabulary)
+    got = [(m.text, m.entity, m.how) for m in mentions if "These" in m.text]
+    assert got == [
+        ("These neurotransmitters", "dopamine", "anaphora"),
+        ("These neurotransmitters", "serotonin", "anaphora"),
+    ]
+    assert ("neurotransmitters", "neurotransmitter") in [(m.text, m.entity) for m in mentions]
+
+
+def test_the_with_a_description_is_no_anaphor(vocabulary):
+    doc = "Multiple sclerosis is feared. The disease of old age is not always MS."
+    assert [how for _, _, how in spans(doc, vocabulary)] == ["label", "synonym"]
+
+
+def test_no_antecedent_no_anaphor(vocabulary):
+    assert spans("This vitamin is popular.", vocabulary) == []
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Vitamin B12 is stored in the liver. It is needed for myelin.", ["vitamin-b12"]),
+        ("Dementia worsens slowly, and it is common in old age.", ["dementia"]),
+        ("In short, cobalamin is a vitamin; it keeps nerves healthy.", ["vitamin-b12"]),
+        ("Vitamin B12 matters. Its absence harms nerves.", ["vitamin-b12"]),
+        ("Vitamin B12 matters. It is vital for vegans to take it.", []),
+        ("Vitamin B12 matters. It’s wise to check levels.", []),
+        ("Vitamin B12 matters. When it comes to nerves, act.", []),
+        ("Vegans eat plants. It is easy.", []),
+        ("Low levels are common. It is a problem.", []),
+    ],
+)
+def test_it_is_resolved_only_when_safe(vocabulary, doc, expected):
+    got = [e for t, e, how in spans(doc, vocabulary) if how == "anaphora"]
+    assert got == expected
+
+
+# ---------------------------------------------------------------- lists
+
+
+def groups_of(doc: str, vocabulary: Vocabulary, ontology) -> list[list[str]]:
+    (sentence,) = sentences(doc)
+    mentions, _ = find_mentions(doc, [sentence], vocabulary)
+    return [[m.text for m in g] for g in list_groups(mentions, sentence, ontology)]
+
+
+def test_a_coordinated_list_is_one_group(vocabulary, ontology):
+    doc = "Sources include meat, fish, dairy products, and eggs, as well as tofu."
+    assert groups_of(doc, vocabulary, ontology) == [
+        ["meat", "fish", "dairy products", "eggs", "tofu"]
+    ]
+
+
+def test_lists_end_at_other_words_and_at_a_change_of_kind(vocabulary, ontology):
+    doc = "In dementia, vitamin B12 and zinc matter; numbness or tingling follow in nerves."
+    assert groups_of(doc, vocabulary, ontology) == [
+        ["vitamin B12", "zinc"],
+        ["numbness", "tingling"],
+    ]
+
+
+def test_bare_commas_make_no_list(vocabulary, ontology):
+    assert groups_of("Meat, fish, eggs.", vocabulary, ontology) == []
+
+
+def test_an_anaphor_pointing_at_a_list_is_one_group(vocabulary, ontology):
+    doc = "Meat and fish help. These foods contain zinc."
+    found = sentences(doc)
+    mentions, _ = find_mentions(doc, found, vocabulary)
+    groups = list_groups(mentions, found[1], ontology)
+    assert [[(m.text, m.entity) for m in g] for g in groups] == [
+        [("These foods", "fish"), ("These foods", "meat")]
+    ]
+
+
+# ---------------------------------------------------------------- the whole document
+
+
+def test_same_input_same_output(vocabulary):
+    doc = "Zinc (Zn) and iron help. This mineral matters; copper deficiency is rare."
+    assert run(doc, vocabulary) == run(doc, vocabulary)
+
+
+def test_no_lexicon_still_finds_the_graphs_names(catalogue, ontology):
+    vocabulary = Vocabulary(catalogue, ontology=ontology)
+    assert spans("Zinc and myelin.", vocabulary) == [("myelin", "myelin", "label")]
+
+
+# ---------------------------------------------------------------- the packaged sources
+
+
+def curated_spans(source) -> set[tuple[int, int, str]]:
+    """Every span of a curated claim's quote that names its subject or object."""
+    found = set()
+    for claim in source.claims:
+        for text, entity in (
+            (claim.subject_text, claim.subject),
+            (claim.object_text, claim.object),
+        ):
+            at = claim.start + claim.quote.find(text)
+            found.add((at, at + len(text), entity))
+    return found
+
+
+def coverage(source, vocabulary: Vocabulary) -> tuple[int, int]:
+    """How many curated mention spans a mention of the same entity overlaps, of all."""
+    mentions, _ = run(source.document, vocabulary)
+    gold = curated_spans(source)
+    hit = sum(
+        any(m.entity == e and m.start < end and start < m.end for m in mentions)
+        for start, end, e in gold
+    )
+    return hit, len(gold)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    from kg.curation.corpus import curate
+
+    report = curate()
+    assert not report.problems
+    return report.corpus
+
+
+@pytest.mark.parametrize("source_id", ["b12-electrical-nerve-balance", "nih-ods-b12-factsheet"])
+def test_mentions_cover_most_curated_spans(corpus, ontology, source_id, capsys):
+    from kg.ingest.lexicon import Lexicon
+
+    source = next(s for s in corpus.sources if s.id == source_id)
+    vocabulary = Vocabulary(corpus.entities, Lexicon.load(), ontology=ontology)
+    hit, total = coverage(source, vocabulary)
+    with capsys.disabled():
+        print(f"\n{source_id}: mentions cover {hit}/{total} curated spans ({hit / total:.2f})")
+    assert hit / total >= 0.75  # a floor that catches a regression, not a target
