@@ -25,7 +25,9 @@ from kg.base.model import Certainty
 from kg.cli import cli
 from kg.ingest.folder import NewSource, candidate_items, dump_items, entity_items, write_source
 from kg.ingest.model import Candidate, Mention, ProposedEntity, Suggestion
-from kg.ingest.review import MAX_BODY_BYTES, ReviewError, load_draft, save_review
+from kg.ingest.review import ReviewError, load_draft
+from kg.ingest.reviewsave import save_review
+from kg.ingest.reviewserver import MAX_BODY_BYTES
 
 # Characters outside the BMP before the quotes: one offset in the files, two in JavaScript.
 DOCUMENT = (

@@ -109,7 +109,8 @@ def review(folder, serve, port) -> None:
 
         nnkg review my-sources/iron-and-the-brain --serve
     """
-    from kg.ingest.review import serve_review, write_review
+    from kg.ingest.review import write_review
+    from kg.ingest.reviewserver import serve_review
 
     if port is not None and not serve:
         raise click.UsageError("--port needs --serve")

@@ -54,7 +54,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
 
     lexicon = lexicon or Lexicon.load()
     ontology = ontology or load_ontology(ontology_dir())
-    vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed)
+    vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed, ontology=ontology)
     found = sentences(document)
     mentions, proposed = find_mentions(document, found, vocabulary)
     candidates: list[Candidate] = []

@@ -8,45 +8,35 @@ JSON data block the browser never runs; the page shows every string from the fil
 ``textContent``, and its Content Security Policy runs exactly its own two scripts and two
 stylesheets, by hash.
 
-Saving turns the review into ``claims.yaml`` and ``entities.yaml`` by the rules of
-``nnkg accept``: the accepted candidates become claims, the entities they use that the graph
-lacks are copied from the proposals, and the curator's chosen standard IDs go with them.
-Served (:func:`serve_review`), the page posts its review to the local server, which checks the
-result as ``nnkg validate`` would, refuses it with the problems if it fails, and otherwise
-writes the files atomically and marks the candidates accepted or rejected. Static, the page
-builds the same bytes itself and offers them as downloads.
+This module reads the draft and renders the page; :mod:`kg.ingest.reviewsave` saves a
+review by the rules of ``nnkg accept`` and :mod:`kg.ingest.reviewserver` serves the page.
+Static, the page builds the same files itself, byte for byte, and offers them as downloads.
 """
 
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
-import signal
-import socket
-import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from kg.base.errors import NnkgError, shown
-from kg.ingest.accept import ENTITY_KEYS, new_entities
-from kg.ingest.folder import CLAIM_KEYS, HEADERS, dump_items
+from kg.base.errors import NnkgError
+from kg.ingest.accept import ENTITY_KEYS
+from kg.ingest.folder import CLAIM_KEYS, HEADERS
 from kg.ingest.known import CANDIDATE_ENTITIES, CANDIDATES, Known, read_items
 
 __all__ = [
-    "MAX_BODY_BYTES",
+    "ADDED_CUE",
+    "CHOSEN_SEEN_IN",
+    "PROPOSAL_KEYS",
     "REVIEW_FILE",
     "Draft",
     "ReviewError",
     "ReviewPage",
-    "SaveResult",
-    "create_app",
     "load_draft",
     "render_review",
-    "save_review",
-    "serve_review",
+    "taken_names",
     "write_review",
 ]
 
@@ -55,15 +45,8 @@ REVIEW_FILE = "review.html"
 ADDED_CUE = "added in nnkg review"
 #: Where a standard ID the curator chose among the suggestions was seen.
 CHOSEN_SEEN_IN = "nnkg ingest lexicon: a name-alike suggestion the curator chose in nnkg review"
-STATUSES = ("candidate", "accepted", "rejected")
-MATCHES = ("exact", "close")
-#: The largest review the server reads: far more than any draft's candidates need.
-MAX_BODY_BYTES = 16 * 2**20
 #: Key order of a proposed entity, as ``candidate-entities.yaml`` writes it.
-_PROPOSAL_KEYS = (*ENTITY_KEYS, "status", "suggestions")
-_POSTED = (*CLAIM_KEYS, "status", "n")
-_TEXT_FIELDS = ("subject", "predicate", "object", "quote", "subject_text", "object_text",
-                "certainty")  # fmt: skip
+PROPOSAL_KEYS = (*ENTITY_KEYS, "status", "suggestions")
 
 
 class ReviewError(NnkgError):
@@ -96,16 +79,6 @@ class ReviewPage:
 
     html: str
     csp: str
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    accepted: int
-    rejected: int
-    left: int
-    numbers: tuple[int, ...]  # the number of each posted candidate (added ones get theirs)
-    written: tuple[str, ...]
-    warnings: tuple[str, ...]
 
 
 def load_draft(folder: Path) -> Draft:
@@ -183,6 +156,13 @@ def _names(items) -> list[str]:
             if isinstance(name, str)]  # fmt: skip
 
 
+def taken_names(draft: Draft) -> set[str]:
+    """The names (case-folded) the graph and the source already use: a new entity may not
+    use them again."""
+    graph = [{"label": e.label, "synonyms": e.synonyms} for e in draft.known.entities.values()]
+    return {name.casefold() for name in _names([*graph, *draft.entities])}
+
+
 def _page_data(draft: Draft, served: bool) -> dict:
     from kg.curation.ontology import load_ontology
 
@@ -206,9 +186,9 @@ def _page_data(draft: Draft, served: bool) -> dict:
         "proposals": draft.proposals,
         "otherProposals": draft.known.proposed,
         "graphIds": sorted(draft.known.entities),
-        "taken": sorted(_taken(draft)),
+        "taken": sorted(taken_names(draft)),
         "folded": {name: name.casefold() for name in sorted(set(_names(own)))},
-        "keys": {"claim": CLAIM_KEYS, "entity": ENTITY_KEYS, "proposal": _PROPOSAL_KEYS},
+        "keys": {"claim": CLAIM_KEYS, "entity": ENTITY_KEYS, "proposal": PROPOSAL_KEYS},
         "headers": {
             "claims.yaml": HEADERS["claims.yaml"],
             CANDIDATES: HEADERS[CANDIDATES],
@@ -258,312 +238,3 @@ def write_review(folder: Path) -> Path:
     path = Path(folder) / REVIEW_FILE
     write_atomic(path, page.html.encode("utf-8"))
     return path
-
-
-# --- saving ------------------------------------------------------------------------------
-
-
-def _claim_key(item: dict) -> tuple:
-    return tuple(item.get(k) for k in ("subject", "predicate", "object", "start", "end"))
-
-
-def _taken(draft: Draft) -> set[str]:
-    """The names (case-folded) the graph and the source already use: a new entity may not
-    use them again."""
-    graph = [{"label": e.label, "synonyms": e.synonyms} for e in draft.known.entities.values()]
-    return {name.casefold() for name in _names([*graph, *draft.entities])}
-
-
-def _problem(where: str, message: str) -> ReviewError:
-    return ReviewError([f"{where}: {message}"])
-
-
-def _posted_candidate(item: object, index: int, length: int) -> dict:
-    """One candidate of a posted review, checked for shape; a ReviewError says what is wrong."""
-    where = f"claim {index + 1} of the review"
-    if not isinstance(item, dict) or set(item) != set(_POSTED):
-        raise _problem(where, f"needs exactly the fields {', '.join(_POSTED)}")
-    for key in _TEXT_FIELDS:
-        if not isinstance(item[key], str):
-            raise _problem(where, f"{key} must be text, not {shown(item[key])}")
-    for key in ("start", "end"):
-        if type(item[key]) is not int:
-            raise _problem(where, f"{key} must be a whole number, not {shown(item[key])}")
-    if not isinstance(item["negated"], bool):
-        raise _problem(where, f"negated must be true or false, not {shown(item['negated'])}")
-    if item["n"] is not None and type(item["n"]) is not int:
-        raise _problem(where, f"n must be a candidate's number or null, not {shown(item['n'])}")
-    if item["status"] not in STATUSES:
-        raise _problem(where, f"status must be one of {', '.join(STATUSES)}")
-    if not 0 <= item["start"] < item["end"] <= length:
-        raise _problem(where, f"offsets {item['start']}:{item['end']} lie outside the "
-                       f"document (0:{length})")  # fmt: skip
-    return item
-
-
-def _posted_xrefs(value: object) -> dict[str, list[dict]]:
-    if not isinstance(value, dict):
-        raise _problem("the review", "xrefs must map entity ids to lists of xrefs")
-    for entity, xrefs in value.items():
-        if not isinstance(xrefs, list) or not all(
-            isinstance(x, dict) and set(x) == {"curie", "match"} and isinstance(x["curie"], str)
-            and x["match"] in MATCHES
-            for x in xrefs
-        ):  # fmt: skip
-            raise _problem(f"the xrefs of {shown(entity)}",
-                           "each needs a curie and a match (exact or close)")  # fmt: skip
-    return value
-
-
-def _with_xrefs(item: dict, chosen: list[dict], order: Sequence[str]) -> dict:
-    """``item`` with the standard IDs the curator ``chosen`` added to its xrefs (each once),
-    keys in ``order`` and any others after them."""
-    xrefs = list(item.get("xrefs") or [])
-    have = {x.get("curie") for x in xrefs if isinstance(x, dict)}
-    new = []
-    for x in chosen:
-        if x["curie"] not in have:
-            have.add(x["curie"])
-            new.append({"curie": x["curie"], "match": x["match"], "seen_in": CHOSEN_SEEN_IN})
-    if not new:
-        return item
-    merged = {**item, "xrefs": xrefs + new}
-    keys = [k for k in order if k in merged] + [k for k in merged if k not in order]
-    return {k: merged[k] for k in keys}
-
-
-@dataclass(frozen=True)
-class _Composed:
-    candidates: list[dict]
-    claims: list[dict]
-    origins: list[int | None]  # the candidate each claim comes from (None: curated before)
-    entities: list[dict]
-    proposals: list[dict]
-    numbers: tuple[int, ...]
-
-
-def _compose(draft: Draft, review: object) -> _Composed:
-    """The files a review makes of the draft: the rules of ``nnkg accept`` applied to the
-    candidates as the curator left them (review.js's ``compose`` builds the same)."""
-    if not isinstance(review, dict) or set(review) != {"candidates", "xrefs"}:
-        raise _problem("the review", "must hold exactly candidates and xrefs")
-    if not isinstance(review["candidates"], list):
-        raise _problem("the review", "candidates must be a list")
-    posted = [_posted_candidate(item, i, len(draft.document))
-              for i, item in enumerate(review["candidates"])]  # fmt: skip
-    chosen = _posted_xrefs(review["xrefs"])
-    final = {item.get("n"): item for item in draft.candidates}
-    following = max((n for n in final if isinstance(n, int)), default=0) + 1
-    numbers, problems = [], []
-    for item in posted:
-        n, cue = item["n"], ADDED_CUE
-        if n is None:
-            n, following = following, following + 1
-        elif n not in final or n in numbers:
-            raise _problem(f"candidate {n}", "is not in the draft, or twice in the review")
-        else:
-            cue = final[n].get("cue", "")
-        if draft.document[item["start"] : item["end"]] != item["quote"]:
-            problems.append(f"candidate {n}: the quote is not document.txt[{item['start']}:"
-                            f"{item['end']}] (the page's offsets are off)")  # fmt: skip
-        final[n] = {**{k: item[k] for k in CLAIM_KEYS}, "status": item["status"], "n": n,
-                    "cue": cue}  # fmt: skip
-        numbers.append(n)
-    if problems:
-        raise ReviewError(problems)
-    candidates = [final[n] for n in sorted(final, key=lambda n: (not isinstance(n, int), n))]
-
-    # the claims the review decides: those of candidates accepted before (which it may undo)
-    # and of every candidate it accepts or rejects; any other claim stays as curated
-    ours = {_claim_key(item) for item in draft.candidates if item.get("status") == "accepted"}
-    ours |= {_claim_key(item) for item in candidates if item["status"] != "candidate"}
-    kept = [claim for claim in draft.claims if _claim_key(claim) not in ours]
-    accepted = [item for item in candidates if item["status"] == "accepted"]
-    claims = kept + [{k: item[k] for k in CLAIM_KEYS} for item in accepted]
-    origins = [None] * len(kept) + [item["n"] for item in accepted]
-
-    entities = [_with_xrefs(e, chosen.get(e.get("id"), []), ENTITY_KEYS) for e in draft.entities]
-    defined = set(draft.known.entities) | {e.get("id") for e in draft.entities}
-    taken = _taken(draft)
-    own = {item.get("id"): item for item in draft.proposals}
-    found = new_entities(claims[len(kept) :], defined, taken,
-                         lambda e: own.get(e) or draft.known.proposed.get(e))  # fmt: skip
-    entities += [_with_xrefs(item, chosen.get(item["id"], []), ENTITY_KEYS) for item in found]
-    proposals = [_with_xrefs(p, chosen.get(p.get("id"), []), _PROPOSAL_KEYS)
-                 for p in draft.proposals]  # fmt: skip
-    return _Composed(candidates, claims, origins, entities, proposals, tuple(numbers))
-
-
-def _files(draft: Draft, composed: _Composed) -> dict[str, bytes]:
-    """What saving writes, by file name, in the order it writes them (candidates last, as
-    ``nnkg accept`` does, so a save that breaks off can be repeated)."""
-    files = {}
-    if composed.entities or draft.has_entities_file:
-        files["entities.yaml"] = dump_items(composed.entities)
-    files["claims.yaml"] = dump_items(composed.claims, HEADERS["claims.yaml"])
-    if composed.proposals != draft.proposals:
-        files[CANDIDATE_ENTITIES] = dump_items(composed.proposals, HEADERS[CANDIDATE_ENTITIES])
-    files[CANDIDATES] = dump_items(composed.candidates, HEADERS[CANDIDATES])
-    return files
-
-
-def _check(draft: Draft, files: dict[str, bytes], origins: list[int | None]):
-    """The problems and warnings ``nnkg validate`` would report for the draft's folder with
-    these files, each claim's naming the candidate it comes from."""
-    from kg.curation.corpus import curate, find_source_dirs
-    from kg.curation.records import display_path, load_records
-
-    with tempfile.TemporaryDirectory(prefix="nnkg-review-") as scratch_root:
-        scratch = Path(scratch_root) / draft.folder.name
-        scratch.mkdir()
-        for name in ("source.yaml", "document.txt"):
-            shutil.copyfile(draft.folder / name, scratch / name)
-        for name in ("claims.yaml", "entities.yaml"):
-            if name in files:
-                (scratch / name).write_bytes(files[name])
-        siblings, _ = find_source_dirs([draft.folder.parent])
-        others = [f for f in siblings if f != draft.folder.resolve()]
-        report = curate([*others, scratch])
-        lines = [record.line for record in load_records(scratch / "claims.yaml")]
-        fake, real = display_path(scratch), display_path(draft.folder)
-
-        def said(problem) -> str | None:
-            if not problem.file.startswith(fake + os.sep):
-                return None  # another source's: not this review's to fix
-            text = str(replace(problem, file=real + problem.file[len(fake) :]))
-            if problem.file.endswith("claims.yaml") and problem.line:
-                at = max((i for i, line in enumerate(lines) if line <= problem.line), default=0)
-                n = origins[at] if at < len(origins) else None
-                text += f" (candidate {n})" if n is not None else " (a claim curated before)"
-            return text
-
-        problems = [text for p in report.problems if (text := said(p))]
-        warnings = [text for p in report.warnings if (text := said(p))]
-    return problems, warnings
-
-
-def save_review(folder: Path, review: object) -> SaveResult:
-    """Save the ``review`` the page posted (its candidates as the curator left them, and
-    the standard IDs chosen for entities): check the files it makes as ``nnkg validate``
-    would, raise :class:`ReviewError` with the problems if they fail, else write them."""
-    from kg.base.files import write_atomic
-
-    draft = load_draft(folder)
-    composed = _compose(draft, review)
-    files = _files(draft, composed)
-    problems, warnings = _check(draft, files, composed.origins)
-    if problems:
-        raise ReviewError(problems)
-    for name, data in files.items():
-        write_atomic(draft.folder / name, data)
-    write_atomic(draft.folder / REVIEW_FILE, render_review(load_draft(folder)).html.encode())
-    count = {s: sum(item["status"] == s for item in composed.candidates) for s in STATUSES}
-    return SaveResult(count["accepted"], count["rejected"], count["candidate"],
-                      composed.numbers, tuple(files), tuple(warnings))  # fmt: skip
-
-
-# --- serving -----------------------------------------------------------------------------
-
-_HEADERS = {  # on every answer: no sniffing, no framing, no referrer, no caching
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
-
-
-async def _bounded_body(request) -> bytes | None:
-    """The request body, or None as soon as it is longer than :data:`MAX_BODY_BYTES`."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def create_app(folder: Path, token: str, origin: str):
-    """The review server of the draft in ``folder``: ``/<token>/`` is the page and
-    ``/<token>/save`` takes its review (POST, JSON, from ``origin`` only). Any request
-    without the token, or for another host than ``origin``'s, is refused (403)."""
-    import json
-
-    from starlette.applications import Starlette
-    from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
-    from starlette.routing import Route
-
-    host = origin.removeprefix("http://")
-
-    def refuse(status: int, message: str) -> Response:
-        return PlainTextResponse(f"error: {message}\n", status_code=status, headers=_HEADERS)
-
-    async def save(request) -> Response:
-        if request.headers.get("origin") != origin:
-            return refuse(403, "saving is allowed from the review page only (Origin)")
-        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if media != "application/json":
-            return refuse(415, "post the review as application/json")
-        body = await _bounded_body(request)
-        if body is None:
-            return refuse(413, f"the review is longer than {MAX_BODY_BYTES:,} bytes")
-        try:
-            review = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            return refuse(400, "the review is not JSON in UTF-8")
-        try:
-            result = save_review(folder, review)
-        except NnkgError as exc:
-            problems = exc.problems if isinstance(exc, ReviewError) else str(exc).splitlines()
-            return JSONResponse({"problems": problems}, status_code=422, headers=_HEADERS)
-        return JSONResponse(
-            {"accepted": result.accepted, "rejected": result.rejected, "left": result.left,
-             "numbers": list(result.numbers), "written": list(result.written),
-             "warnings": list(result.warnings)},
-            headers=_HEADERS,
-        )  # fmt: skip
-
-    async def dispatch(request) -> Response:
-        first, _, rest = request.url.path.removeprefix("/").partition("/")
-        if not secrets.compare_digest(first.encode(), token.encode()):
-            return refuse(403, "this address needs the review's token (see nnkg review's output)")
-        if request.headers.get("host") != host:
-            return refuse(403, f"this server answers for {host} only")
-        if not request.url.path.endswith("/") and not rest:  # the page's links are relative
-            return RedirectResponse(f"/{token}/", headers=_HEADERS)
-        if rest == "" and request.method == "GET":
-            page = render_review(load_draft(folder), served=True)
-            return Response(page.html, media_type="text/html; charset=utf-8",
-                            headers={**_HEADERS, "Content-Security-Policy": page.csp})  # fmt: skip
-        if rest == "save" and request.method == "POST":
-            return await save(request)
-        return refuse(404, "not here: the page is /<token>/, saving POSTs to /<token>/save")
-
-    return Starlette(routes=[Route("/{path:path}", dispatch, methods=["GET", "POST"])])
-
-
-def _exit_quietly(signum, frame) -> None:
-    raise SystemExit(0)
-
-
-def serve_review(folder: Path, *, port: int, announce: Callable[[str], None]) -> None:
-    """Serve the review of the draft in ``folder`` on 127.0.0.1:``port`` (0: a free one)
-    until Ctrl-C or SIGTERM; ``announce`` gets the page's address, token included."""
-    import uvicorn
-
-    load_draft(folder)  # a folder that is no draft fails here, before anything listens
-    sock = socket.create_server(("127.0.0.1", port))
-    try:
-        origin = f"http://127.0.0.1:{sock.getsockname()[1]}"
-        token = secrets.token_urlsafe(24)
-        for signum in (signal.SIGINT, signal.SIGTERM):  # uvicorn re-raises them when done
-            signal.signal(signum, _exit_quietly)
-        config = uvicorn.Config(create_app(Path(folder), token, origin), log_level="warning",
-                                lifespan="off", timeout_graceful_shutdown=1)  # fmt: skip
-        announce(f"{origin}/{token}/")
-        uvicorn.Server(config).run(sockets=[sock])
-    finally:
-        sock.close()

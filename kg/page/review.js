@@ -89,7 +89,7 @@
     };
   }
 
-  // --- the files, as kg/ingest/review.py composes them --------------------------------------
+  // --- the files, as kg/ingest/reviewsave.py composes them --------------------------------------
 
   const pick = (item, keys) => Object.fromEntries(keys.filter((k) => own(item, k)).map((k) => [k, item[k]]));
   const fold = (name) => (own(data.folded, name) ? data.folded[name] : name.toUpperCase().toLowerCase());
