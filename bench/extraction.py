@@ -119,10 +119,10 @@ def _draft(document: str, known, lexicon) -> list[dict]:
 
 def main() -> None:
     import yaml
-    from kg.ingest.lexicon import Lexicon
 
     from kg.base.files import ontology_dir, packaged_sources_dir
     from kg.ingest.known import load_known
+    from kg.ingest.lexicon import Lexicon
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true", help="also time 1 MB of text")

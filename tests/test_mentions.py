@@ -72,6 +72,21 @@ TERMS = [
     Term("MONDO:0005098", "stroke disorder", ("stroke",), "Disease", SEEN),
     Term("CHEBI:16811", "methionine", (), "Nutrient", SEEN),
     Term("MONDO:0001627", "dementia", (), "Disease", SEEN),
+    Term("CHEBI:27568", "selenium atom", ("selenium", "Selen", "selenio"), "Nutrient", SEEN),
+    Term("MESH:D012643", "Selenium", ("Selenium-80", "Se(IV)"), "Nutrient", SEEN),
+    Term(
+        "CHEBI:29073",
+        "ascorbic acid",
+        (
+            "C6H8O6",
+            "L-threo-hex-2-enono-1,4-lactone",
+            "2,3-didehydro-L-threo-hexono-1,4-lactone",
+            "vitamin C",
+            "ácido ascórbico",
+        ),
+        "Nutrient",
+        SEEN,
+    ),
 ]
 
 
@@ -160,6 +175,15 @@ def test_no_name_starts_after_a_bound_prefix(vocabulary):
     assert spans("Anti-anemia diets and non-fish meals exist.", vocabulary) == []
 
 
+def test_an_x_based_name_is_also_written_without_based(vocabulary):
+    doc = "Animal foods and plant-based foods differ; plant foods have fibre."
+    assert spans(doc, vocabulary) == [
+        ("Animal foods", "animal-based-food", "synonym"),
+        ("plant-based foods", "plant-based-food", "label"),
+        ("plant foods", "plant-based-food", "synonym"),
+    ]
+
+
 def test_a_name_of_the_graph_wins_over_the_lexicon(vocabulary):
     mentions, proposed = run("Cobalamin keeps nerves healthy.", vocabulary)
     assert (mentions[0].entity, mentions[0].known, mentions[0].how) == (
@@ -200,6 +224,28 @@ def test_a_lexicon_term_becomes_one_proposed_entity(vocabulary):
     )
     assert "zinc atom" in zinc.synonyms and "Zn" in zinc.synonyms
     assert zinc.suggestions == ()
+
+
+def test_a_proposal_lists_only_english_looking_names_of_its_exact_terms(vocabulary):
+    doc = "Selenium and ascorbic acid are antioxidants."
+    _, proposed = run(doc, vocabulary)
+    synonyms = {p.id: p.synonyms for p in proposed}
+    # "Selen" and "selenio" are names of the close term only; an isotope and a formula
+    # say nothing to a reader of health texts
+    assert synonyms["selenium"] == ("selenium atom",)
+    assert synonyms["ascorbic-acid"] == ("vitamin C",)
+
+
+def test_an_anaphor_is_never_a_name_of_its_antecedent(vocabulary):
+    doc = "Selenium protects cells. This mineral is found in nuts, and it helps the thyroid."
+    mentions, proposed = run(doc, vocabulary)
+    assert [(m.text, m.entity) for m in mentions] == [
+        ("Selenium", "selenium"),
+        ("This mineral", "selenium"),
+        ("it", "selenium"),
+    ]
+    (selenium,) = proposed
+    assert selenium.synonyms == ("selenium atom",)
 
 
 def test_the_class_most_label_terms_give_is_the_type(vocabulary):
@@ -260,6 +306,24 @@ def test_too_little_of_a_nutrient_is_its_deficiency(vocabulary):
     assert [p.label for p in run(doc, vocabulary)[1] if p.type == "DeficiencyState"] == [
         "zinc deficiency",
         "iron deficiency",
+    ]
+    # "lack of zinc" describes the deficiency, it is no name of it
+    assert all(not p.synonyms for p in run(doc, vocabulary)[1] if p.type == "DeficiencyState")
+
+
+def test_a_bare_deficiency_is_that_of_the_nutrient_last_named(vocabulary):
+    doc = (
+        "Vegans may lack zinc and vitamin B12. Deficiency harms nerves. Signs of deficiency "
+        "vary, and a vitamin deficiency or a deficiency of iron is another matter."
+    )
+    assert [(m.text, m.entity, m.how) for m in top(run(doc, vocabulary)[0])] == [
+        ("Vegans", "vegans", "label"),
+        ("zinc", "zinc", "lexicon"),
+        ("vitamin B12", "vitamin-b12", "label"),
+        ("Deficiency", "vitamin-b12-deficiency", "anaphora"),
+        ("nerves", "nerve", "label"),
+        ("deficiency", "vitamin-b12-deficiency", "anaphora"),
+        ("deficiency of iron", "iron-deficiency", "suggested"),
     ]
 
 

@@ -1,0 +1,159 @@
+"""The mention finder's state over one document and its first step: the longest names of
+the vocabulary, or of aliases the text gave, over a sentence's words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from kg.ingest.model import Mention, Sentence
+from kg.ingest.vocabulary import Name, Vocabulary, folded, letters_of, spelt
+from kg.ingest.wordlists import DASH, STOPWORDS, wordset
+
+__all__ = ["Hit", "Matcher", "Word", "ordered", "top"]
+
+#: A word of the document: letters and digits, with an apostrophe inside ("don't") or a dash
+#: between a letter and a digit ("B-12", as fold drops it); a possessive "'s" is a word of
+#: its own, so "B12's" holds the name "B12".
+_WORD = re.compile(
+    r"['’]s(?![^\W_])|[^\W_]+(?:(?:['’](?!s(?![^\W_]))|(?<=[^\W\d_])[-‐‑‒–—](?=\d))[^\W_]+)*"
+)
+#: Prefixes that make a new word with a hyphen ("non-alcoholic"): no name starts after one.
+_BOUND_PREFIXES = wordset(
+    "non anti pre post un de dis co semi pseudo multi hyper hypo sub over under inter "
+    "intra extra ultra mis re pro"
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    key: str  # the word folded
+
+
+@dataclass
+class Hit:
+    """A mention found but not yet given its entity id."""
+
+    start: int
+    end: int
+    name: Name
+    how: str
+    named: bool = True  # its text is a name of its entity, not "too little X" or "this X"
+
+
+def ordered(hits: list[Hit]) -> list[Hit]:
+    """Hits by start, the longer first, so a name comes before the names inside it."""
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def top(hits: Iterable[Hit]) -> list[Hit]:
+    """The hits no other hit holds."""
+    hits = list(hits)
+    return [
+        h
+        for h in hits
+        if not any(o is not h and o.start <= h.start and h.end <= o.end and
+                   (o.start, o.end) != (h.start, h.end) for o in hits)
+    ]  # fmt: skip
+
+
+class Matcher:
+    """One document's pass, as far as matching names: the state the later steps (noun
+    phrases, aliases, anaphora, proposals) share, sentence by sentence."""
+
+    def __init__(self, document: str, vocabulary: Vocabulary) -> None:
+        self.doc = document
+        self.vocab = vocabulary
+        self.aliases: dict[str, tuple[int, Name]] = {}  # folded -> (valid from, target)
+        self.alias_reach: dict[str, int] = {}
+        self.found: list[list[tuple[Mention, Name]]] = []  # by sentence: mention, name
+        self.groups: dict[tuple[int, int], list[Name]] = {}  # list item span -> the list's
+        self.sentence_starts: list[int] = []
+
+    def words(self, sentence: Sentence) -> list[Word]:
+        return [
+            Word(sentence.start + m.start(), sentence.start + m.end(), folded(m.group()))
+            for m in _WORD.finditer(sentence.text)
+        ]
+
+    def _after_prefix(self, start: int) -> bool:
+        """Whether ``start`` follows a bound prefix and a hyphen ("non-|alcoholic")."""
+        if start < 2 or self.doc[start - 1] not in DASH:
+            return False
+        before = re.search(r"[^\W_]+$", self.doc[max(0, start - 12) : start - 1])
+        return bool(before) and before.group().casefold() in _BOUND_PREFIXES
+
+    def lookup(self, key: str, start: int, text: str) -> Name | None:
+        """What a span's folded name stands for: a text alias, a name of the graph, or a
+        lexicon term, in that order, if its spelling allows."""
+        alias = self.aliases.get(key)
+        if alias and alias[0] <= start:
+            target = alias[1]
+            if target.how != "abbreviation" or letters_of(text) == letters_of(target.spellings[0]):
+                return target  # an abbreviation only in the case the text gave it
+        if " " not in key and key in STOPWORDS:
+            return None
+        for name in (self.vocab.graph_name(key), self.vocab.lexicon_name(key)):
+            if name is not None and spelt(text, name.spellings):
+                return name
+        return None
+
+    def dictionary(self, words: list[Word]) -> list[Hit]:
+        """Longest names first, left to right, each over whole words; inside a name of
+        several words, the names it holds too ("vitamin B12" in "vitamin B12 deficiency"),
+        so a later stage may read either."""
+        hits: list[Hit] = []
+        for i, j, name in self._longest(words, 0, len(words), whole=True):
+            hits.append(Hit(words[i].start, words[j].end, name, name.how))
+            if j > i:
+                hits += [
+                    Hit(words[a].start, words[b].end, inner, inner.how)
+                    for a, b, inner in self._longest(words, i, j + 1, whole=False)
+                    if (inner.entity, inner.key) != (name.entity, name.key)
+                ]
+        return ordered(hits)
+
+    def _longest(
+        self, words: list[Word], lo: int, hi: int, *, whole: bool
+    ) -> list[tuple[int, int, Name]]:
+        """The longest names over ``words[lo:hi]``, left to right, not overlapping; with
+        ``whole`` false, not the span of all of them."""
+        found = []
+        i = lo
+        while i < hi:
+            reach = max(self.vocab.reach(words[i].key), self.alias_reach.get(words[i].key, 0))
+            best: tuple[int, Name] | None = None
+            if reach and not self._after_prefix(words[i].start):
+                for j in range(i, hi if whole or i > lo else hi - 1):
+                    text = self.doc[words[i].start : words[j].end]
+                    key = folded(text)
+                    if len(key) > reach:
+                        break
+                    name = self.lookup(key, words[i].start, text)
+                    if name is not None:
+                        best = (j, name)
+            if best is None:
+                i += 1
+                continue
+            found.append((i, *best))
+            i = best[0] + 1
+        return found
+
+    def deficiency_of(self, hit: Hit) -> Name:
+        """The deficiency state of the nutrient ``hit`` names: the graph's or the lexicon's
+        "X deficiency" by any of its names, else one to propose with suggestions."""
+        text = self.doc[hit.start : hit.end]
+        names = [text, *hit.name.spellings]
+        if hit.name.known:
+            entity = self.vocab.entities[hit.name.entity]
+            names += [entity.label, *entity.synonyms]
+        for base in names:
+            phrase = f"{base} deficiency"
+            name = self.lookup(folded(phrase), hit.start, phrase)
+            if name is not None and self.vocab.is_a(name.type, "DeficiencyState"):
+                return replace(name, how="lexicon" if name.how == "lexicon" else "synonym")
+        phrase = f"{text} deficiency"
+        return Name("DeficiencyState", False, "suggested", (phrase,), key=f"np:{folded(phrase)}")

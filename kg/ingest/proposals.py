@@ -1,0 +1,161 @@
+"""New entities a document's mentions propose: a lexicon term the graph lacks (with its
+xrefs and synonyms) or a noun phrase no vocabulary knows (with suggestions), one id each."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.ingest.matching import Hit, Matcher
+from kg.ingest.model import ProposedEntity, Sentence, Suggestion, Term
+from kg.ingest.vocabulary import Name, Vocabulary, case_bound, folded
+
+__all__ = ["Proposals"]
+
+_GREEK = str.maketrans(
+    {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ω": "omega", "κ": "kappa"}
+)
+
+
+def _slug(label: str) -> str:
+    """An entity id from a label, by the catalogue's slug rule."""
+    text = unicodedata.normalize("NFKD", label.translate(_GREEK).casefold())
+    text = "".join(c for c in text if c.isascii() and c not in "'’")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "entity"
+
+
+@dataclass
+class Proposal:
+    id: str
+    spelling: str  # of the label, before the document's own casing (see _label)
+    type: str
+    names: list[str] = field(default_factory=list)  # the lexicon's, then the text's
+    terms: list[tuple[Term, str]] = field(default_factory=list)
+    suggestions: tuple[Suggestion, ...] = ()
+    written: list[str] = field(default_factory=list)  # its mentions' texts
+
+    def entity(self, taken: set[str]) -> ProposedEntity:
+        """The proposal as written to candidate-entities.yaml; a synonym already naming
+        another entity (``taken``, folded) is left out, since a name names one entity."""
+        label = _label(self.spelling, self.written)
+        seen = {folded(label)}
+        synonyms = []
+        for name in self.names:
+            key = folded(name)
+            if key not in seen and key not in taken and len(name) <= _LONGEST_SYNONYM:
+                seen.add(key)
+                synonyms.append(name)
+        taken |= seen
+        xrefs: dict[str, tuple[str, str, str]] = {}
+        for term, match in self.terms:
+            if term.curie not in xrefs or match == "exact":
+                xrefs[term.curie] = (term.curie, match, term.seen_in)
+        return ProposedEntity(
+            self.id,
+            label,
+            tuple(synonyms[:_MOST_SYNONYMS]),
+            self.type,
+            tuple(xrefs[c] for c in sorted(xrefs)),
+            self.suggestions,
+        )
+
+
+#: A proposal lists at most this many synonyms, none longer than this: a curator reads them,
+#: and ChEBI's systematic names and formulas say nothing to a reader of health texts.
+_MOST_SYNONYMS = 8
+_LONGEST_SYNONYM = 40
+
+
+#: What a name a curator reads as English is made of; a chemical formula's word ("C6H8O6":
+#: elements with counts), an isotope ("Iron-56"), a systematic name's locants ("2-amino-4-").
+_PLAIN = re.compile(r"[A-Za-z0-9' -]*[A-Za-z][A-Za-z0-9' -]*")
+_LOCANT = re.compile(r"(?<![A-Za-z\d])\d+[- ]")
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+_DIGITS = re.compile(r"\d+")
+_ISOTOPE = re.compile(r"[A-Za-z]+[- ]\d{2,3}")
+
+
+def _readable(name: str) -> bool:
+    """Whether a lexicon name reads as an English one: in ASCII Latin letters, digits,
+    spaces, hyphens and apostrophes, and no formula, isotope or systematic name."""
+    if not _PLAIN.fullmatch(name) or _ISOTOPE.fullmatch(name) or len(_LOCANT.findall(name)) > 1:
+        return False
+    return not any(_FORMULA.fullmatch(w) and len(_DIGITS.findall(w)) >= 2 for w in name.split())
+
+
+def _label(spelling: str, written: Iterable[str]) -> str:
+    """A proposed entity's label: the lexicon's spelling of the name (or the text's), with
+    a word it capitalises but the document writes in lower case somewhere ("Zinc",
+    "Alzheimer Disease") written as the document does."""
+    lower = {folded(w) for text in written for w in text.split() if w.islower()}
+    return " ".join(
+        w.lower() if w[:1].isupper() and w[1:].islower() and folded(w) in lower else w
+        for w in spelling.split()
+    )
+
+
+class Proposals(Matcher):
+    """The proposal step of the mention finder: the entity id of each mention."""
+
+    def __init__(self, document: str, vocabulary: Vocabulary) -> None:
+        super().__init__(document, vocabulary)
+        self.first: dict[str, int] = {}  # entity id -> where it is first mentioned
+        self.proposals: dict[str, Proposal] = {}  # name key -> proposal
+        self.by_curie: dict[str, Proposal] = {}
+        self.ids = set(vocabulary.entities) | set(vocabulary.proposed)
+
+    def entity_of(self, hit: Hit, sentence: Sentence) -> str:
+        """The entity id of a hit: the graph's or a draft's, or a proposal's, made on the
+        first mention of its name or of a term it shares with an earlier proposal ("zinc"
+        and "Zn")."""
+        name = hit.name
+        if name.entity:
+            return name.entity
+        text = self.doc[hit.start : hit.end]
+        proposal = self.proposals.get(name.key) or next(
+            (self.by_curie[t.curie] for t, _ in name.terms if t.curie in self.by_curie), None
+        )
+        if proposal is None:
+            proposal = self._propose(name, text, hit.start == sentence.start)
+        for term, match in name.terms:
+            if term.curie not in self.by_curie:
+                self.by_curie[term.curie] = proposal
+                proposal.terms.append((term, match))
+                # a close term's synonyms may name something else ("zinc atom": "Zink")
+                synonyms = term.synonyms if match == "exact" else ()
+                proposal.names += (name for name in (term.label, *synonyms) if _readable(name))
+        self.proposals[name.key] = proposal
+        if hit.named and hit.how != "anaphora":  # "this mineral" names nothing
+            proposal.names.append(text)
+            proposal.written.append(text)
+        return proposal.id
+
+    def _propose(self, name: Name, text: str, opens: bool) -> Proposal:
+        """A new proposal, labelled as the lexicon spells the name (by the term's label
+        for an acronym or symbol), else as the text does, lower-cased at a sentence's
+        start."""
+        if name.terms:
+            spelling = name.spellings[0] if name.spellings else text
+            if case_bound(spelling):
+                spelling = name.terms[0][0].label
+        else:
+            spelling = name.spellings[0] if name.spellings else text
+            if opens and spelling[1:2].islower():
+                spelling = spelling[0].lower() + spelling[1:]
+        pid = _slug(spelling)
+        n = 1
+        while pid in self.ids:
+            n += 1
+            pid = f"{_slug(spelling)}-{n}"
+        self.ids.add(pid)
+        suggestions: tuple[Suggestion, ...] = ()
+        if not name.terms and self.vocab.lexicon is not None:
+            suggestions = self.vocab.lexicon.suggest(spelling, k=5)
+        return Proposal(pid, spelling, name.type, suggestions=suggestions)
+
+    def proposed(self) -> list[ProposedEntity]:
+        taken = set(self.vocab.graph_names)
+        unique = {p.id: p for p in self.proposals.values() if p.id in self.first}
+        return [p.entity(taken) for p in sorted(unique.values(), key=lambda p: self.first[p.id])]
