@@ -26,6 +26,7 @@ ONTOLOGY = load_ontology(ontology_dir())
 #: Words of the test sentences and the nnkg class each one names.
 TYPES = {
     "iron": "Nutrient",
+    "it": "Nutrient",
     "zinc": "Nutrient",
     "copper": "Nutrient",
     "magnesium": "Nutrient",
@@ -492,3 +493,65 @@ def test_measure_on_the_packaged_sources(source, capsys):
         print(f"\n{source}: {shown}")
     assert figures["candidates"] > 0
     assert all(0 <= figures[k] <= 1 for k in ("precision", "recall", "certainty"))
+
+
+def test_a_subject_pronoun_before_the_cue_is_the_cues_own_subject():
+    # "it" is not a mention here, so the earlier mentions must not take its relation.
+    text = "The body needs it to make homocysteine and minerals, and it is required for memory."
+    assert relations(text, "homocysteine", "minerals", "memory") == []
+
+
+def test_foods_that_stand_for_their_class_get_no_kind_of_their_own():
+    found = triples("Magnesium is found in leafy greens such as spinach.", "magnesium",
+                    "leafy greens", "spinach")  # fmt: skip
+    assert ("spinach", "sourceOf", "Magnesium", False) in found
+    assert not {t for t in found if t[1] == "isA"}
+
+
+def test_conditions_named_as_examples_keep_their_kind():
+    found = triples("Magnesium may reduce the risk of headaches such as migraine.", "magnesium",
+                    "headaches", "migraine")  # fmt: skip
+    assert ("migraine", "isA", "headaches", False) in found
+
+
+def test_a_pronoun_after_a_list_opens_a_clause_of_its_own():
+    # The stand-in list stage joins "homocysteine, minerals, and it"; a pronoun is never
+    # an item of a list, so only "it" is required for memory.
+    text = "Zinc helps make homocysteine, minerals, and it is required for memory."
+    found = triples(text, "homocysteine", "minerals", "it", "memory")
+    assert found == {("it", "requiredFor", "memory", False)}
+
+
+def test_the_object_of_a_relative_clause_is_not_the_subject_of_the_main_verb():
+    text = "People who avoid beef are at risk of iron deficiency."
+    found = triples(text, "people", "beef", "iron deficiency")
+    assert ("People", "atRiskOf", "iron deficiency", False) in found
+    assert not {t for t in found if t[0] == "beef"}
+
+
+def test_adjacent_phrases_of_a_class_cue_ignore_the_head_before_them():
+    text = "Supplements of zinc and other minerals are sold widely."
+    found = triples(text, "supplements", "zinc", "minerals")
+    assert ("zinc", "isA", "minerals", False) in found
+    assert not {t for t in found if t[0] == "Supplements"}
+
+
+def test_too_much_of_a_substance_is_not_the_substance():
+    # Neither the nutrient nor the source after "from" is what causes the symptom.
+    text = "Too much zinc from supplements can cause headaches."
+    assert relations(text, "zinc", "supplements", "headaches") == []
+    assert triples("Zinc can cause headaches.", "zinc", "headaches") == {
+        ("Zinc", "causes", "headaches", False)
+    }
+
+
+def test_reducing_how_often_a_condition_occurs_prevents_it():
+    text = "Magnesium may reduce the frequency of migraine."
+    assert triples(text, "magnesium", "migraine") == {("Magnesium", "prevents", "migraine", False)}
+
+
+def test_a_class_cue_takes_the_phrase_just_before_it_even_in_a_relative_clause():
+    text = "Zinc supports the immune system, which needs minerals such as iron and copper."
+    found = triples(text, "zinc", "immune system", "minerals", "iron", "copper")
+    assert ("iron", "isA", "minerals", False) in found
+    assert not {t for t in found if t[1] == "isA" and t[2] != "minerals"}

@@ -14,31 +14,15 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from kg.curation.ontology import Ontology
 from kg.ingest.certainty import assess
+from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
 from kg.ingest.model import Candidate, Mention, Sentence
 
 __all__ = ["CUES", "find_relations"]
 
-CUES = Path(__file__).parent / "data" / "cues.yaml"
-
-_SLOT = re.compile(r"\{([XY])\}")
 _TOKEN = re.compile(r"«(\d+)»")
-#: A form of "to be", with the adverbs (and "not") that may follow it.
-_BE = (
-    r"(?:is|are|was|were|be|been|being)(?:\s+(?:not|also|often|usually|commonly|mainly|"
-    r"largely|primarily|mostly|generally|frequently|typically|sometimes|naturally|"
-    r"especially|particularly|only|[a-z]+ly))*"
-)
-_MACROS = {"{be}": _BE, "{_}": r"(?:[\w’'-]+\s+){0,2}"}
-#: One word of a gap: a comma or a run of characters that are not space, a slot or a
-#: clause mark.
-_WORD = r"(?:,|[^\s,«»;:()\[\]!?]+)"
 _EXAMPLES = (
     r",?\s*(?:such as|like|including|e\.g\.,?|for example,?|especially|particularly|notably)\s+"
 )
@@ -49,106 +33,13 @@ _HEAD_OF = re.compile(r"«(\d+)»\s+(?:of|in|from)\s+(?:the\s+)?\Z", re.IGNORECA
 _DETERMINER = re.compile(
     r"(?:a|an|the|this|these|that|those|its|their|our|your|his|her|such)\s+", re.IGNORECASE
 )
-#: "«X» who/that ... «nearest»": X may be the subject the relative clause describes.
-_RELATIVE = re.compile(r"«(\d+)»\s*,?\s*(?:who|that|which|whose)\b[^«»;:]*\Z", re.IGNORECASE)
+#: "«X» who/that ... «nearest»": X may be the subject the relative clause describes, and
+#: is the likelier one when words without a comma stand between (the nearest is then the
+#: clause's object: "people who avoid Z are at risk of Y").
+_RELATIVE = re.compile(r"«(\d+)»\s*,?\s*(?:who|that|which|whose)\b([^«»;:]*)\Z", re.IGNORECASE)
 #: A gap that opens with a conjunction: the mention before it is the object of an earlier
 #: verb, and the cue's subject is the clause's ("X supports Z and protects Y").
 _COORDINATED = re.compile(r"\A\s*(?:,\s*)?(?:and|or|nor|as well as)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Reading:
-    predicate: str
-    reverse: bool
-    subject_is: tuple[str, ...]
-    object_is: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _Cue:
-    id: str
-    patterns: tuple[re.Pattern[str], ...]
-    readings: tuple[_Reading, ...]
-    examples: bool  # whether "X such as A, B" extends the relation to A and B
-    phrase: bool  # whether the relation is stated inside a noun phrase
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    cues: tuple[_Cue, ...]
-    clause_stop: re.Pattern[str]
-
-
-def _words(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
-def _literal(text: str) -> str:
-    """A template's cue words as a regular expression, word-bounded at its ends."""
-    for macro, expansion in _MACROS.items():
-        text = text.replace(macro, expansion)
-    text = re.sub(r" +", r"\\s+", text.strip())
-    before = "" if text.startswith(",") else r"(?<![\w’'-])"
-    return rf"{before}(?:{text})(?![\w’'-])"
-
-
-def _compile(template: str, before: int, after: int, stop: str, after_stop: str) -> str:
-    """The regular expression of one template over a sentence whose mentions are slots."""
-    relative = r"(?:\s*,?\s*(?:which|that|who)\b)?"  # "X, which ...", "X, the sheath that ..."
-    gap_before = rf"{relative}(?:\s*(?!(?:{stop})\b){_WORD}){{0,{before}}}{relative}\s*"
-    gap_after = rf"\s*(?:(?!(?:{stop}|{after_stop})\b){_WORD}\s*){{0,{after}}}"
-    parts = _SLOT.split(template)  # literal, slot, literal, slot, ...
-    out: list[str] = []
-    literal_count = 0
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(rf"(?P<{part}>«\d+»)")
-            continue
-        if not part.strip():
-            out.append(r"\s*" if part else "")
-            continue
-        if i > 0:  # a slot before it
-            out.append(gap_before if part.startswith(" ") else r"\s*")
-        out.append(f"(?P<c{literal_count}>{_literal(part)})")
-        literal_count += 1
-        if i < len(parts) - 1:  # a slot after it
-            out.append(gap_after if part.endswith(" ") else r"\s*")
-    return f"(?=({''.join(out)}))"
-
-
-@cache
-def _lexicon(path: Path = CUES) -> _Lexicon:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    gap = data["gap"]
-    stop = _words(gap["stop"])
-    cues = []
-    for cue in data["cues"]:
-        after_stop = _words([*gap["after_stop"], *cue.get("extra_after_stop", ())])
-        before, after = cue.get("gap_before", gap["before"]), cue.get("gap_after", gap["after"])
-        patterns = tuple(
-            re.compile(_compile(t, before, after, stop, after_stop), re.IGNORECASE)
-            for t in cue["templates"]
-        )
-        readings = tuple(
-            _Reading(
-                r["predicate"],
-                bool(r.get("reverse", False)),
-                tuple(r.get("subject_is", ())),
-                tuple(r.get("object_is", ())),
-            )
-            for r in cue["readings"]
-        )
-        cues.append(
-            _Cue(
-                cue["id"],
-                patterns,
-                readings,
-                cue.get("expand", "examples") != "list",
-                bool(cue.get("phrase", False)),
-            )
-        )
-    clause_stop = re.compile(rf"\b(?:{stop})\b|[;:]", re.IGNORECASE)
-    return _Lexicon(tuple(cues), clause_stop)
 
 
 class _Masked:
@@ -223,7 +114,7 @@ def _top_level(sentence: Sentence, mentions: Iterable[Mention]) -> list[Mention]
     return sorted(kept)
 
 
-def _allowed(ontology: Ontology, reading: _Reading, subject: Mention, obj: Mention) -> bool:
+def _allowed(ontology: Ontology, reading: Reading, subject: Mention, obj: Mention) -> bool:
     """Whether the ontology (and the reading's own narrowing) admits this subject and
     object; a relation between two mentions of one entity is never a claim."""
     relation = ontology.relations.get(reading.predicate)
@@ -241,16 +132,21 @@ def _allowed(ontology: Ontology, reading: _Reading, subject: Mention, obj: Menti
 
 
 def _expand(
-    index: int, masked: _Masked, groups: Sequence[Sequence[Mention]], examples: bool
+    index: int,
+    masked: _Masked,
+    groups: Sequence[Sequence[Mention]],
+    examples: bool,
+    pronoun: re.Pattern[str],
 ) -> list[int]:
     """The mentions a relation with mention ``index`` also holds for: the other items of
     its list and, with ``examples``, the examples that follow it ("foods such as meat and
-    fish") and the class its list gives examples of."""
+    fish") and the class its list gives examples of. A "list" with a pronoun in it is two
+    clauses ("it makes A and B, and it is required for Y"), never one list."""
     position = {m: i for i, m in enumerate(masked.mentions)}
 
     def members(i: int) -> set[int]:
         for group in groups:
-            if masked.mentions[i] in group:
+            if masked.mentions[i] in group and not any(pronoun.fullmatch(m.text) for m in group):
                 return {position[m] for m in group if m in position}
         return {i}
 
@@ -275,24 +171,38 @@ class _Found:
     object: Mention
     cue_span: tuple[int, int]
     phrase: bool
+    catalogue_kinds: tuple[str, ...]
     rank: tuple[int, int]  # the cue that ends nearest the object, then the longest, wins
 
 
 def _slot_options(
-    name: str, match: re.Match[str], cue_start: int, masked: _Masked, stop: re.Pattern[str]
+    name: str,
+    match: re.Match[str],
+    cue_start: int,
+    masked: _Masked,
+    lexicon: CueLexicon,
+    phrase: bool,
 ) -> list[int]:
     """The mentions that may fill slot ``name`` of a match, most likely first.
 
     A slot after the cue words is the mention there. The slot before them is the mention
-    nearest the cue, or first the head of its phrase ("a deficiency in X"), or first the
-    subject of its clause when a conjunction stands between ("X supports Z and protects
-    Y"). A template without X takes the subject of the clause ("..., leading to Y").
+    nearest the cue, or first the head of its phrase ("a deficiency in X"), the subject of
+    its clause when a conjunction stands between ("X supports Z and protects Y"), or the
+    mention a relative clause describes when the nearest is that clause's object ("X who
+    avoid Z are at risk of Y"). A template without X takes the subject of the clause
+    ("..., leading to Y"), unless a pronoun stands between. A ``phrase`` cue joins two
+    adjacent noun phrases, so its slots are the mentions there ("sources of A and other
+    B": A is a B, not the sources).
     """
+    stop = lexicon.clause_stop
     if name not in match.re.groupindex:
+        head = masked.text[:cue_start]
+        if lexicon.pronoun.search(head, max((t.end() for t in _TOKEN.finditer(head)), default=0)):
+            return []  # "X ..., and it is required for Y": the pronoun is the subject
         options = [masked.clause_subject(cue_start, stop), masked.nearest_before(cue_start, stop)]
     else:
         index = int(match.group(name).strip("«»"))
-        if match.start(name) > cue_start:
+        if match.start(name) > cue_start or phrase:
             return [index]
         before = masked.before(index)
         head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
@@ -300,24 +210,45 @@ def _slot_options(
             options = [masked.clause_subject(masked.position(index), stop), index]
         elif head:
             options = [int(head.group(1)), index]
+        elif relative and relative.group(2).strip() and "," not in relative.group(2):
+            options = [int(relative.group(1)), index]  # X is the object of the clause
         else:
             options = [index, int(relative.group(1)) if relative else None]
     return list(dict.fromkeys(i for i in options if i is not None))
 
 
+def _plain(
+    options: list[int], masked: _Masked, ontology: Ontology, lexicon: CueLexicon
+) -> list[int]:
+    """The slot ``options`` without a substance that amount words make a state it does not
+    name ("too much X", "a lack of X"); when that is the likeliest filler, the slot has
+    none, and a modifier of it ("too much X from Z") does not take its place."""
+
+    def amount(i: int) -> bool:
+        return ontology.is_a(masked.mentions[i].type, "ChemicalEntity") and bool(
+            lexicon.amount.search(masked.before(i))
+        )
+
+    return [] if options and amount(options[0]) else [i for i in options if not amount(i)]
+
+
 def _readings(
-    cue: _Cue,
+    cue: Cue,
     match: re.Match[str],
     masked: _Masked,
     ontology: Ontology,
     groups: Sequence[Sequence[Mention]],
-    stop: re.Pattern[str],
+    lexicon: CueLexicon,
 ) -> Iterable[_Found]:
     literals = [k for k in match.groupdict() if k.startswith("c") and match.group(k) is not None]
     cue_start = min(match.start(k) for k in literals)
     cue_end = max(match.end(k) for k in literals)
-    xs = _slot_options("X", match, cue_start, masked, stop)
-    ys = _slot_options("Y", match, cue_start, masked, stop)
+    xs = _plain(
+        _slot_options("X", match, cue_start, masked, lexicon, cue.phrase), masked, ontology, lexicon
+    )
+    ys = _plain(
+        _slot_options("Y", match, cue_start, masked, lexicon, cue.phrase), masked, ontology, lexicon
+    )
     words = masked.words(cue_start, cue_end)
     span = masked.span(cue_start, cue_end)
     for reading in cue.readings:
@@ -325,8 +256,8 @@ def _readings(
             subject, obj = (y, x) if reading.reverse else (x, y)
             if not _allowed(ontology, reading, masked.mentions[subject], masked.mentions[obj]):
                 continue
-            subjects = _expand(subject, masked, groups, cue.examples)
-            objects = _expand(obj, masked, groups, cue.examples)
+            subjects = _expand(subject, masked, groups, cue.examples, lexicon.pronoun)
+            objects = _expand(obj, masked, groups, cue.examples, lexicon.pronoun)
             for s, o in itertools.product(subjects, objects):
                 sm, om = masked.mentions[s], masked.mentions[o]
                 if not (s in objects and o in subjects) and _allowed(ontology, reading, sm, om):
@@ -337,9 +268,26 @@ def _readings(
                         om,
                         span,
                         cue.phrase,
+                        cue.catalogue_kinds,
                         (cue_end, cue_end - cue_start),
                     )
             return
+
+
+def _inherited(found: Iterable[_Found], ontology: Ontology) -> list[_Found]:
+    """``found`` without the kind of an example that stands for its class in another
+    relation of the sentence ("found in foods such as meat"), when its cue leaves such
+    kinds (``catalogue_kinds``, a food group's members) to the catalogue."""
+    found = list(found)
+    related = {m for f in found if not f.catalogue_kinds for m in (f.subject, f.object)}
+    return [
+        f
+        for f in found
+        if not (
+            f.subject in related
+            and any(ontology.is_a(f.subject.type, k) for k in f.catalogue_kinds)
+        )
+    ]
 
 
 def _phrase(sentence: Sentence, found: _Found) -> Sentence:
@@ -369,7 +317,7 @@ def find_relations(
     names in ``cue`` the rule and the words that fired, then the hedge and negation words
     that :func:`kg.ingest.certainty.assess` found.
     """
-    lexicon = _lexicon()
+    lexicon = load_cues()
     masked = _Masked(sentence, _top_level(sentence, mentions))
     if len(masked.mentions) < 2:
         return []
@@ -377,13 +325,13 @@ def find_relations(
     for cue in lexicon.cues:
         for pattern in cue.patterns:
             for match in pattern.finditer(masked.text):
-                for found in _readings(cue, match, masked, ontology, groups, lexicon.clause_stop):
+                for found in _readings(cue, match, masked, ontology, groups, lexicon):
                     key = (found.subject, found.object)
                     if key not in best or found.rank > best[key].rank:
                         best[key] = found
     start, end = _quote(sentence)
     candidates = []
-    for found in best.values():
+    for found in _inherited(best.values(), ontology):
         scope = _phrase(sentence, found) if found.phrase else sentence
         certainty, negated, words = assess(scope, found.subject, found.object, found.cue_span)
         candidates.append(

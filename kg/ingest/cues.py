@@ -1,0 +1,142 @@
+"""The cue lexicon of ``nnkg ingest`` (``data/cues.yaml``), compiled to regular expressions.
+
+Each cue is a set of templates over a sentence whose mentions are replaced by slots
+(``«i»``); ``{X}`` and ``{Y}`` are the subject and object slots, ``{be}`` a form of "to be"
+with its adverbs, ``{_}`` up to two free words. Between a slot and the cue words a few other
+words may stand ("X can also cause Y"), never a clause word (``gap.stop``) nor, before the
+cue, a subject pronoun (``gap.before_stop``): those start another clause or subject. Kept
+apart from :mod:`kg.ingest.relations` so the lexicon's format is read in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+__all__ = ["CUES", "Cue", "CueLexicon", "Reading", "load_cues"]
+
+CUES = Path(__file__).parent / "data" / "cues.yaml"
+
+_SLOT = re.compile(r"\{([XY])\}")
+#: A form of "to be", with the adverbs (and "not") that may follow it.
+_BE = (
+    r"(?:is|are|was|were|be|been|being)(?:\s+(?:not|also|often|usually|commonly|mainly|"
+    r"largely|primarily|mostly|generally|frequently|typically|sometimes|naturally|"
+    r"especially|particularly|only|[a-z]+ly))*"
+)
+_MACROS = {"{be}": _BE, "{_}": r"(?:[\w’'-]+\s+){0,2}"}
+#: One word of a gap: a comma or a run of characters that are not space, a slot or a
+#: clause mark.
+_WORD = r"(?:,|[^\s,«»;:()\[\]!?]+)"
+
+
+@dataclass(frozen=True)
+class Reading:
+    predicate: str
+    reverse: bool
+    subject_is: tuple[str, ...]
+    object_is: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    patterns: tuple[re.Pattern[str], ...]
+    readings: tuple[Reading, ...]
+    examples: bool  # whether "X such as A, B" extends the relation to A and B
+    phrase: bool  # whether the relation is stated inside a noun phrase
+    catalogue_kinds: tuple[str, ...]  # examples of these kinds inherit, not claim, a kind
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    cues: tuple[Cue, ...]
+    clause_stop: re.Pattern[str]
+    pronoun: re.Pattern[str]  # a subject pronoun (``gap.before_stop``)
+    amount: re.Pattern[str]  # amount words that end just before a mention (``amount``)
+
+
+def _words(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _literal(text: str) -> str:
+    """A template's cue words as a regular expression, word-bounded at its ends."""
+    for macro, expansion in _MACROS.items():
+        text = text.replace(macro, expansion)
+    text = re.sub(r" +", r"\\s+", text.strip())
+    before = "" if text.startswith(",") else r"(?<![\w’'-])"
+    return rf"{before}(?:{text})(?![\w’'-])"
+
+
+def _compile(
+    template: str, before: int, after: int, stop: str, before_stop: str, after_stop: str
+) -> str:
+    """The regular expression of one template over a sentence whose mentions are slots."""
+    relative = r"(?:\s*,?\s*(?:which|that|who)\b)?"  # "X, which ...", "X, the sheath that ..."
+    gap_before = (
+        rf"{relative}(?:\s*(?!(?:{stop}|{before_stop})\b){_WORD}){{0,{before}}}{relative}\s*"
+    )
+    gap_after = rf"\s*(?:(?!(?:{stop}|{after_stop})\b){_WORD}\s*){{0,{after}}}"
+    parts = _SLOT.split(template)  # literal, slot, literal, slot, ...
+    out: list[str] = []
+    literal_count = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(rf"(?P<{part}>«\d+»)")
+            continue
+        if not part.strip():
+            out.append(r"\s*" if part else "")
+            continue
+        if i > 0:  # a slot before it
+            out.append(gap_before if part.startswith(" ") else r"\s*")
+        out.append(f"(?P<c{literal_count}>{_literal(part)})")
+        literal_count += 1
+        if i < len(parts) - 1:  # a slot after it
+            out.append(gap_after if part.endswith(" ") else r"\s*")
+    return f"(?=({''.join(out)}))"
+
+
+@cache
+def load_cues(path: Path = CUES) -> CueLexicon:
+    """The compiled cues of ``path``, once per process."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gap = data["gap"]
+    stop = _words(gap["stop"])
+    before_stop = _words(gap["before_stop"])
+    cues = []
+    for cue in data["cues"]:
+        after_stop = _words([*gap["after_stop"], *cue.get("extra_after_stop", ())])
+        before, after = cue.get("gap_before", gap["before"]), cue.get("gap_after", gap["after"])
+        patterns = tuple(
+            re.compile(_compile(t, before, after, stop, before_stop, after_stop), re.IGNORECASE)
+            for t in cue["templates"]
+        )
+        readings = tuple(
+            Reading(
+                r["predicate"],
+                bool(r.get("reverse", False)),
+                tuple(r.get("subject_is", ())),
+                tuple(r.get("object_is", ())),
+            )
+            for r in cue["readings"]
+        )
+        cues.append(
+            Cue(
+                cue["id"],
+                patterns,
+                readings,
+                cue.get("expand", "examples") != "list",
+                bool(cue.get("phrase", False)),
+                tuple(cue.get("catalogue_kinds", ())),
+            )
+        )
+    clause_stop = re.compile(rf"\b(?:{stop})\b|[;:]", re.IGNORECASE)
+    pronoun = re.compile(rf"\b(?:{before_stop})\b", re.IGNORECASE)
+    amount = re.compile(rf"(?<![\w’'-])(?:{_words(data['amount'])})\s+\Z", re.IGNORECASE)
+    return CueLexicon(tuple(cues), clause_stop, pronoun, amount)
