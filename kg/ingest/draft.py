@@ -11,6 +11,7 @@ the result is written as a source folder (:mod:`kg.ingest.folder`).
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,10 +59,13 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     found = sentences(document)
     mentions, proposed = find_mentions(document, found, vocabulary)
     candidates: list[Candidate] = []
+    starts = [m.start for m in mentions]  # mentions come sorted
     for sentence in found:
         if is_promotional(sentence):
             continue
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        inside = [m for m in mentions[first:last] if m.end <= sentence.end]
         if len(inside) < 2:
             continue
         groups = list_groups(inside, sentence)

@@ -323,7 +323,9 @@ def find_relations(
         return []
     best: dict[tuple[Mention, Mention], _Found] = {}
     for cue in lexicon.cues:
-        for pattern in cue.patterns:
+        for pattern, anchor in zip(cue.patterns, cue.anchors, strict=True):
+            if not anchor.search(masked.text):
+                continue
             for match in pattern.finditer(masked.text):
                 for found in _readings(cue, match, masked, ontology, groups, lexicon):
                     key = (found.subject, found.object)
