@@ -77,17 +77,12 @@ class ProtocolError(Exception):
 
 async def _body(request) -> bytes:
     """The request body, refused (413) as soon as it is longer than MAX_BODY_BYTES."""
-    too_long = ProtocolError(413, f"the request body is longer than {MAX_BODY_BYTES:,} bytes")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise too_long
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise too_long
-        chunks.append(chunk)
-    return b"".join(chunks)
+    from kg.base.http import read_bounded
+
+    body = await read_bounded(request, MAX_BODY_BYTES)
+    if body is None:
+        raise ProtocolError(413, f"the request body is longer than {MAX_BODY_BYTES:,} bytes")
+    return body
 
 
 def _utf8(data: bytes) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.base.errors import NnkgError
+from kg.base.http import read_bounded
 from kg.ingest.review import ReviewError, load_draft, render_review
 from kg.ingest.reviewsave import save_review
 
@@ -29,20 +30,6 @@ _HEADERS = {  # on every answer: no sniffing, no framing, no referrer, no cachin
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-
-
-async def _bounded_body(request) -> bytes | None:
-    """The request body, or None as soon as it is longer than :data:`MAX_BODY_BYTES`."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def create_app(folder: Path, token: str, origin: str):
@@ -66,7 +53,7 @@ def create_app(folder: Path, token: str, origin: str):
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media != "application/json":
             return refuse(415, "post the review as application/json")
-        body = await _bounded_body(request)
+        body = await read_bounded(request, MAX_BODY_BYTES)
         if body is None:
             return refuse(413, f"the review is longer than {MAX_BODY_BYTES:,} bytes")
         try:
