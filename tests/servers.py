@@ -1,5 +1,6 @@
-"""Start and stop real servers on free localhost ports for the endpoint and push tests:
-``nnkg serve`` as a subprocess, and the Oxigraph server from the ``oxigraph`` package."""
+"""Start and stop real servers on free localhost ports for the endpoint, push and review
+tests: nnkg's own servers as subprocesses, and the Oxigraph server of the ``oxigraph``
+package."""
 
 from __future__ import annotations
 
@@ -41,25 +42,34 @@ def _drain(stream) -> None:
 
 
 @contextmanager
-def nnkg_serve(build: Path, *options: str, cwd: Path):
-    """``nnkg serve --port 0`` on ``build``; yields the base URL once queries can run."""
+def nnkg_process(args: list[str], ready: str, what: str, cwd: Path | None = None):
+    """``nnkg ARGS`` as a subprocess that announces itself on stderr; yields the match of
+    ``ready`` (a regular expression) on its first line, and stops it afterwards."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--port", "0", "--build", str(build), *options],
+        [sys.executable, "-m", "kg", *args],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
         cwd=cwd,
     )
     try:
-        ready, _, _ = select.select([process.stderr], [], [], 60)
-        line = process.stderr.readline() if ready else ""
-        found = re.search(r"(http://\S+)/sparql", line)
+        started, _, _ = select.select([process.stderr], [], [], 60)
+        line = process.stderr.readline() if started else ""
+        found = re.search(ready, line)
         if not found:
-            pytest.fail(f"nnkg serve did not start: {line}")
+            pytest.fail(f"{what} did not start: {line}")
         _drain(process.stderr)
-        yield found.group(1)
+        yield found
     finally:
         _stop(process)
+
+
+@contextmanager
+def nnkg_serve(build: Path, *options: str, cwd: Path):
+    """``nnkg serve --port 0`` on ``build``; yields the base URL once queries can run."""
+    args = ["serve", "--port", "0", "--build", str(build), *options]
+    with nnkg_process(args, r"(http://\S+)/sparql", "nnkg serve", cwd) as found:
+        yield found.group(1)
 
 
 @contextmanager

@@ -5,12 +5,7 @@ offers them as downloads, the same bytes) — and its server's refusals over HTT
 from __future__ import annotations
 
 import json
-import re
-import select
 import shutil
-import signal
-import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,6 +15,7 @@ import yaml
 from browser import chromium, open_url
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from servers import nnkg_process
 
 from kg.base.model import Certainty
 from kg.cli import cli
@@ -105,20 +101,10 @@ def browser():
 @contextmanager
 def review_server(folder: Path):
     """``nnkg review FOLDER --serve --port 0`` as a subprocess; yields the page's address."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "review", str(folder), "--serve", "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
-    try:
-        ready, _, _ = select.select([process.stderr], [], [], 60)
-        line = process.stderr.readline() if ready else ""
-        found = re.search(r"open (http://127\.0\.0\.1:\d+/[\w-]+/) to review", line)
-        if not found:
-            pytest.fail(f"nnkg review --serve did not start: {line}")
+    args = ["review", str(folder), "--serve", "--port", "0"]
+    ready = r"open (http://127\.0\.0\.1:\d+/[\w-]+/) to review"
+    with nnkg_process(args, ready, "nnkg review --serve") as found:
         yield found.group(1)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(10)
 
 
 def open_review(browser, url: str, through=None):
