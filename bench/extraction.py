@@ -1,7 +1,11 @@
 """How well `nnkg ingest` drafts claims: precision, recall, certainty and negation agreement
 against curated gold claims, and its speed. Figures for docs/scale.md, never assertions.
 
-    python bench/extraction.py [--speed]
+    python bench/extraction.py [--speed] [--misses]
+
+``--misses`` lists, for the packaged and dev sets only (never the held-out one, whose
+sentences rule writers must not read), each gold claim no draft matched, with the mentions
+found in its sentence, and each draft that matched no gold claim.
 
 Gold sets: the two packaged sources (their claims.yaml; the catalogue holds their entities,
 so their figures are an upper bound), bench/dev/ (articles the rule writers wrote to find
@@ -68,14 +72,18 @@ def _sentence_of(sentences, start: int, end: int) -> tuple[int, int]:
     return (spans[0][0], spans[-1][1]) if spans else (start, end)
 
 
-def score(document: str, gold: list[dict], candidates: list[dict], entities: dict) -> Score:
+def score(
+    document: str, gold: list[dict], candidates: list[dict], entities: dict, misses=None
+) -> Score:
     """``gold`` and ``candidates`` as claims.yaml / candidates.yaml items; ``entities``
-    every entity (id -> item with label and synonyms) either side may name."""
+    every entity (id -> item with label and synonyms) either side may name. ``misses``, a
+    list, receives the unmatched gold claims and candidates."""
     from kg.ingest.text import sentences
 
     found = sentences(document)
     result = Score(gold=len(gold), candidates=len(candidates))
     hit_gold: set[int] = set()
+    false: list[dict] = []
     for candidate in candidates:
         subject = _names(candidate["subject"], candidate["subject_text"], entities)
         obj = _names(candidate["object"], candidate["object_text"], entities)
@@ -97,8 +105,35 @@ def score(document: str, gold: list[dict], candidates: list[dict], entities: dic
             result.same_certainty += claim["certainty"] == candidate["certainty"]
             result.same_predicate += claim["predicate"] == candidate["predicate"]
             hit_gold.add(best)
+        else:
+            false.append(candidate)
     result.matched_gold = len(hit_gold)
+    if misses is not None:
+        misses += [("missed", claim) for i, claim in enumerate(gold) if i not in hit_gold]
+        misses += [("false", candidate) for candidate in false]
     return result
+
+
+def _show(kind: str, claim: dict, document: str, mentions) -> None:
+    """One miss, with the mentions of its sentence for a missed gold claim."""
+    neg = " NOT" if claim["negated"] else ""
+    print(f"  {kind:<6} {claim['subject_text']!r} -{claim['predicate']}{neg}-> "
+          f"{claim['object_text']!r} [{claim['certainty']}]"
+          + (f"  cue: {claim['cue']}" if "cue" in claim else ""))  # fmt: skip
+    print(f"         {' '.join(document[claim['start'] : claim['end']].split())[:200]}")
+    if kind == "missed":
+        inside = [f"{m.text}={m.entity}" for m in mentions
+                  if claim["start"] - 300 < m.start and m.end < claim["end"] + 300
+                  and _sentence_overlap(document, claim, m)]  # fmt: skip
+        print(f"         mentions: {', '.join(inside)}")
+
+
+def _sentence_overlap(document: str, claim: dict, mention) -> bool:
+    from kg.ingest.text import sentences
+
+    spans = [(s.start, s.end) for s in sentences(document)
+             if s.start < claim["end"] and claim["start"] < s.end]  # fmt: skip
+    return any(a <= mention.start and mention.end <= b for a, b in spans)
 
 
 def _entities(paths) -> dict:
@@ -128,6 +163,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true", help="also time 1 MB of text")
+    parser.add_argument("--misses", action="store_true", help="list misses (not held out)")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -149,9 +185,18 @@ def main() -> None:
             gold = yaml.safe_load((folder / "claims.yaml").read_text(encoding="utf-8")) or []
             candidates = _draft(document, known, lexicon)
             entities = {**catalogue, **_entities([folder / "entities.yaml"])}
-            result = score(document, gold, candidates, entities)
+            misses: list | None = [] if args.misses and name != "held out" else None
+            result = score(document, gold, candidates, entities, misses)
             total.add(result)
             print(f"{folder.name:<40} {result.row()}")
+            if misses:
+                from kg.ingest.mentions import Vocabulary, find_mentions
+                from kg.ingest.text import sentences
+
+                vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed)
+                found, _ = find_mentions(document, sentences(document), vocabulary)
+                for kind, claim in misses:
+                    _show(kind, claim, document, found)
         print(f"{'all ' + name:<40} {total.row()}")
     if args.speed:
         text = "\n\n".join(
