@@ -304,6 +304,51 @@ def systematic(name: str) -> bool:
     return bool(_SYSTEMATIC.search(name))
 
 
+#: How Latin, Spanish and Italian drug names (INN and pharmacopoeia forms) spell what
+#: English spells "ph", "th", "y", "k" and "x" ("fenilalanina", "piridossina"), undone so
+#: a name can be compared with its English form.
+_RESPELLINGS = (("ph", "f"), ("th", "t"), ("y", "i"), ("k", "c"), ("x", "ss"))
+#: A word's endings, ranked by how far from English they are: none or "-e" (English:
+#: "biotin", "tyrosine"), the Romance "-a" and "-o" ("biotina", "acido"), the Latin "-um"
+#: ("biotinum", "acidum").
+_ENDING_RANK = {"um": 2, "a": 1, "o": 1, "e": 0}
+
+
+def _word_form(word: str) -> tuple[str, int]:
+    """A word's stem, respelt as English spells it, and the rank of its ending."""
+    for foreign, english in _RESPELLINGS:
+        word = word.replace(foreign, english)
+    for ending, rank in _ENDING_RANK.items():
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)], rank
+    return word, 0
+
+
+def foreign_forms(names: Iterable[str]) -> set[str]:
+    """The names that are another name's Latin, Spanish or Italian form: the same words
+    once respelt and stripped of their endings, in any order, where every word that ends
+    differently ends as English does in the other ("pyridoxinum" and "pyridoxina" beside
+    "pyridoxine", "acido glutamico" beside "glutamic acid"; not "sodium" beside the Spanish
+    "sodio", whose endings are both foreign). ChEBI lists a drug's INN names in several
+    languages without saying which is which.
+
+    >>> sorted(foreign_forms(["biotin", "biotina", "biotinum", "vitamin H"]))
+    ['biotina', 'biotinum']
+    >>> sorted(foreign_forms(["sodium", "sodio", "Kadmium", "cadmium", "pyridoxin", "pyridoxine"]))
+    []
+    """
+    forms = {name: sorted(_word_form(w) for w in fold(name).split()) for name in names}
+    foreign = set()
+    for name, words in forms.items():
+        for english in forms.values():
+            if len(words) != len(english) or [s for s, _ in words] != [s for s, _ in english]:
+                continue
+            ranks = [(a, b) for (_, a), (_, b) in zip(words, english, strict=True) if a != b]
+            if ranks and all(a > b == 0 for a, b in ranks):
+                foreign.add(name)
+    return foreign
+
+
 class NameRules:
     """Which names go into the lexicon's index (the label itself is kept for display)."""
 
@@ -311,7 +356,7 @@ class NameRules:
         self.stopwords = frozenset(fold(w) for w in stopwords)
         self.dropped: dict[str, int] = {
             "short": 0, "stopword": 0, "long": 0, "systematic": 0, "inverted": 0,
-            "placeholder": 0, "obsolete": 0,
+            "placeholder": 0, "obsolete": 0, "foreign": 0,
         }  # fmt: skip
 
     def keep(self, name: str, *, chemical: bool = False, exempt: bool = False) -> bool:
@@ -510,16 +555,23 @@ def _add(
     exempt: bool = False,
 ) -> None:
     """Add ``entry`` under ``curie`` when the rules keep its label, with the synonyms they
-    keep; a term read before keeps its label and class and gains the new names and file."""
+    keep (for a chemical, not the Latin or Romance forms of its other names); a term read
+    before keeps its label and class and gains the new names and file."""
     known = out.get(curie)
     bare = entry.label.removesuffix(ROLE_QUALIFIER)
     if known is None and not rules.keep(bare, chemical=chemical, exempt=exempt):
         return
     target = known or out.setdefault(curie, Entry(entry.label, entry.type, []))
     seen = {fold(n) for n in [target.label, *target.synonyms]}
-    for name in [bare, *entry.synonyms]:
+    names = [bare, *entry.synonyms]
+    foreign = foreign_forms([*names, *target.synonyms]) - {bare} if chemical else set()
+    for name in names:
         folded = fold(name)
-        if folded and folded not in seen and rules.keep(name, chemical=chemical, exempt=exempt):
+        if not folded or folded in seen:
+            continue
+        if name in foreign:
+            rules.dropped["foreign"] += 1
+        elif rules.keep(name, chemical=chemical, exempt=exempt):
             target.synonyms.append(name)
             seen.add(folded)
     target.seen_in.extend(s for s in entry.seen_in if s not in target.seen_in)

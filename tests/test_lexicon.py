@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -101,6 +99,35 @@ def test_noisy_names_are_not_in_the_index(lexicon):
     assert lexicon.max_words == 6
 
 
+def test_latin_and_romance_forms_of_a_chemicals_name_are_dropped():
+    """ChEBI gives a drug's INN names in Latin, Spanish and Italian beside the English one,
+    untagged: the build drops a synonym that is another name of the term with its words
+    respelt and ending foreign, and keeps English variants and names it cannot tell apart."""
+    forms = _build_script().foreign_forms
+    assert forms(["cyanocobalamin", "cianocobalamina", "cyanocobalaminum", "vitamin B12"]) == {
+        "cianocobalamina", "cyanocobalaminum"}  # fmt: skip
+    assert forms(["glutamic acid", "acido glutamico", "acidum glutamicum"]) == {
+        "acido glutamico", "acidum glutamicum"}  # fmt: skip
+    assert forms(["phenylalanine", "fenilalanina", "Phenylalanin"]) == {"fenilalanina"}
+    assert forms(["pyridoxine", "pyridoxin", "sodium", "sodio", "bacteria", "bacterium"]) == set()
+    assert forms(["vitamin A", "vitamin", "data", "levodopa"]) == set()
+
+
+def test_the_lexicon_keeps_a_nutrients_english_names_only(lexicon):
+    for curie, english, foreign in [
+        ("CHEBI:15956", {"biotin", "vitamin B7"}, {"biotina", "biotinum"}),
+        ("CHEBI:16709", {"pyridoxine", "vitamin B6"}, {"pyridoxina", "pyridoxinum", "piridossina"}),
+        ("CHEBI:27363", {"zinc"}, {"zincum"}),
+        ("CHEBI:26708", {"sodium"}, set()),
+    ]:
+        term = lexicon.term(curie)
+        names = {term.label, *term.synonyms}
+        assert english <= names and not foreign & names, (curie, names)
+    assert lexicon.exact("riboflavinum") == () and lexicon.exact("acidum glutamicum") == ()
+    dropped = {reason: int(n) for reason, n in _header(lexicon, "dropped")}
+    assert dropped["foreign"] > 50
+
+
 def test_names_is_a_mapping_a_mention_finder_can_walk(lexicon):
     assert "homocysteine" in lexicon.names
     assert lexicon.names["homocysteine"] == lexicon.exact("Homocysteine")
@@ -128,6 +155,12 @@ def test_an_exact_name_is_suggested_first_with_score_one(lexicon):
     assert (best.curie, best.score) == ("UBERON:0000955", 1.0)
 
 
+def test_a_suggestion_says_which_release_it_was_read_from(lexicon):
+    for suggestion in lexicon.suggest("periferal neuropathy"):
+        assert suggestion.seen_in == lexicon.term(suggestion.curie).seen_in
+        assert suggestion.seen_in  # every term names its release file
+
+
 @given(st.text(min_size=1, max_size=30))
 def test_suggestions_are_scored_ranked_and_repeatable(lexicon, name):
     found = lexicon.suggest(name, k=5)
@@ -139,27 +172,6 @@ def test_suggestions_are_scored_ranked_and_repeatable(lexicon, name):
 
 def test_trigrams_pad_the_ends():
     assert trigrams("ab") == frozenset({"  a", " ab", "ab "})
-
-
-# -- speed ------------------------------------------------------------------------------
-
-
-def test_a_cached_lexicon_loads_within_a_second(lexicon, cache):
-    assert list((cache / "lexicon").glob("*.pickle"))
-    start = time.perf_counter()
-    again = Lexicon.load(cache)
-    assert time.perf_counter() - start <= 1.0
-    assert len(again) == len(lexicon)
-
-
-def test_a_suggestion_takes_at_most_20_ms(lexicon):
-    queries = ["vitamine", "neuropathie", "omega 3 fatty acids", "cognitve decline", "zink"]
-    times = []
-    for query in queries * 4:
-        start = time.perf_counter()
-        lexicon.suggest(query)
-        times.append(time.perf_counter() - start)
-    assert statistics.median(times) <= 0.020
 
 
 # -- the data file ----------------------------------------------------------------------

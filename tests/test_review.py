@@ -30,8 +30,10 @@ DOCUMENT = (
     "Zinc and the nerves 🧠\n"
     "🙂 Zinc is required for neurotransmitter synthesis. Zinc deficiency may cause numbness. "
     "Eggs are a source of zinc. Zinc deficiency can lead to tingling. Zinc may support "
-    "cognition.\n"
+    "cognition. Oysters are a source of zinc.\n"
 )
+#: A claim the draft missed, about a food the graph does not have.
+OYSTERS = "Oysters are a source of zinc."
 SENTENCES = [
     "Zinc is required for neurotransmitter synthesis.",
     "Zinc deficiency may cause numbness.",
@@ -45,8 +47,8 @@ ZINC = ProposedEntity(
 )
 DEFICIENCY = ProposedEntity(
     "zinc-deficiency", "zinc deficiency", (), "DeficiencyState", (),
-    (Suggestion("NOPE:0000001", "a disease alike in name", 0.5),
-     Suggestion("HP:0000001", "another", 1.0)),
+    (Suggestion("NOPE:0000001", "a disease alike in name", 0.5, "release A"),
+     Suggestion("HP:0000001", "another", 1.0, "release B")),
 )  # fmt: skip
 
 
@@ -107,8 +109,8 @@ def review_server(folder: Path):
         yield found.group(1)
 
 
-def open_review(browser, url: str, through=None):
-    visit = open_url(browser, url, through=through)
+def open_review(browser, url: str, through=None, answer=None):
+    visit = open_url(browser, url, through=through, answer=answer)
     visit.page.wait_for_function("() => window.nnkgReview && nnkgReview.ready")
     return visit
 
@@ -124,6 +126,22 @@ def decide(page, accept=(), reject=()) -> None:
     for n in reject:
         pick(page, n)
         page.click("#reject")
+
+
+def select_words(page, sentence: str, words: str | None = None) -> None:
+    """Select ``words`` of ``sentence`` (all of it by default) in the page, as a curator would."""
+    start = DOCUMENT.index(sentence) + (sentence.index(words) if words else 0)
+    page.evaluate(f"nnkgReview.view.select({start}, {start + len(words or sentence)})")
+
+
+def add_claim(page, sentence: str, predicate: str, subject: str, obj: str) -> None:
+    """A claim made from a selection, its mentions marked (each picks an entity by name)."""
+    select_words(page, sentence)
+    page.click("#add")
+    page.select_option("#predicate", predicate)
+    for role, words in (("subject", subject), ("object", obj)):
+        select_words(page, sentence, words)
+        page.click(f"#set-{role}")
 
 
 # --- served -----------------------------------------------------------------------------
@@ -223,6 +241,62 @@ def test_served_edits_a_claim_adds_one_and_refuses_a_bad_xref(browser, tmp_path,
     assert checked.exit_code == 0, checked.output
 
 
+def lookups(url: str):
+    """Let the page's lexicon lookups (``suggest?name=``) through to its server."""
+
+    def answer(route) -> bool:
+        if not route.request.url.startswith(url + "suggest?"):
+            return False
+        route.continue_()
+        return True
+
+    return answer
+
+
+def test_served_creates_an_entity_with_a_lexicon_id_for_a_missed_claim(browser, tmp_path, runner):
+    from kg.ingest.lexicon import Lexicon
+
+    folder = make_draft(tmp_path)
+    label = f"oysters {HOSTILE}"
+    with review_server(folder) as url:
+        visit = open_review(browser, url, through={url, url + "save"}, answer=lookups(url))
+        page = visit.page
+        add_claim(page, OYSTERS, "sourceOf", "Oysters", "zinc")
+        assert page.eval_on_selector("#subject-entity", "s => s.value") == ""  # none has it
+        page.click("#new-subject")
+        # the lexicon's suggestions for the mention, from the server: oyster, a FoodOn food
+        page.click('#new-suggestions li:has-text("FOODON:03411224") button:has-text("exact")')
+        page.fill("#new-label", label)  # hostile: shown as text, never run
+        assert page.input_value("#new-id").startswith("oysters-script-script-window-pwned")
+        page.fill("#new-id", "zinc")
+        assert "is an entity's already" in page.inner_text("#new-problems")
+        assert page.is_disabled("#create-entity")
+        page.fill("#new-id", "oysters")
+        page.click("#create-entity")
+        assert page.eval_on_selector("#subject-entity", "s => s.value") == "oysters"
+        assert "FOODON:03411224 (exact)" in page.inner_text("#editor")
+        page.click("#accept")
+        page.click("#save")
+        page.wait_for_function("() => document.getElementById('save-status').textContent"
+                               ".startsWith('saved')")  # fmt: skip
+        page.reload()  # the new entity is one of the draft's proposals now
+        page.wait_for_function("() => window.nnkgReview && nnkgReview.ready")
+        options = page.eval_on_selector_all("#subject-entity option", "o => o.map(x => x.text)")
+        assert f"{label} · Food · oysters" in options
+        assert page.evaluate("window.pwned") is None and page.locator("img").count() == 0
+        assert visit.errors == [] and visit.blocked == [] and visit.violations() == []
+        visit.page.context.close()
+
+    oysters = read(folder, "entities.yaml")[0]
+    seen_in = Lexicon.load().term("FOODON:03411224").seen_in
+    assert oysters == {"id": "oysters", "label": label, "type": "Food", "xrefs": [
+        {"curie": "FOODON:03411224", "match": "exact", "seen_in": seen_in}]}  # fmt: skip
+    assert [e["id"] for e in read(folder, "entities.yaml")] == ["oysters", "zinc"]
+    assert read(folder, "candidate-entities.yaml")[-1] == {**oysters, "status": "candidate"}
+    checked = runner.invoke(cli, ["validate", "--sources", str(folder.parent)])
+    assert checked.exit_code == 0, checked.output
+
+
 # --- static -----------------------------------------------------------------------------
 
 
@@ -237,6 +311,15 @@ def test_static_page_offers_the_files_the_server_writes(browser, tmp_path, runne
     decide(page, accept=(1, 2, 3), reject=(4,))
     pick(page, 2)
     page.click(".suggestions li:nth-child(2) button:last-child")  # HP:0000001 as a close match
+    # a missed claim whose food the graph lacks: a new entity, without the lexicon here
+    add_claim(page, OYSTERS, "sourceOf", "Oysters", "zinc")
+    page.click("#new-subject")
+    assert "need the served page" in page.inner_text("#new-suggestions")
+    assert page.input_value("#new-id") == "oysters"  # from the mention, as a slug
+    assert page.input_value("#new-type") == "Food"  # the domain of sourceOf
+    page.fill("#new-synonyms", "oyster meat; ")
+    page.click("#create-entity")
+    page.click("#accept")
     page.click("#save")
     links = page.eval_on_selector_all("#downloads a", "els => els.map(a => a.download)")
     assert links == ["entities.yaml", "claims.yaml", "candidate-entities.yaml", "candidates.yaml"]
@@ -257,8 +340,14 @@ def test_static_page_offers_the_files_the_server_writes(browser, tmp_path, runne
         assert data == (twin / name).read_bytes(), name
     for name, data in offered.items():
         (folder / name).write_bytes(data)
-    assert [c["object"] for c in read(folder, "claims.yaml")] == ["neurotransmitter-synthesis",
-                                                                 "numbness", "zinc"]  # fmt: skip
+    objects = [c["object"] for c in read(folder, "claims.yaml")]
+    assert objects == ["neurotransmitter-synthesis", "numbness", "zinc", "zinc"]
+    entities = {e["id"]: e for e in read(folder, "entities.yaml")}
+    assert entities["zinc-deficiency"]["xrefs"] == [  # the suggestion's own release file
+        {"curie": "HP:0000001", "match": "close", "seen_in": "release B"}]  # fmt: skip
+    assert entities["oysters"] == {"id": "oysters", "label": "Oysters",
+                                   "synonyms": ["oyster meat"], "type": "Food"}  # fmt: skip
+    assert read(folder, "candidate-entities.yaml")[-1]["id"] == "oysters"
     checked = runner.invoke(cli, ["validate", "--sources", str(folder.parent)])
     assert checked.exit_code == 0, checked.output
 
@@ -320,6 +409,12 @@ def test_the_server_wants_the_token_the_origin_and_a_bounded_json_body(tmp_path)
         big = b"[" + b" " * MAX_BODY_BYTES + b"]"
         assert httpx.post(url + "save", content=big, headers=origin).status_code == 413
         assert httpx.post(url + "save", content=b"{", headers=origin).status_code == 400
+        # the lexicon's suggestions for a new entity's name, with their release files
+        found = httpx.get(url + "suggest", params={"name": "oysters"}).json()["suggestions"]
+        assert found[0]["curie"] == "FOODON:03411224" and found[0]["type"] == "Food"
+        assert found[0]["seen_in"].startswith("FoodOntology/foodon@")
+        assert httpx.get(url + "suggest", params={"name": "x" * 201}).status_code == 413
+        assert httpx.get(base + "/suggest", params={"name": "oysters"}).status_code == 403
         # a review the checks refuse: 422 with the problems, nothing written
         bad = {"candidates": [{**read(folder, "candidates.yaml")[0], "quote": "Zinc"}],
                "xrefs": {}}  # fmt: skip
@@ -377,6 +472,55 @@ def test_saving_refuses_what_validate_would(tmp_path):
                    {"candidates": [], "xrefs": bad_xref}):  # fmt: skip
         with pytest.raises(ReviewError):
             save_review(folder, broken)
+
+
+def new_entity(**fields) -> dict:
+    return {"id": "oysters", "label": "oysters", "type": "Food", "synonyms": [], "xrefs": [],
+            **fields}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("entity", "problem"),
+    [
+        (new_entity(type="Meal"), "unknown class 'Meal'"),
+        (new_entity(type="Entity"), "is too general for an entity"),
+        (new_entity(id="Oysters!"), "is not a lower-case slug"),
+        (new_entity(label="numbness"), "'numbness' already names entity 'numbness'"),
+        (new_entity(xrefs=[{"curie": "FOODON:99999999", "match": "exact"}]),
+         "is no term of the lexicon"),
+        (new_entity(id="zinc"), "has the id of an entity there is already"),
+        (new_entity(id="numbness"), "has the id of an entity there is already"),
+        (new_entity(synonyms="oyster"), "synonyms must be a list of names"),
+    ],
+)  # fmt: skip
+def test_a_new_entity_passes_the_curation_checks_even_unused(tmp_path, entity, problem):
+    folder = make_draft(tmp_path)
+    before = (folder / "candidate-entities.yaml").read_bytes()
+    with pytest.raises(ReviewError) as caught:
+        save_review(folder, {**posted(folder), "entities": [entity]})
+    assert problem in "\n".join(caught.value.problems)
+    assert (folder / "candidate-entities.yaml").read_bytes() == before
+
+
+def test_a_new_entity_joins_the_proposals_and_a_chosen_id_records_its_release(tmp_path, runner):
+    folder = make_draft(tmp_path)
+    chosen = {"zinc-deficiency": [{"curie": "HP:0000001", "match": "exact"}]}
+    review = {**posted(folder, n2="accepted"), "entities": [new_entity(synonyms=["oyster"])],
+              "xrefs": chosen}  # fmt: skip
+    save_review(folder, review)
+    proposals = read(folder, "candidate-entities.yaml")
+    assert proposals[-1] == {"id": "oysters", "label": "oysters", "synonyms": ["oyster"],
+                             "type": "Food", "status": "candidate"}  # fmt: skip
+    assert [e["id"] for e in read(folder, "entities.yaml")] == ["zinc-deficiency"]  # unused
+    assert read(folder, "entities.yaml")[0]["xrefs"] == [
+        {"curie": "HP:0000001", "match": "exact", "seen_in": "release B"}]  # fmt: skip
+    again = read(folder, "candidate-entities.yaml")
+    save_review(folder, {**review, "candidates": posted(folder)["candidates"]})  # the same again
+    assert read(folder, "candidate-entities.yaml") == again
+    wrong = {"zinc-deficiency": [{"curie": "HP:0000002", "match": "exact"}]}
+    with pytest.raises(ReviewError, match="'HP:0000002' is not one of its suggestions"):
+        save_review(folder, {**review, "xrefs": wrong})
+    assert runner.invoke(cli, ["validate", "--sources", str(folder.parent)]).exit_code == 0
 
 
 def test_a_folder_that_is_no_draft_is_refused(tmp_path, runner):

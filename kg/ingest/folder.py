@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg.base.errors import NnkgError
 from kg.ingest.known import CANDIDATE_ENTITIES, CANDIDATES
-from kg.ingest.model import Candidate, ProposedEntity
+from kg.ingest.model import Candidate, ProposedEntity, Suggestion
 
 __all__ = [
     "HEADERS",
@@ -98,6 +98,16 @@ def candidate_items(document: str, candidates: Iterable[Candidate]) -> list[dict
     return items
 
 
+def _suggestion_item(suggestion: Suggestion) -> dict:
+    """A suggestion as the contract lists it, ``{curie, label, score}``, and the release
+    file it was seen in, which the xref a curator makes of it records."""
+    item = {"curie": suggestion.curie, "label": suggestion.label,
+            "score": round(suggestion.score, 3)}  # fmt: skip
+    if suggestion.seen_in:
+        item["seen_in"] = suggestion.seen_in
+    return item
+
+
 def entity_items(entities: Iterable[ProposedEntity]) -> list[dict]:
     """The proposed entities as ``candidate-entities.yaml`` items, by id."""
     items = []
@@ -113,10 +123,7 @@ def entity_items(entities: Iterable[ProposedEntity]) -> list[dict]:
             ]
         item["status"] = "candidate"
         if entity.suggestions:
-            item["suggestions"] = [
-                {"curie": s.curie, "label": s.label, "score": round(s.score, 3)}
-                for s in entity.suggestions
-            ]
+            item["suggestions"] = [_suggestion_item(s) for s in entity.suggestions]
         items.append(item)
     return items
 

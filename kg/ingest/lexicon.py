@@ -230,7 +230,8 @@ class Lexicon:
             for term_number in index.names[index.keys[number]]:
                 curie = index.curies[term_number]
                 if curie not in found:
-                    found[curie] = Suggestion(curie, index.labels[term_number], round(-negative, 4))
+                    label, seen_in = index.labels[term_number], index.seen_in[term_number]
+                    found[curie] = Suggestion(curie, label, round(-negative, 4), seen_in)
             if len(found) >= k:
                 break
         return tuple(found.values())[:k]

@@ -45,11 +45,14 @@ class Term:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A standard term whose name is only like a mention's: offered, never taken."""
+    """A standard term whose name is only like a mention's: offered, never taken. The
+    release file it was read from (as for :class:`Term`) goes with it, so the xref a
+    curator makes of it says where it was seen ("" where a vocabulary does not say)."""
 
     curie: str
     label: str
     score: float
+    seen_in: str = ""
 
 
 @dataclass(frozen=True, order=True)

@@ -34,6 +34,7 @@ __all__ = [
     "Draft",
     "ReviewError",
     "ReviewPage",
+    "entity_choices",
     "load_draft",
     "render_review",
     "taken_names",
@@ -43,7 +44,8 @@ __all__ = [
 REVIEW_FILE = "review.html"
 #: The ``cue`` of a claim the curator added on the page.
 ADDED_CUE = "added in nnkg review"
-#: Where a standard ID the curator chose among the suggestions was seen.
+#: Where a standard ID the curator chose among the suggestions was seen, for a draft whose
+#: suggestions do not say (written before they carried their release file).
 CHOSEN_SEEN_IN = "nnkg ingest lexicon: a name-alike suggestion the curator chose in nnkg review"
 #: Key order of a proposed entity, as ``candidate-entities.yaml`` writes it.
 PROPOSAL_KEYS = (*ENTITY_KEYS, "status", "suggestions")
@@ -127,7 +129,7 @@ def _entity_choice(item: dict, origin: str) -> dict:
     }
 
 
-def _choices(draft: Draft) -> list[dict]:
+def entity_choices(draft: Draft) -> list[dict]:
     """Every entity a claim of the draft may name, this draft's own first: the proposals,
     the source's entities, other drafts' proposals, then the graph's, by label."""
     seen: set = set()
@@ -177,7 +179,8 @@ def _page_data(draft: Draft, served: bool) -> dict:
             for r in ontology.relations.values()
         ],
         "classes": {cls: sorted(sups) for cls, sups in sorted(ontology.superclasses.items())},
-        "entities": _choices(draft),
+        "entities": entity_choices(draft),
+        "entityClasses": sorted(ontology.entity_classes),
         # what saving needs to build the files in the browser as the server does
         "candidates": draft.candidates,
         "claims": draft.claims,

@@ -3,7 +3,9 @@
 The server answers only at an address with a token of this run and for its own host; it
 takes a review only as JSON posted from the page's own origin, no longer than
 :data:`MAX_BODY_BYTES`, and saves it with :func:`kg.ingest.reviewsave.save_review`, which
-refuses it with the problems ``nnkg validate`` would report.
+refuses it with the problems ``nnkg validate`` would report. For an entity the curator
+creates, it answers the lexicon's suggestions for a name (``suggest?name=``), which a static
+page cannot hold.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ __all__ = ["MAX_BODY_BYTES", "create_app", "serve_review"]
 
 #: The largest review the server reads: far more than any draft's candidates need.
 MAX_BODY_BYTES = 16 * 2**20
+#: The longest name the server looks up in the lexicon: longer than any term's name.
+MAX_NAME_CHARS = 200
 
 _HEADERS = {  # on every answer: no sniffing, no framing, no referrer, no caching
     "X-Content-Type-Options": "nosniff",
@@ -34,13 +38,17 @@ _HEADERS = {  # on every answer: no sniffing, no framing, no referrer, no cachin
 
 def create_app(folder: Path, token: str, origin: str):
     """The review server of the draft in ``folder``: ``/<token>/`` is the page and
-    ``/<token>/save`` takes its review (POST, JSON, from ``origin`` only). Any request
+    ``/<token>/save`` takes its review (POST, JSON, from ``origin`` only),
+    ``/<token>/suggest?name=N`` lists the lexicon's terms most like ``N``. Any request
     without the token, or for another host than ``origin``'s, is refused (403)."""
     import json
+    from functools import cache
 
     from starlette.applications import Starlette
     from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
     from starlette.routing import Route
+
+    from kg.ingest.lexicon import Lexicon
 
     host = origin.removeprefix("http://")
 
@@ -72,6 +80,21 @@ def create_app(folder: Path, token: str, origin: str):
             headers=_HEADERS,
         )  # fmt: skip
 
+    lexicon = cache(Lexicon.load)  # read on the first lookup, then kept
+
+    async def suggest(request) -> Response:
+        name = request.query_params.get("name", "")
+        if len(name) > MAX_NAME_CHARS:
+            return refuse(413, f"the name is longer than {MAX_NAME_CHARS} characters")
+        found = lexicon().suggest(name, k=8)
+        terms = [lexicon().term(s.curie) for s in found]
+        return JSONResponse(
+            {"suggestions": [{"curie": s.curie, "label": s.label, "score": s.score,
+                              "seen_in": s.seen_in, "type": t.type if t else None}
+                             for s, t in zip(found, terms, strict=True)]},
+            headers=_HEADERS,
+        )  # fmt: skip
+
     async def dispatch(request) -> Response:
         first, _, rest = request.url.path.removeprefix("/").partition("/")
         if not secrets.compare_digest(first.encode(), token.encode()):
@@ -86,7 +109,10 @@ def create_app(folder: Path, token: str, origin: str):
                             headers={**_HEADERS, "Content-Security-Policy": page.csp})  # fmt: skip
         if rest == "save" and request.method == "POST":
             return await save(request)
-        return refuse(404, "not here: the page is /<token>/, saving POSTs to /<token>/save")
+        if rest == "suggest" and request.method == "GET":
+            return await suggest(request)
+        return refuse(404, "not here: the page is /<token>/, saving POSTs to /<token>/save, "
+                      "the lexicon answers GET /<token>/suggest?name=")  # fmt: skip
 
     return Starlette(routes=[Route("/{path:path}", dispatch, methods=["GET", "POST"])])
 

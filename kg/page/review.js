@@ -1,7 +1,8 @@
 "use strict";
 /* The review page of nnkg review: the draft's candidates over the document (document.js),
-   an editor for the one picked, accept / reject, claims added from a selection, and saving:
-   posted to the local server when served, else built here as the files themselves.
+   an editor for the one picked, accept / reject, claims added from a selection, entities
+   created for a mention the draft got wrong or missed, and saving: posted to the local
+   server when served, else built here as the files themselves.
    Every string of the draft is shown with textContent or as an option's text, never as
    HTML. */
 (() => {
@@ -17,8 +18,11 @@
     }
   }
   const chosen = new Map(); // entity id -> [{curie, match}] the curator added
+  const created = []; // entities the curator created: {id, label, type, synonyms, xrefs}
+  let creating = null; // the new-entity form being filled in, for one role of the claim
   const own = (object, key) => object !== null && typeof object === "object" && Object.hasOwn(object, key);
   const $ = (id) => document.getElementById(id);
+  const namesOf = (item) => [item.label, ...(item.synonyms || [])].filter((n) => typeof n === "string");
 
   function element(tag, props = {}, ...children) {
     const node = document.createElement(tag);
@@ -86,14 +90,142 @@
         certainty: item.certainty, negated: item.negated, status: item.status, n: item.n,
       })),
       xrefs: Object.fromEntries(chosen),
+      entities: created.map((e) => ({id: e.id, label: e.label, type: e.type, synonyms: e.synonyms,
+        xrefs: e.xrefs.map((x) => ({curie: x.curie, match: x.match}))})),
     };
+  }
+
+  // --- entities the curator creates --------------------------------------------------------
+
+  const GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ω": "omega", "κ": "kappa"};
+  const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  /** An entity id from a label, as nnkg ingest makes one (kg/ingest/proposals.py). */
+  function slug(label) {
+    const text = [...label].map((c) => GREEK[c] ?? c).join("").toLowerCase().normalize("NFKD");
+    const ascii = [...text].filter((c) => c.charCodeAt(0) < 128 && !"'’".includes(c)).join("");
+    return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "entity";
+  }
+
+  const synonymsOf = (text) => [...new Set(text.split(";").map((s) => s.trim()).filter(Boolean))];
+
+  function formProblems(form) {
+    const found = [];
+    const names = [form.label.trim(), ...synonymsOf(form.synonyms)].filter(Boolean);
+    const taken = new Set([...data.taken, ...created.flatMap(namesOf).map((n) => n.toLowerCase())]);
+    if (!form.label.trim()) found.push("give the entity a label");
+    if (!SLUG.test(form.id)) found.push("the id must be a lower-case slug like 'vitamin-b12'");
+    else if (entities.has(form.id)) found.push(`the id ${form.id} is an entity's already: give another`);
+    if (!data.entityClasses.includes(form.type)) found.push("choose its type");
+    for (const name of names) if (taken.has(name.toLowerCase())) found.push(`“${name}” already names an entity`);
+    return found;
+  }
+
+  function openForm(role) {
+    const item = items[active];
+    const relation = predicates.get(item.predicate);
+    const expected = relation ? (role === "subject" ? relation.domain : relation.range) : "";
+    const label = item[`${role}Text`] || "";
+    creating = {role, label, id: slug(label), idEdited: false, synonyms: "", xref: null,
+      type: data.entityClasses.includes(expected) ? expected : "", suggestions: null};
+    draw();
+    lookUp();
+  }
+
+  /** The lexicon's suggestions for the form's label: the served page asks its server. */
+  async function lookUp() {
+    const form = creating;
+    if (!form || !data.served || !form.label.trim()) return;
+    try {
+      const response = await fetch(`suggest?name=${encodeURIComponent(form.label.trim())}`);
+      const answer = response.ok ? await response.json() : {suggestions: []};
+      if (creating === form) {
+        form.suggestions = answer.suggestions;
+        drawSuggestions();
+      }
+    } catch (error) {
+      say([`The review server did not answer (${error}); is nnkg review --serve still running?`]);
+    }
+  }
+
+  function drawSuggestions() {
+    const list = $("new-suggestions");
+    const form = creating;
+    if (!list || !form) return;
+    if (!data.served) {
+      list.replaceChildren(element("li", {text: "Standard IDs from the lexicon need the served page (nnkg review --serve)."}));
+      return;
+    }
+    const pick = (s, match) => element("button", {type: "button", text: match, title: `${s.curie} as a ${match} match`,
+      onclick: () => {
+        form.xref = {curie: s.curie, match, seen_in: s.seen_in, label: s.label};
+        if (!form.type && data.entityClasses.includes(s.type)) form.type = s.type;
+        draw();
+      }});
+    list.replaceChildren(...(form.suggestions || []).map((s) => element("li", {},
+      `${s.curie} ${s.label} (${s.type ?? "?"}, ${s.score}) `, pick(s, "exact"), " ", pick(s, "close"))));
+  }
+
+  function entityForm() {
+    const form = creating;
+    const problemList = element("ul", {class: "problems", id: "new-problems"});
+    const create = element("button", {type: "button", id: "create-entity", text: "create entity", onclick: () => createEntity()});
+    const check = () => {
+      const found = formProblems(form);
+      problemList.replaceChildren(...found.map((text) => element("li", {text})));
+      create.disabled = found.length > 0;
+    };
+    const id = element("input", {id: "new-id", value: form.id, oninput: () => { form.id = id.value; form.idEdited = true; check(); }});
+    const label = element("input", {id: "new-label", value: form.label, oninput: () => {
+      form.label = label.value;
+      if (!form.idEdited) id.value = form.id = slug(form.label);
+      check();
+    }, onchange: () => lookUp()});
+    const type = element("select", {id: "new-type", onchange: () => { form.type = type.value; check(); }});
+    type.append(new Option("— choose —", ""), ...data.entityClasses.map((c) => new Option(c, c)));
+    type.value = form.type;
+    const synonyms = element("input", {id: "new-synonyms", value: form.synonyms, placeholder: "name; other name",
+      oninput: () => { form.synonyms = synonyms.value; check(); }});
+    const xref = form.xref
+      ? element("span", {}, `${form.xref.curie} ${form.xref.label} (${form.xref.match}) `,
+        element("button", {type: "button", id: "new-xref-remove", text: "remove", onclick: () => { form.xref = null; draw(); }}))
+      : element("span", {text: "none (choose one of the suggestions below, or none)"});
+    const row = (text, control, forId) => element("div", {class: "row"}, element("label", {htmlFor: forId, text}), control);
+    const section = element("section", {class: "new-entity", id: "new-entity"},
+      element("h3", {text: `New entity for the ${form.role}`}),
+      row("label", label, "new-label"), row("id", id, "new-id"), row("type", type, "new-type"),
+      row("synonyms", synonyms, "new-synonyms"), element("div", {class: "row"}, element("label", {text: "standard ID"}), xref),
+      element("ul", {class: "suggestions", id: "new-suggestions"}), problemList,
+      element("div", {class: "actions"}, create,
+        element("button", {type: "button", id: "cancel-entity", text: "cancel", onclick: () => { creating = null; draw(); }})));
+    check();
+    return section;
+  }
+
+  function createEntity() {
+    const form = creating;
+    if (formProblems(form).length) return;
+    const entity = {id: form.id, label: form.label.trim(), type: form.type, synonyms: synonymsOf(form.synonyms),
+      xrefs: form.xref ? [{curie: form.xref.curie, match: form.xref.match, seen_in: form.xref.seen_in}] : [],
+      suggestions: [], origin: "new"};
+    created.push(entity);
+    data.entities.push(entity);
+    entities.set(entity.id, entity);
+    for (const name of namesOf(entity)) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), entity.id);
+    creating = null;
+    update({[form.role]: entity.id});
   }
 
   // --- the files, as kg/ingest/reviewsave.py composes them --------------------------------------
 
   const pick = (item, keys) => Object.fromEntries(keys.filter((k) => own(item, k)).map((k) => [k, item[k]]));
   const fold = (name) => (own(data.folded, name) ? data.folded[name] : name.toUpperCase().toLowerCase());
-  const names = (item) => [item.label, ...(item.synonyms || [])].filter((n) => typeof n === "string");
+  /** Where a suggestion the curator chose for an entity was seen (reviewsave's rule). */
+  function seenIn(id, curie) {
+    const entity = entities.get(id);
+    const suggestion = entity ? entity.suggestions.find((s) => s && s.curie === curie) : null;
+    return (suggestion && suggestion.seen_in) || data.chosenSeenIn;
+  }
 
   function withXrefs(item, picked, order) {
     const xrefs = Array.isArray(item.xrefs) ? [...item.xrefs] : [];
@@ -101,7 +233,7 @@
     for (const x of picked) {
       if (have.has(x.curie)) continue;
       have.add(x.curie);
-      xrefs.push({curie: x.curie, match: x.match, seen_in: data.chosenSeenIn});
+      xrefs.push({curie: x.curie, match: x.match, seen_in: seenIn(item.id, x.curie)});
     }
     if (xrefs.length === (Array.isArray(item.xrefs) ? item.xrefs.length : 0)) return item;
     const merged = {...item, xrefs};
@@ -140,7 +272,11 @@
     const entityList = data.ownEntities.map((e) => withXrefs(e, xrefsOf(e.id), KEYS.entity));
     const defined = new Set([...data.graphIds, ...data.ownEntities.map((e) => e.id)]);
     const taken = new Set(data.taken);
-    const proposals = new Map(data.proposals.map((p) => [p.id, p]));
+    const ownIds = new Set(data.proposals.map((p) => p.id));
+    const createdProposals = created.filter((e) => !ownIds.has(e.id)).map((e) => ({id: e.id, label: e.label,
+      ...(e.synonyms.length ? {synonyms: e.synonyms} : {}), type: e.type, ...(e.xrefs.length ? {xrefs: e.xrefs} : {}),
+      status: "candidate"}));
+    const proposals = new Map([...data.proposals, ...createdProposals].map((p) => [p.id, p]));
     for (const claim of claims.slice(kept.length)) {
       for (const id of [claim.subject, claim.object]) {
         const proposal = proposals.get(id) || (own(data.otherProposals, id) ? data.otherProposals[id] : null);
@@ -148,14 +284,14 @@
         const item = withXrefs(catalogueItem(proposal, taken), xrefsOf(id), KEYS.entity);
         entityList.push(item);
         defined.add(id);
-        for (const name of names(item)) taken.add(fold(name));
+        for (const name of namesOf(item)) taken.add(fold(name));
       }
     }
-    const newProposals = data.proposals.map((p) => withXrefs(p, xrefsOf(p.id), KEYS.proposal));
+    const newProposals = data.proposals.map((p) => withXrefs(p, xrefsOf(p.id), KEYS.proposal)).concat(createdProposals);
     const files = {};
     if (entityList.length || data.hasEntitiesFile) files["entities.yaml"] = dumpItems(entityList);
     files["claims.yaml"] = dumpItems(claims, data.headers["claims.yaml"]);
-    if (newProposals.some((p, i) => p !== data.proposals[i])) {
+    if (newProposals.length !== data.proposals.length || newProposals.some((p, i) => p !== data.proposals[i])) {
       files["candidate-entities.yaml"] = dumpItems(newProposals, data.headers["candidate-entities.yaml"]);
     }
     files["candidates.yaml"] = dumpItems(candidates, data.headers["candidates.yaml"]);
@@ -336,7 +472,7 @@
   function entitySelect(id, role, item) {
     const select = element("select", {id, onchange: () => update({[role]: select.value})});
     select.append(new Option("— choose —", ""));
-    const groups = [["proposed", "proposed by nnkg ingest"], ["source", "this source's entities"],
+    const groups = [["new", "created in this review"], ["proposed", "proposed by nnkg ingest"], ["source", "this source's entities"],
       ["other draft", "proposed by other drafts"], ["graph", "in the graph"]];
     for (const [origin, label] of groups) {
       const group = element("optgroup", {label});
@@ -355,8 +491,8 @@
     if (!entity) return element("div", {class: "info"});
     const picked = chosen.get(id) || [];
     const ids = [...entity.xrefs.map((x) => `${x.curie} (${x.match})`), ...picked.map((x) => `${x.curie} (${x.match}, chosen)`)];
-    const info = element("div", {class: "info"},
-      `${entity.origin === "graph" ? "in the graph" : entity.origin}; standard IDs: ${ids.join(", ") || "none"}`);
+    const where = {graph: "in the graph", new: "created in this review"}[entity.origin] || entity.origin;
+    const info = element("div", {class: "info"}, `${where}; standard IDs: ${ids.join(", ") || "none"}`);
     if (entity.origin !== "graph" && picked.length) {
       info.append(" ", element("button", {type: "button", class: "unchoose", text: "undo chosen IDs",
         onclick: () => { chosen.delete(id); draw(); }}));
@@ -401,12 +537,14 @@
       element("div", {class: "quote", id: "quote", text: view.slice(item.start, item.end)}),
       element("div", {class: "row"}, element("label", {htmlFor: "subject-entity", text: "subject"}),
         entitySelect("subject-entity", "subject", item), element("q", {class: "mention", id: "subject-text", text: item.subjectText}),
-        button("set-subject", "set subject", () => setSpan("subject"))),
+        button("set-subject", "set subject", () => setSpan("subject")), button("new-subject", "new entity…", () => openForm("subject"))),
+      creating && creating.role === "subject" ? entityForm() : "",
       entityInfo(item.subject),
       element("div", {class: "row"}, element("label", {htmlFor: "predicate", text: "predicate"}), predicate),
       element("div", {class: "row"}, element("label", {htmlFor: "object-entity", text: "object"}),
         entitySelect("object-entity", "object", item), element("q", {class: "mention", id: "object-text", text: item.objectText}),
-        button("set-object", "set object", () => setSpan("object"))),
+        button("set-object", "set object", () => setSpan("object")), button("new-object", "new entity…", () => openForm("object"))),
+      creating && creating.role === "object" ? entityForm() : "",
       entityInfo(item.object),
       element("div", {class: "row"}, element("label", {htmlFor: "certainty", text: "certainty"}), certainty,
         element("label", {}, negated, " negated (the text denies it)")),
@@ -424,6 +562,7 @@
     drawCounter();
     drawList();
     drawEditor();
+    drawSuggestions();
   }
 
   // --- acting ---------------------------------------------------------------------------------
@@ -433,6 +572,7 @@
   }
 
   function choose(i) {
+    if (i !== active) creating = null;
     active = i;
     draw();
     view.reveal(items[i].start);
@@ -540,5 +680,5 @@
   $("title").textContent = title;
   document.title = title;
   draw();
-  window.nnkgReview = {view, items, review, compose, dumpItems, ready: true};
+  window.nnkgReview = {view, items, review, compose, dumpItems, slug, ready: true};
 })();
