@@ -252,3 +252,100 @@ def test_offsets_of_the_sentence_do_not_matter(offset, lead):
         True,
         "NEGATED: not",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj", "certainty"),
+    [
+        # Many trials finding something is a finding, not a tentative one.
+        (
+            "Several trials found that folate lowers homocysteine.",
+            "folate",
+            "lowers",
+            "homocysteine",
+            ASSERTED,
+        ),
+        (
+            "In observational studies, folate lowers homocysteine.",
+            "folate",
+            "lowers",
+            "homocysteine",
+            HEDGED,
+        ),
+        ("Researchers believe zinc protects neurons.", "zinc", "protects", "neurons", HEDGED),
+        ("Zinc is a possible cause of anemia.", "Zinc", "cause of", "anemia", HEDGED),
+        ("Zinc protects neurons, but it's unclear how.", "Zinc", "protects", "neurons", HEDGED),
+        (
+            "Zinc protects neurons, although studies disagree.",
+            "Zinc",
+            "protects",
+            "neurons",
+            HEDGED,
+        ),
+        (
+            "There is not enough evidence that zinc eases fatigue.",
+            "zinc",
+            "eases",
+            "fatigue",
+            HEDGED,
+        ),
+        (
+            "Fatigue fell with zinc, a difference that might be due to chance.",
+            "Fatigue",
+            "fell with",
+            "zinc",
+            HEDGED,
+        ),
+        ("Zinc reportedly eases fatigue.", "Zinc", "eases", "fatigue", HEDGED),
+        ("Zinc at no more than 40 mg eases fatigue.", "Zinc", "eases", "fatigue", ASSERTED),
+    ],
+)
+def test_more_hedges(text, subject, cue, obj, certainty):
+    assert judge(text, subject, cue, obj)[0] is certainty
+
+
+def test_not_always_qualifies_rather_than_denies():
+    certainty, negated, words = judge(
+        "Iron deficiency does not always cause anemia.", "Iron deficiency", "cause", "anemia"
+    )
+    assert (certainty, negated, words) == (HEDGED, False, "HEDGE: not always")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj"),
+    [
+        ("Iron lowers fatigue without causing anemia.", "Iron", "causing", "anemia"),
+        (
+            "Low iron may be a marker of poor health rather than a cause of anemia.",
+            "Low iron",
+            "cause of",
+            "anemia",
+        ),
+        (
+            "Studies found no link between low zinc and anemia.",
+            "low zinc",
+            "and",
+            "anemia",
+        ),
+        ("Zinc did not improve memory.", "Zinc", "improve", "memory"),
+        (
+            "Zinc has no clear association with anemia.",
+            "Zinc",
+            "association with",
+            "anemia",
+        ),
+    ],
+)
+def test_more_negations_that_govern_the_relation(text, subject, cue, obj):
+    assert judge(text, subject, cue, obj)[1] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj"),
+    [
+        ("Without iron, zinc protects neurons.", "zinc", "protects", "neurons"),
+        ("Zinc, not copper, protects neurons.", "Zinc", "protects", "neurons"),
+    ],
+)
+def test_more_negations_elsewhere_do_not_deny(text, subject, cue, obj):
+    assert judge(text, subject, cue, obj)[1] is False

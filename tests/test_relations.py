@@ -72,6 +72,12 @@ TYPES = {
     "nerve cells": "Cell",
     "synthesis of serotonin": "BiologicalProcess",
     "oxygen transport": "BiologicalProcess",
+    "breakfast cereals": "Food",
+    "flour": "Food",
+    "folic acid": "Nutrient",
+    "blood": "AnatomicalStructure",
+    "hippocampus": "AnatomicalStructure",
+    "cognitive decline": "Condition",
 }
 
 
@@ -555,3 +561,183 @@ def test_a_class_cue_takes_the_phrase_just_before_it_even_in_a_relative_clause()
     found = triples(text, "zinc", "immune system", "minerals", "iron", "copper")
     assert ("iron", "isA", "minerals", False) in found
     assert not {t for t in found if t[1] == "isA" and t[2] != "minerals"}
+
+
+# ---------------------------------------------------------------- general constructions
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # What is added to a food is had from it; in a relative clause, of the subject.
+        (
+            "Folate is added to breakfast cereals.",
+            ["folate", "breakfast cereals"],
+            {("breakfast cereals", "sourceOf", "Folate", False)},
+        ),
+        (
+            "Folic acid is a form of folate that is added to breakfast cereals.",
+            ["folic acid", "folate", "breakfast cereals"],
+            {
+                ("Folic acid", "isA", "folate", False),
+                ("breakfast cereals", "sourceOf", "Folic acid", False),
+            },
+        ),
+        (
+            "Manufacturers add iron to flour.",
+            ["iron", "flour"],
+            {("flour", "sourceOf", "iron", False)},
+        ),
+        (
+            "Zinc can be obtained from oysters.",
+            ["zinc", "oysters"],
+            {("oysters", "sourceOf", "Zinc", False)},
+        ),
+        (
+            "Folate occurs naturally in spinach.",
+            ["folate", "spinach"],
+            {("spinach", "sourceOf", "Folate", False)},
+        ),
+        (
+            "Foods rich in magnesium include nuts and seeds.",
+            ["magnesium", "nuts", "seeds"],
+            {("nuts", "sourceOf", "magnesium", False), ("seeds", "sourceOf", "magnesium", False)},
+        ),
+        # A purpose clause: what the body needs a nutrient for.
+        (
+            "Iron is a mineral that the body needs for oxygen transport.",
+            ["iron", "oxygen transport"],
+            {("Iron", "requiredFor", "oxygen transport", False)},
+        ),
+        (
+            "Zinc holds great importance for memory.",
+            ["zinc", "memory"],
+            {("Zinc", "requiredFor", "memory", False)},
+        ),
+        # Risk groups, in both directions.
+        (
+            "Older adults have a higher risk of dementia.",
+            ["older adults", "dementia"],
+            {("Older adults", "atRiskOf", "dementia", False)},
+        ),
+        (
+            "Anemia is more common in older adults.",
+            ["anemia", "older adults"],
+            {("older adults", "atRiskOf", "Anemia", False)},
+        ),
+        (
+            "Iron deficiency affects many older adults.",
+            ["iron deficiency", "older adults"],
+            {("older adults", "atRiskOf", "Iron deficiency", False)},
+        ),
+        ("Vegans are less likely to develop anemia.", ["vegans", "anemia"], set()),
+        # Associations that say which way.
+        (
+            "Magnesium has been linked to lower rates of migraine.",
+            ["magnesium", "migraine"],
+            {("Magnesium", "prevents", "migraine", False)},
+        ),
+        (
+            "Folate has been associated with better memory.",
+            ["folate", "memory"],
+            {("Folate", "promotes", "memory", False)},
+        ),
+        (
+            "Iron deficiency is common in vegans and has been linked to fatigue.",
+            ["iron deficiency", "vegans", "fatigue"],
+            {
+                ("vegans", "atRiskOf", "Iron deficiency", False),
+                ("Iron deficiency", "linkedTo", "fatigue", False),
+            },
+        ),
+        # Courses slowed, outcomes under a treatment, what follows from a substance.
+        (
+            "Vitamin E may slow cognitive decline.",
+            ["vitamin E", "cognitive decline"],
+            {("Vitamin E", "prevents", "cognitive decline", False)},
+        ),
+        ("Fatigue fell with iron.", ["fatigue", "iron"], {("iron", "reduces", "Fatigue", False)}),
+        (
+            "Headaches improved after magnesium.",
+            ["headaches", "magnesium"],
+            {("magnesium", "treats", "Headaches", False)},
+        ),
+        (
+            "Neuropathy, a known side effect of vitamin B6, is rare.",
+            ["neuropathy", "vitamin B6"],
+            {("vitamin B6", "causes", "Neuropathy", False)},
+        ),
+        (
+            "Iron may be a marker of poor health rather than a cause of dementia.",
+            ["iron", "dementia"],
+            {("Iron", "causes", "dementia", True)},
+        ),
+        # A condition told by its signs; a structure named as a region of a whole.
+        (
+            "Anemia, a condition marked by fatigue and pale skin, is common.",
+            ["anemia", "fatigue", "pale skin"],
+            {
+                ("Anemia", "hasSymptom", "fatigue", False),
+                ("Anemia", "hasSymptom", "pale skin", False),
+            },
+        ),
+        (
+            "Zinc reaches the hippocampus, the brain region that handles memory.",
+            ["hippocampus", "brain"],
+            {("hippocampus", "partOf", "brain", False)},
+        ),
+        # A diet low in a nutrient lacks it; a building block blocks nothing.
+        ("A diet low in iron can cause fatigue.", ["iron", "fatigue"], set()),
+        ("Zinc is a building block of neurons.", ["zinc", "neurons"], set()),
+    ],
+)
+def test_general_constructions(text, names, expected):
+    assert triples(text, *names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # The verb after "help" states the relation, and a structure is not regulated.
+        ("Zinc helps regulate the immune system.", ["zinc", "immune system"], set()),
+        (
+            "Magnesium helps regulate memory.",
+            ["magnesium", "memory"],
+            {("Magnesium", "regulates", "memory", False)},
+        ),
+        (
+            "Zinc helps the immune system.",
+            ["zinc", "immune system"],
+            {("Zinc", "promotes", "immune system", False)},
+        ),
+        (
+            "Magnesium helps with migraine.",
+            ["magnesium", "migraine"],
+            {("Magnesium", "treats", "migraine", False)},
+        ),
+        (
+            "Vitamin C helps your body absorb iron.",
+            ["vitamin C", "iron"],
+            {("Vitamin C", "promotes", "iron", False)},
+        ),
+        # A level: the substance is the object, not the blood it is measured in.
+        (
+            "Iron deficiency raises blood levels of homocysteine.",
+            ["iron deficiency", "blood", "homocysteine"],
+            {("Iron deficiency", "promotes", "homocysteine", False)},
+        ),
+        (
+            "Folate lowers blood levels of homocysteine.",
+            ["folate", "blood", "homocysteine"],
+            {("Folate", "reduces", "homocysteine", False)},
+        ),
+        # "The body needs to make" it: the nutrient makes nothing.
+        (
+            "Folate is a vitamin that the body needs to make homocysteine.",
+            ["folate", "homocysteine"],
+            set(),
+        ),
+    ],
+)
+def test_the_verb_after_help_and_the_substance_of_a_level(text, names, expected):
+    assert triples(text, *names) == expected
