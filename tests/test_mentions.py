@@ -430,7 +430,10 @@ def test_or_between_commas_is_an_alias_but_not_in_a_list(vocabulary):
     doc = "Pyridoxal, or pyridoxine form, helps. Eat meat, fish, or soy chunks, daily."
     got = spans(doc, vocabulary)
     assert ("pyridoxine form", "pyridoxal", "alias") in got
-    assert not any(text == "soy chunks" for text, _, _ in got)
+    # "soy chunks" is no other name of fish: an item of the list, a food of its own
+    assert [(e, how) for text, e, how in got if text == "soy chunks"] == [
+        ("soy-chunks", "suggested")
+    ]
 
 
 # ---------------------------------------------------------------- anaphora
@@ -549,6 +552,145 @@ def test_an_anaphor_pointing_at_a_list_is_one_group(vocabulary, ontology):
     assert [[(m.text, m.entity) for m in g] for g in groups] == [
         [("These foods", "fish"), ("These foods", "meat")]
     ]
+
+
+# ---------------------------------------------------------------- noun phrases
+
+#: Real lexicon terms for the noun-phrase rules, kept apart so the tests above see TERMS only.
+PHRASE_TERMS = [
+    Term("MESH:D000069956", "Chocolate", (), "Food", SEEN),
+    Term("FOODON:00003816", "vegetable", ("vegetables",), "Food", SEEN),
+    Term("HP:0002076", "Migraine", ("migraine",), "Phenotype", SEEN),
+    Term("MONDO:0015404", "rapidly involuting congenital hemangioma", ("rich",), "Disease", SEEN),
+    Term("MONDO:0021137", "not rare", ("common",), "Disease", SEEN),
+    Term("UBERON:0000955", "brain", ("the brain",), "AnatomicalStructure", SEEN),
+    Term("HP:0100507", "folate deficiency", (), "Phenotype", SEEN),
+    Term("CHEBI:67011", "folates", ("folate",), "Nutrient", SEEN),
+]
+
+
+@pytest.fixture
+def phrases(catalogue, ontology):
+    return Vocabulary(catalogue, FakeLexicon(TERMS + PHRASE_TERMS), ontology=ontology)
+
+
+def test_a_mention_covers_the_naming_modifiers_of_its_noun_phrase(phrases):
+    doc = "Dark chocolate and leafy green vegetables are foods. Eat fortified tofu."
+    mentions, proposed = run(doc, phrases)
+    assert [(m.text, m.entity) for m in top(mentions)] == [
+        ("Dark chocolate", "chocolate"),
+        ("leafy green vegetables", "vegetable"),
+        ("fortified tofu", "tofu"),
+    ]
+    # the phrase is a kind of its head's entity, never one of its names
+    assert all("dark" not in fold(name) for p in proposed for name in (p.label, *p.synonyms))
+
+
+def test_modifiers_stop_at_verbs_grading_words_and_capitals(phrases):
+    doc = (
+        "Zinc can harm nerves. It damaged nerves, which surround vegetables. Severe anemia "
+        "follows. Eating fish helps, and Tokyo tofu sells."
+    )
+    texts = [m.text for m in top(run(doc, phrases)[0]) if m.how != "anaphora"]
+    assert texts == ["Zinc", "nerves", "nerves", "vegetables", "anemia", "fish", "tofu"]
+
+
+def test_an_episode_of_a_condition_is_a_mention_of_it(phrases):
+    doc = "Magnesium may reduce migraine attacks."
+    assert spans(doc, phrases)[-1] == ("migraine attacks", "migraine", "lexicon")
+
+
+def test_a_process_of_a_mentioned_thing_is_proposed_not_the_thing(phrases, lexicon):
+    doc = "Zinc helps nerve transmission, and rapid growth follows."
+    mentions, proposed = run(doc, phrases)
+    assert [(m.text, m.entity, m.type, m.how) for m in top(mentions)][1:] == [
+        ("nerve transmission", "nerve-transmission", "BiologicalProcess", "suggested")
+    ]
+    (process,) = [p for p in proposed if p.id == "nerve-transmission"]
+    assert process.xrefs == () and process.suggestions
+
+
+def test_a_compound_with_a_product_head_is_a_proposed_food(phrases):
+    doc = "Studies suggest that zinc supplements and zinc tablets help."
+    mentions, _ = run(doc, phrases)
+    assert [(m.text, m.type, m.how) for m in top(mentions)] == [
+        ("zinc supplements", "Food", "suggested"),
+        ("zinc tablets", "Food", "suggested"),
+    ]
+
+
+def test_people_with_a_condition_are_a_population(phrases):
+    doc = "Adults with anemia and heavy drinkers tire."
+    assert [(m.text, m.entity, m.type, m.how) for m in top(run(doc, phrases)[0])] == [
+        ("Adults with anemia", "adults-with-anemia", "PopulationGroup", "suggested"),
+        ("heavy drinkers", "heavy-drinkers", "PopulationGroup", "suggested"),
+    ]
+
+
+def test_a_bare_adjective_or_an_article_of_the_lexicon_is_no_part_of_a_mention(phrases):
+    doc = "Liver is rich in zinc, and anemia is common in the brain."
+    mentions, proposed = run(doc, phrases)
+    assert [m.text for m in top(mentions)] == ["zinc", "anemia", "brain"]
+    assert "the-brain" not in {p.id for p in proposed}
+
+
+def test_too_much_of_a_nutrient_is_its_excess(phrases):
+    doc = "Too much zinc causes anemia. Excess iron harms nerves."
+    assert [(m.text, m.entity, m.type) for m in top(run(doc, phrases)[0])][0::2] == [
+        ("Too much zinc", "zinc-excess", "Condition"),
+        ("Excess iron", "iron-excess", "Condition"),
+    ]
+
+
+def test_a_diet_low_in_a_nutrient_is_its_deficiency(phrases):
+    assert spans("A diet very low in zinc harms nerves.", phrases)[0] == (
+        "A diet very low in zinc",
+        "zinc-deficiency",
+        "suggested",
+    )
+
+
+def test_a_lexicon_name_is_read_as_the_class_of_its_head(phrases):
+    doc = "A lack of folate causes anemia. Folate deficiency is common."
+    mentions, proposed = run(doc, phrases)
+    states = [(m.text, m.entity, m.type) for m in mentions if m.type == "DeficiencyState"]
+    assert states == [
+        ("lack of folate", "folate-deficiency", "DeficiencyState"),
+        ("Folate deficiency", "folate-deficiency", "DeficiencyState"),
+    ]
+    (state,) = [p for p in proposed if p.id == "folate-deficiency"]
+    assert state.xrefs == (("HP:0100507", "close", SEEN),)  # a phenotype term, not the state
+
+
+@pytest.mark.parametrize(
+    "doc, item",
+    [
+        ("Zinc is found in fish, lentils, asparagus and tofu.", "asparagus"),
+        ("Good sources include asparagus, fish, lentils and tofu.", "asparagus"),
+        ("Seaweed, fish, lentils, and tofu are sources of zinc.", "Seaweed"),
+        ("Zinc is found in fish, lentils and wild rice.", "wild rice"),
+    ],
+)
+def test_an_unknown_item_of_a_list_is_a_mention_of_its_siblings_class(phrases, ontology, doc, item):
+    mentions, proposed = run(doc, phrases)
+    (m,) = [m for m in mentions if m.text == item]
+    assert (m.type, m.how) == ("Food", "suggested")
+    assert any(item in group for group in groups_of(doc, phrases, ontology))
+    assert next(p for p in proposed if p.id == m.entity).suggestions
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Today, fish and tofu help.",  # two items: no list to complete
+        "Today, fish, lentils and tofu help.",  # a word that opens the sentence
+        "It helps fish, tofu, and protection against stroke.",  # the head of a longer phrase
+        "Zinc is in fish, tofu and other foods.",  # a function word: no plain item
+    ],
+)
+def test_words_that_are_no_list_item_stay_no_mention(phrases, doc):
+    known = {"zinc", "fish", "tofu", "lentils", "stroke", "nerves"}
+    assert {m.text.casefold() for m in top(run(doc, phrases)[0])} <= known
 
 
 # ---------------------------------------------------------------- the whole document

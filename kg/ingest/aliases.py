@@ -20,13 +20,22 @@ from kg.ingest.wordlists import (
 __all__ = ["Aliases"]
 
 _UNITS = wordset("mg mcg µg μg g kg ml l iu ug percent")
+#: "X, also known as Y", "X (sometimes called Y)", "X — better known as Y", "X is also
+#: called Y", "X, which is known medically as Y", "X, also spelled Y". Not "X is known as a
+#: Y": an indefinite article says what kind of thing X is, not what it is called.
 _ALIAS_CUE = re.compile(
-    r"\s*(?:,\s*|\(\s*)?(?:also\s+|often\s+|sometimes\s+|commonly\s+|simply\s+)?"
-    r"(?:known\s+as|called|named|termed|referred\s+to\s+as)\s+(?:(?:the|an?)\s+)?",
+    r"\s*(?:[,(—–]\s*)?(?:(?:which|that)\s+)?(?:(?:is|are)\s+)?"
+    r"(?:(?:also|often|sometimes|commonly|simply|better|more\s+commonly|otherwise|usually|"
+    r"generally|formerly|popularly)\s+)?"
+    r"(?:(?:known|referred\s+to)(?:\s+(?:medically|scientifically|chemically|clinically|"
+    r"technically))?\s+as|called|named|termed|spelled|spelt)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+#: A second name after the first: "also known as thiamine or thiamin".
+_ALSO_OR = re.compile(r"\s+or\s+(?:the\s+)?", re.IGNORECASE)
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
 _PAREN = re.compile(r"\s*\(\s*([^()]{1,60}?)\s*\)")
-_OR_CUE = re.compile(r"\s*,\s*or\s+", re.IGNORECASE)
+_OR_CUE = re.compile(r"\s*[,(]\s*or\s+", re.IGNORECASE)
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -138,18 +147,36 @@ class Aliases(Matcher):
 
         if (a.name.entity or a.name.key) in (b.name.entity, b.name.key):
             return False
+        if self.vocab.kind(a.name.type) != self.vocab.kind(b.name.type):
+            return False  # "X (a disease)" names no chemical
         keep, other = (b, a) if rank(b) > rank(a) else (a, b)
         return rank(other) == 0 and self._alias(hits, (other.start, other.end), keep.name, how)
 
     def _called(self, words: list[Word], hits: list[Hit], hit: Hit) -> bool:
+        """ "X, also known as Y", and a second name after it ("... Y or Z,")."""
         cue = _ALIAS_CUE.match(self.doc, hit.end)
         if not cue:
             return False
-        other = self._hit_at(hits, cue.end())
+        if not self._name_at(words, hits, hit, cue.end(), None):
+            return False
+        first = max((h for h in hits if h.start == cue.end()), key=lambda h: h.end)
+        more = _ALSO_OR.match(self.doc, first.end)
+        if more:
+            self._name_at(words, hits, first, more.end(), _NAME_ENDS)
+        return True
+
+    def _name_at(
+        self, words: list[Word], hits: list[Hit], hit: Hit, at: int, then: re.Pattern | None
+    ) -> bool:
+        """Make the mention or naming words at ``at`` a name of ``hit``'s entity, if what
+        follows them matches ``then``."""
+        other = self._hit_at(hits, at)
+        span = (other.start, other.end) if other else self._name_words(words, at, 4)
+        if span is None or (then is not None and not then.match(self.doc, span[1])):
+            return False
         if other is not None:
             return self._same(hits, hit, other, "alias")
-        span = self._name_words(words, cue.end(), 4)
-        return bool(span) and self._alias(hits, span, hit.name, "alias")
+        return self._alias(hits, span, hit.name, "alias")
 
     def _parenthesis(self, words: list[Word], hits: list[Hit], hit: Hit) -> bool:
         paren = _PAREN.match(self.doc, hit.end)

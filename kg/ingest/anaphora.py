@@ -4,16 +4,36 @@ mention they point back at."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 
-from kg.ingest.matching import Hit, Matcher, Word, ordered
+from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
 from kg.ingest.vocabulary import Name, folded
-from kg.ingest.wordlists import ANAPHOR_DETERMINERS, ANAPHOR_HEADS, STOPWORDS, is_verb, wordset
+from kg.ingest.wordlists import (
+    ANAPHOR_DETERMINERS,
+    ANAPHOR_HEADS,
+    DASH,
+    PEOPLE,
+    STOPWORDS,
+    is_verb,
+    wordset,
+)
 
 __all__ = ["Anaphora"]
 
 #: The heads of a bare deficiency anaphor ("Deficiency can cause ...").
 _DEFICIENCY = frozenset({"deficiency", "insufficiency"})
+#: Words of degree or duration a bare deficiency may carry and still point back ("Severe
+#: deficiency may ...", "chronic deficiency"): they say how much, not of what.
+_SEVERITY = wordset(
+    """severe mild moderate marginal serious profound extreme chronic prolonged long term
+    lasting persistent untreated subclinical clinical borderline acute significant"""
+)
+#: Pronouns that open a clause, and whether each is plural.
+_PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
+#: Plural nouns with no plain -s ("people", "children"): a "they" may point at them.
+_IRREGULAR_PLURALS = wordset("people children women men feet teeth mice bacteria data")
 
 #: After "the" + head, words that show a description rather than an anaphor ("the
 #: deficiency of ...", "the protein that ...").
@@ -29,14 +49,33 @@ _PLEONASTIC = re.compile(
     r"|\s+(?:comes|came|takes|took)\b",
     re.IGNORECASE,
 )
+#: Participles that keep "it is ... to" pleonastic ("it is recommended to"); others make
+#: it point at something ("it is added to cereals", "it is needed to make DNA").
+_ADVISING = wordset("recommended advised suggested encouraged")
+
+
+def _holds(outer: tuple[int, int, Name], inner: tuple[int, int, Name]) -> bool:
+    """Whether a known name's span holds another's and is longer ("pumpkin seeds" holds
+    "seeds"); a phrase only proposed with suggestions hides no name inside it."""
+    return (
+        outer[2].how != "suggested"
+        and outer[0] <= inner[0]
+        and inner[1] <= outer[1]
+        and outer[:2] != inner[:2]
+    )
 
 
 class Anaphora(Matcher):
     """The anaphora step of the mention finder."""
 
+    #: The noun-phrase step's reading of "too little X" (:mod:`kg.ingest.nounphrases`),
+    #: read again over the anaphors: "a deficiency of this vitamin" is a deficiency.
+    states: Callable[[Sentence, list[Hit]], None]
+
     def anaphors(self, s_no: int, sentence: Sentence, words: list[Word], hits: list[Hit]) -> None:
         """Anaphors resolved to the most recent compatible mention: "this (important)
         nutrient", "these foods", "the deficiency", and "it" where it is safe."""
+        hits[:] = [h for h in hits if not self._graded_deficiency(words, h)]
         free = [not any(h.start <= w.start < h.end for h in hits) for w in words]
         found: list[Hit] = []
         for i, word in enumerate(words):
@@ -44,7 +83,7 @@ class Anaphora(Matcher):
                 continue
             if word.key in ANAPHOR_DETERMINERS:
                 found += self._definite(s_no, words, i, hits)
-            elif word.key in ("it", "its"):
+            elif word.key in _PRONOUNS:
                 found += self._pronoun(s_no, sentence, words, i, hits)
         for i, word in enumerate(words):
             if (
@@ -55,6 +94,8 @@ class Anaphora(Matcher):
                 found += self._deficiency(s_no, words, i, hits)
         hits += found
         hits[:] = ordered(hits)
+        if found:
+            self.states(sentence, hits)
 
     def _definite(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """A determiner, at most two describing words and a head: "this important
@@ -104,8 +145,9 @@ class Anaphora(Matcher):
         is the deficiency last named, else that of the nutrient last named; not after a
         naming word ("vitamin deficiency") nor with a description ("deficiency of ...")."""
         word = words[i]
-        before = self.doc[words[i - 1].end : word.start] if i else ""
-        if i and not before.strip() and words[i - 1].key not in STOPWORDS:
+        first = self._graded_from(words, i)
+        before = self.doc[words[first - 1].end : words[first].start] if first else ""
+        if first and not before.strip() and words[first - 1].key not in STOPWORDS:
             return []
         if self._described(words, i):
             return []
@@ -128,10 +170,34 @@ class Anaphora(Matcher):
         last = max(nutrients, key=lambda h: (h.start, -h.end))
         return [Hit(word.start, word.end, self.deficiency_of(last), "anaphora")]
 
+    def _graded_from(self, words: list[Word], i: int) -> int:
+        """The first of the words of degree before ``words[i]`` ("severe chronic|
+        deficiency"), or ``i``."""
+        while i and words[i - 1].key in _SEVERITY:
+            if self.doc[words[i - 1].end : words[i].start].strip(DASH + " "):
+                break
+            i -= 1
+        return i
+
+    def _graded_deficiency(self, words: list[Word], hit: Hit) -> bool:
+        """Whether a proposed noun phrase is only a bare deficiency with words of degree
+        ("chronic deficiency"): an anaphor, not a new thing."""
+        inside = [k for k, w in enumerate(words) if hit.start <= w.start and w.end <= hit.end]
+        return (
+            hit.how == "suggested"
+            and len(inside) > 1
+            and words[inside[-1]].key in _DEFICIENCY
+            and self._graded_from(words, inside[-1]) == inside[0]
+        )
+
     def _described(self, words: list[Word], h: int) -> bool:
+        """Whether words after the head say what it is ("deficiency of iron"); "in" or
+        "among" before people says who has it ("deficiency in pregnant women")."""
         if h + 1 >= len(words) or not self.doc[words[h].end : words[h + 1].start].isspace():
             return False
         after = words[h + 1].key
+        if after in ("in", "among") and any(w.key in PEOPLE for w in words[h + 2 : h + 5]):
+            return False
         return after in _DESCRIBED_BY or after.endswith("ed")
 
     def _antecedents(
@@ -149,7 +215,7 @@ class Anaphora(Matcher):
         has one, the class itself before its subclasses ("this process" is a process before
         it is a function), and among those one whose name ends in the head ("this process"
         after "the methylation process"); with no class, only such a one. For a plural
-        anaphor, the whole list the antecedent is in."""
+        anaphor, the whole list the antecedent is in, else all that fit in its sentence."""
         recent = [
             (m.start, m.end, n) for k in range(max(0, s_no - 2), s_no) for m, n in self.found[k]
         ]
@@ -163,12 +229,17 @@ class Anaphora(Matcher):
                 for r in recent
                 if not cls or (r[2].type == cls if exact else self.vocab.is_a(r[2].type, cls))
             ]
+            fits = [r for r in fits if not any(_holds(o, r) for o in fits)]
             by_head = [r for r in fits if head in self._heads(*r)]
-            chosen = (by_head or (fits if cls else []))[:1]
-            for start, end, name in chosen:
+            pool = by_head or (fits if cls else [])
+            for start, end, name in pool[:1]:
                 group = self.groups.get((start, end)) if plural else None
                 if group:
                     return [n for n in group if not cls or self.vocab.is_a(n.type, cls)]
+                if plural:  # a list the list finder did not join: all of its sentence
+                    at = bisect_right(self.sentence_starts, start)
+                    mates = [r for r in pool if bisect_right(self.sentence_starts, r[0]) == at]
+                    return list(dict.fromkeys(r[2] for r in reversed(mates)))
                 return [name]
         return []
 
@@ -183,11 +254,42 @@ class Anaphora(Matcher):
     def _pronoun(
         self, s_no: int, sentence: Sentence, words: list[Word], i: int, hits: list[Hit]
     ) -> list[Hit]:
-        """A clause-opening "it"/"its" that is not pleonastic ("it is vital to ...") points
-        at the subject of its sentence, or else of the sentence before."""
+        """A clause-opening pronoun that is not pleonastic ("it is vital to ...") points
+        at the subject of its sentence, else of the sentence before, else of the paragraph
+        while the sentences between have no subject and still name it ("Good sources of
+        iron include ..."). "It" never points at a plural or at people; "they" only at a
+        plural, and not across another plural ("... in older adults. They ...")."""
         word = words[i]
-        before = self.doc[sentence.start : word.start].rstrip()
-        opener = (
+        plural = _PRONOUNS[word.key]
+        if not self._opens_clause(sentence, words, i) or (
+            not plural and self._pleonastic(word.end)
+        ):
+            return []
+        before = [h for h in hits if h.end <= word.start]
+        found = self._topic(s_no, sentence, before)
+        if found is None:
+            return []
+        subject, names = found
+        many = len({n.entity or n.key for n in names}) > 1 or self._plural(subject)
+        if plural != many or (not plural and names[0].type == "PopulationGroup"):
+            return []
+        if plural and self._rival(s_no, subject, word.start, names, before):
+            return []
+        return [Hit(word.start, word.end, name, "anaphora") for name in names]
+
+    def _pleonastic(self, end: int) -> bool:
+        """Whether the "it" ending at ``end`` points at nothing ("it is vital to ...")."""
+        cue = _PLEONASTIC.match(self.doc, end)
+        if cue is None:
+            return False
+        said = cue.group().casefold().split()
+        return said[-1] != "to" or not any(
+            w.endswith("ed") and w not in _ADVISING for w in said[:-1]
+        )
+
+    def _opens_clause(self, sentence: Sentence, words: list[Word], i: int) -> bool:
+        before = self.doc[sentence.start : words[i].start].rstrip()
+        return (
             not before
             or before[-1] in ",;:"
             or (
@@ -196,21 +298,66 @@ class Anaphora(Matcher):
                 and words[i - 1].end == len(before) + sentence.start
             )
         )
-        if not opener or (word.key == "it" and _PLEONASTIC.match(self.doc, word.end)):
-            return []
-        subject = self._subject([h for h in hits if h.end <= word.start], sentence.start)
-        if subject is None and s_no > 0:
-            prior = self.found[s_no - 1]
-            start = self.sentence_starts[s_no - 1]
-            subject = self._subject([Hit(m.start, m.end, n, m.how) for m, n in prior], start)
-        if subject is None or subject.name.type == "PopulationGroup":
-            return []
-        return [Hit(word.start, word.end, subject.name, "anaphora")]
+
+    def _topic(
+        self, s_no: int, sentence: Sentence, before: list[Hit]
+    ) -> tuple[Hit, list[Name]] | None:
+        """The subject a pronoun points at and the names it stands for (a whole list, or
+        all an anaphor pointed at)."""
+        subject = self._subject(before, sentence.start)
+        if subject is not None:
+            return subject, self._names_at(subject, before, None)
+        passed: list[int] = []
+        for k in range(s_no - 1, max(-1, s_no - 4), -1):
+            if passed and self._paragraph_ends(k):
+                return None
+            prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
+            subject = self._subject(prior, self.sentence_starts[k])
+            if subject is None:
+                passed.append(k)
+                continue
+            names = self._names_at(subject, prior, self.groups.get((subject.start, subject.end)))
+            said = {n.entity or n.key for n in names}
+            if all(any((n.entity or n.key) in said for _, n in self.found[j]) for j in passed):
+                return subject, names
+            return None
+        return None
+
+    def _paragraph_ends(self, k: int) -> bool:
+        """Whether a line ends after sentence ``k``."""
+        text = self.doc[self.sentence_starts[k] : self.sentence_starts[k + 1]]
+        return "\n" in text[len(text.rstrip()) :]
+
+    def _names_at(self, subject: Hit, hits: list[Hit], group: list[Name] | None) -> list[Name]:
+        if group:
+            return group
+        return [h.name for h in hits if (h.start, h.end) == (subject.start, subject.end)]
+
+    def _plural(self, hit: Hit) -> bool:
+        """Whether a mention's text ends in a plural noun ("nerves", "people")."""
+        last = re.findall(r"[^\W_]+", self.doc[hit.start : hit.end])[-1].casefold()
+        return last in _IRREGULAR_PLURALS or folded(last) != last
+
+    def _rival(
+        self, s_no: int, subject: Hit, before: int, names: list[Name], hits: list[Hit]
+    ) -> bool:
+        """Whether a plural mention of something else stands between ``subject`` and a
+        "they" at ``before``."""
+        prior = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - 3), s_no)
+                 for m, n in self.found[k]]  # fmt: skip
+        own = {n.entity or n.key for n in names}
+        return any(
+            subject.end <= h.start
+            and h.end <= before
+            and (h.name.entity or h.name.key) not in own
+            and self._plural(h)
+            for h in top(prior + hits)
+        )
 
     def _subject(self, hits: list[Hit], start: int) -> Hit | None:
         """The mention the sentence at ``start`` opens with, after at most one word ("The")
         and a short opening phrase set off by a comma ("In conclusion, ...")."""
         for hit in ordered(hits):
             lead = _OPENING.sub("", self.doc[start : hit.start], count=1).split()
-            return hit if len(lead) <= 1 and hit.how != "anaphora" else None
+            return hit if len(lead) <= 1 else None
         return None

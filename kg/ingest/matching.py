@@ -145,15 +145,26 @@ class Matcher:
     def deficiency_of(self, hit: Hit) -> Name:
         """The deficiency state of the nutrient ``hit`` names: the graph's or the lexicon's
         "X deficiency" by any of its names, else one to propose with suggestions."""
+        return self.state_of(hit, "DeficiencyState", ("deficiency",))
+
+    def state_of(self, hit: Hit, cls: str, heads: tuple[str, ...]) -> Name:
+        """The state of class ``cls`` that "X <head>" names for the thing ``hit`` names
+        ("zinc deficiency", "magnesium excess"), by any of its names: the graph's, or the
+        lexicon's (of the kind of ``cls``, read as ``cls``), else one to propose with
+        suggestions, named by the first head."""
         text = self.doc[hit.start : hit.end]
         names = [text, *hit.name.spellings]
         if hit.name.known:
             entity = self.vocab.entities[hit.name.entity]
             names += [entity.label, *entity.synonyms]
-        for base in names:
-            phrase = f"{base} deficiency"
+        for base, head in ((b, h) for b in names for h in heads):
+            phrase = f"{base} {head}"
             name = self.lookup(folded(phrase), hit.start, phrase)
-            if name is not None and self.vocab.is_a(name.type, "DeficiencyState"):
-                return replace(name, how="lexicon" if name.how == "lexicon" else "synonym")
-        phrase = f"{text} deficiency"
-        return Name("DeficiencyState", False, "suggested", (phrase,), key=f"np:{folded(phrase)}")
+            if name is None or self.vocab.kind(name.type) != self.vocab.kind(cls):
+                continue
+            if name.entity and not self.vocab.is_a(name.type, cls):
+                continue  # the graph's own class stands
+            name = self.vocab.narrowed(name, cls)
+            return replace(name, how="lexicon" if name.how == "lexicon" else "synonym")
+        phrase = f"{text} {heads[0]}"
+        return Name(cls, False, "suggested", (phrase,), key=f"np:{folded(phrase)}")

@@ -25,12 +25,19 @@ from collections.abc import Sequence
 from kg.curation.ontology import Ontology
 from kg.ingest.aliases import Aliases
 from kg.ingest.anaphora import Anaphora
-from kg.ingest.matching import Hit
+from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Mention, ProposedEntity, Sentence
 from kg.ingest.nounphrases import NounPhrases
 from kg.ingest.proposals import Proposals
-from kg.ingest.vocabulary import LexiconLike, Name, Vocabulary, class_kind, packaged_ontology
-from kg.ingest.wordlists import wordset
+from kg.ingest.vocabulary import (
+    LexiconLike,
+    Name,
+    Vocabulary,
+    class_kind,
+    folded,
+    packaged_ontology,
+)
+from kg.ingest.wordlists import ADJECTIVES, DASH, GENERIC, STOPWORDS, is_verb, wordset
 
 __all__ = ["HOWS", "LexiconLike", "Vocabulary", "find_mentions", "list_groups"]
 
@@ -38,6 +45,15 @@ __all__ = ["HOWS", "LexiconLike", "Vocabulary", "find_mentions", "list_groups"]
 HOWS = ("label", "synonym", "lexicon", "alias", "abbreviation", "anaphora", "suggested")
 
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "&", "plus"})
+#: Words that open a sentence before a comma without being an item of a list after it.
+_SENTENCE_ADVERBS = wordset(
+    """today nowadays meanwhile overall instead still here now indeed moreover furthermore
+    hence therefore first second third next finally besides yes again otherwise"""
+)
+_PREPOSITIONS = wordset(
+    """of in on at by for with from to into against about among between through during
+    within without after before over under via like than toward towards across"""
+)
 #: Words allowed between the items of a coordinated list besides commas and conjunctions.
 _LIST_FILLERS = wordset("as well also even especially particularly other the a an some many")
 
@@ -62,16 +78,57 @@ class _Finder(NounPhrases, Aliases, Anaphora, Proposals):
             for m in group:
                 self.groups[(m.start, m.end)] = [names[g] for g in group]
 
+    def list_items(self, words: list[Word], hits: list[Hit]) -> None:
+        """An item no vocabulary knows in a coordinated list of mentions of one kind
+        ("beans, lentils, asparagus and spinach") is a mention of a thing of their class,
+        proposed with suggestions, so the list stays whole. A list is at least three items,
+        two of them mentions (three when the unknown item opens the sentence: "Today, zinc
+        and iron ..." is no list), the last after a conjunction; an unknown item is one to
+        three plain words between the list's commas and conjunctions, before its first
+        comma after a verb or function word ("include asparagus, beans and lentils"), or
+        after its last conjunction up to a word that is no item word but no preposition
+        ("and protection against nerve damage" is one item, not "protection")."""
+        for run in _runs(_elements(self.doc, words, hits)):
+            items = _window_items(run, self._item_words)
+            known = [x for x in items if isinstance(x, Hit)]
+            types = {h.name.type for h in known}
+            kinds = {self.vocab.kind(t) for t in types}
+            if len(items) < 3 or len(known) < 2 or len(kinds) != 1 or len(known) == len(items):
+                continue
+            if not isinstance(items[0], Hit) and items[0][0] == words[0].start and len(known) < 3:
+                continue  # "Today, zinc and iron ...": a list opening a sentence is longer
+            cls = types.pop() if len(types) == 1 else kinds.pop()
+            for start, end in (x for x in items if not isinstance(x, Hit)):
+                key = folded(self.doc[start:end])
+                hits.append(Hit(start, end, Name(cls, False, "suggested", (), key=f"np:{key}"),
+                                "suggested"))  # fmt: skip
+        hits[:] = ordered(hits)
+
+    def _item_words(self, chunk: list[Word]) -> bool:
+        """Whether words may be a list item of their own: one to three plain words, no
+        function word, verb or adverb among them, and not all generic or grading words."""
+        keys = [w.key for w in chunk]
+        raws = [self.doc[w.start : w.end] for w in chunk]
+        return (
+            0 < len(chunk) <= 3
+            and all(r.isalpha() for r in raws)
+            and not any(k in STOPWORDS or is_verb(k) or k.endswith("ly") for k in keys)
+            and not all(k in GENERIC or k in ADJECTIVES for k in keys)
+        )
+
     def sentence(self, s_no: int, sentence: Sentence) -> None:
         words = self.words(sentence)
         self.sentence_starts.append(sentence.start)
         for _ in range(2):  # once more when the sentence introduced an alias
             hits = self.dictionary(words)
             self.noun_phrases(sentence, words, hits)
-            self.deficiencies(sentence, hits)
+            self.states(sentence, hits)
+            self.populations(words, hits)
             again = self.introduce(words, hits)
             if not again:
                 break
+        self.naming_modifiers(words, hits)
+        self.list_items(words, hits)
         self.anaphors(s_no, sentence, words, hits)
         self.commit(sentence, hits)
 
@@ -148,6 +205,111 @@ def list_groups(
         chain, conj_end = [span], 0
     close()
     return sorted(groups, key=lambda g: (g[0].start, g[0].end))
+
+
+#: A sentence read for its lists: a top-level mention, a plain word, a conjunction, a comma,
+#: or a break (other punctuation).
+_Element = tuple[str, Hit | Word | None]
+
+
+def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
+    """A sentence's words and punctuation, with each top-level mention one element."""
+    tops = [h for h in top(hits) if h.how != "anaphora"]
+    found: list[_Element] = []
+    end = words[0].start if words else 0
+    for word in words:
+        if word.start < end:
+            continue  # inside a mention already read
+        gap = doc[end : word.start]
+        if "," in gap:
+            found.append((",", None))
+        if gap.strip(DASH + " ,'’"):
+            found.append(("|", None))
+        hit = next((h for h in tops if h.start == word.start), None)
+        if hit is not None:
+            found.append(("H", hit))
+            end = hit.end
+            continue
+        found.append(("C" if word.key in _CONJUNCTIONS else "W", word))
+        end = word.end
+    return found
+
+
+def _runs(elements: list[_Element]) -> list[list[tuple[list[_Element], set[str]]]]:
+    """The stretches between breaks, each as its segments: the elements between list
+    separators (commas and conjunctions), with the separators after each."""
+    runs: list[list[tuple[list[_Element], set[str]]]] = [[]]
+    current: list[_Element] = []
+    for kind, item in elements:
+        if kind in (",", "C"):
+            if current or not runs[-1]:
+                runs[-1].append((current, set()))
+                current = []
+            runs[-1][-1][1].add(kind)
+        elif kind == "|":
+            if current:
+                runs[-1].append((current, set()))
+            current = []
+            runs.append([])
+        else:
+            current.append((kind, item))
+    if current:
+        runs[-1].append((current, set()))
+    return [r for r in runs if len(r) >= 3]
+
+
+def _window_items(run: list[tuple[list[_Element], set[str]]], plain) -> list[Hit | tuple[int, int]]:
+    """The items of the first list in a run: from the last element of its first segment
+    (a mention, or plain words after a verb or function word) through segments that are
+    one item each, to the first element of the segment after the last conjunction; an
+    empty list where the run is no clean list."""
+    items: list[Hit | tuple[int, int]] = []
+    for i, (segment, seps) in enumerate(run):
+        role = "first" if i == 0 else "last" if "C" in run[i - 1][1] or i == len(run) - 1 else ""
+        item = _item(segment, role or "middle", plain)
+        if item is None:
+            return items if role == "last" else []
+        items.append(item)
+        if role == "last" or not seps:
+            return items
+    return items
+
+
+def _item(segment: list[_Element], role: str, plain) -> Hit | tuple[int, int] | None:
+    """The item a segment gives in its role: a lone mention or plain words in the middle;
+    its last mention, or the plain words after a word that opens them, first; its first
+    mention, or the plain words it starts with up to a word that is none, last."""
+    kinds = [k for k, _ in segment]
+    words = [x if k == "W" and plain([x]) else None for k, x in segment]
+    if role == "middle":
+        if kinds == ["H"]:
+            return segment[0][1]
+        return (words[0].start, words[-1].end) if None not in words and plain(words) else None
+    if role == "first":
+        if kinds[-1] == "H":
+            return segment[-1][1]
+        at = max((i for i, w in enumerate(words) if w is None), default=-1)
+        chunk = words[at + 1 :]
+        if not plain(chunk) or (at >= 0 and (kinds[at] != "W" or not _opens(segment[at][1]))):
+            return None
+        if at < 0 and chunk[0].key in _SENTENCE_ADVERBS:
+            return None
+        return (chunk[0].start, chunk[-1].end)  # after a verb, or opening the sentence
+    if kinds[0] == "H":
+        return segment[0][1]
+    at = next((i for i, w in enumerate(words) if w is None), len(words))
+    chunk = words[:at]
+    after = segment[at][1] if at < len(kinds) else None
+    if not plain(chunk) or not (after is None or isinstance(after, Word)):
+        return None  # plain words right before a mention modify it
+    if isinstance(after, Word) and after.key in _PREPOSITIONS:
+        return None  # the head of a longer phrase: "protection against nerve damage"
+    return (chunk[0].start, chunk[-1].end)
+
+
+def _opens(word: Word) -> bool:
+    """Whether plain words after ``word`` may start a list's first item."""
+    return word.key in STOPWORDS or is_verb(word.key)
 
 
 def _link(sentence: Sentence, end: int, start: int) -> str | None:

@@ -1,33 +1,53 @@
 """Noun phrases no vocabulary knows that a class head word shows to name a thing ("folate
-deficiency"), and the deficiency states "too little X" describes."""
+deficiency", "nerve transmission", "people with diabetes"), the states "too little X" and
+"too much X" describe, and the naming modifiers a mention's noun phrase carries ("dark
+chocolate", "migraine attacks")."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
 from kg.ingest.vocabulary import Name, folded
-from kg.ingest.wordlists import ANAPHOR_DETERMINERS, DASH, NP_HEADS, STOPWORDS, is_verb, wordset
+from kg.ingest.wordlists import (
+    ADJECTIVES,
+    ANAPHOR_DETERMINERS,
+    ANAPHOR_HEADS,
+    CLAUSE_OPENERS,
+    DASH,
+    EPISODE_HEADS,
+    GENERIC,
+    GRADING,
+    NP_HEADS,
+    PEOPLE,
+    PROCESS_HEADS,
+    STOPWORDS,
+    VERB_SLOTS,
+    is_verb,
+)
 
 __all__ = ["NounPhrases"]
 
-#: Adjectives that grade or judge rather than name: left off a proposed noun phrase.
-_GRADING = wordset(
-    """severe mild moderate serious common rare possible certain various other many some
-    several most all any new main major minor significant potential overall general normal
-    healthy optimal proper adequate sufficient insufficient poor good better best important
-    essential crucial vital key early late further more less own same different particular
-    specific real true actual whole entire full high low higher lower increased decreased
-    reduced long short frequent occasional typical usual primary secondary basic numerous"""
-)
 _TOO_LITTLE = re.compile(
     r"\b(?:too\s+little|not\s+(?:getting\s+|having\s+)?enough|insufficient|inadequate|"
+    r"(?:an?\s+)?diets?\s+(?:(?:very|too)\s+)?(?:low|poor|lacking)\s+in|"
     r"(?:lack|shortage|deficiency)\s+of|without\s+(?:adequate|enough|sufficient)|"
     r"low(?:\s+(?:levels?|intakes?|amounts?|stores)\s+of)?)\s+$",
     re.IGNORECASE,
 )
+_TOO_MUCH = re.compile(
+    r"\b(?:too\s+much|excess(?:ive)?(?:\s+(?:amounts?|intakes?|levels?)\s+of)?|"
+    r"(?:an?\s+)?overdose\s+of)\s+$",
+    re.IGNORECASE,
+)
+#: The states an amount of a nutrient names: its class and the head words of its name.
+_STATES = ((_TOO_LITTLE, "DeficiencyState", ("deficiency",)),
+           (_TOO_MUCH, "Condition", ("excess", "toxicity")))  # fmt: skip
 _LEVELS = re.compile(r"\s+(?:levels?|status|intakes?|concentrations?|stores)\b", re.IGNORECASE)
+#: A mention's naming modifiers are at most this many words ("leafy green vegetables").
+_MOST_MODIFIERS = 3
 
 
 class NounPhrases(Matcher):
@@ -35,9 +55,13 @@ class NounPhrases(Matcher):
 
     def noun_phrases(self, sentence: Sentence, words: list[Word], hits: list[Hit]) -> None:
         """Noun phrases with a class head word that no vocabulary knows, proposed with
-        suggestions: "folate deficiency" absorbs the mention of folate it starts with."""
+        suggestions: "folate deficiency" absorbs the mention of folate it starts with. A
+        process head ("transmission", "development") only makes a phrase after a mention:
+        "nerve transmission" names a process, not the nerve, while "rapid growth" names
+        nothing the graph could hold. A lexicon name is read as the class of its head."""
+        hits[:] = [self._headed(h) for h in hits]
         for h_i, head in enumerate(words):
-            cls = NP_HEADS.get(head.key)
+            cls = NP_HEADS.get(head.key) or PROCESS_HEADS.get(head.key)
             inside = [h for h in hits if h.start < head.end and head.start < h.end]
             if cls is None or any((h.start, h.end) != (head.start, head.end) for h in inside):
                 continue
@@ -47,13 +71,29 @@ class NounPhrases(Matcher):
             if first is None:
                 continue
             start = words[first].start
-            text = self.doc[start : head.end]
-            key = folded(text)
-            name = self.lookup(key, start, text)
-            if name is None:
-                name = Name(cls, False, "suggested", (), key=f"np:{key}")
-            hits.append(Hit(start, head.end, name, name.how))  # the mentions inside stay
-            hits[:] = ordered(hits)
+            if head.key not in NP_HEADS and not any(start <= h.start for h in hits
+                                                     if h.end <= head.start):  # fmt: skip
+                continue
+            self._add_phrase(start, head.end, cls, hits)
+
+    def _headed(self, hit: Hit) -> Hit:
+        """A lexicon hit whose last word is a class head, read as that class."""
+        key = folded(self.doc[hit.start : hit.end])
+        cls = NP_HEADS.get(key.rsplit(" ", 1)[-1])
+        if hit.name.how != "lexicon" or cls is None or " " not in key:
+            return hit
+        return replace(hit, name=self.vocab.narrowed(hit.name, cls))
+
+    def _add_phrase(self, start: int, end: int, cls: str, hits: list[Hit]) -> None:
+        """A phrase's hit: the name a vocabulary has for it, else one of class ``cls`` to
+        propose with suggestions; the mentions inside stay."""
+        text = self.doc[start:end]
+        key = folded(text)
+        name = self.lookup(key, start, text)
+        if name is None:
+            name = Name(cls, False, "suggested", (), key=f"np:{key}")
+        hits.append(Hit(start, end, name, name.how))
+        hits[:] = ordered(hits)
 
     def _modifiers(self, words: list[Word], head: int, hits: list[Hit]) -> int | None:
         """The first word of the noun phrase that ends in ``words[head]``: up to three
@@ -85,27 +125,122 @@ class NounPhrases(Matcher):
                 first = i - 1
                 break
             first, taken, i = i, taken + 1, i - 1
-        while first < head and words[first].key in _GRADING:
+        while first < head and words[first].key in GRADING:
             first += 1
         if first == head:
             return None
-        if first > 0 and words[first - 1].key in ANAPHOR_DETERMINERS - {"the"}:
+        # "that" mostly opens a clause ("suggest that zinc supplements ..."): no anaphor
+        if first > 0 and words[first - 1].key in ANAPHOR_DETERMINERS - {"the", "that"}:
             return None
         return first
 
-    def deficiencies(self, sentence: Sentence, hits: list[Hit]) -> None:
-        """Too little of a nutrient is its deficiency: "too little zinc", "low vitamin D
-        levels", "a lack of iron", "without enough B12" mention the deficiency state (the
-        graph's or the lexicon's "X deficiency", else one proposed with suggestions)."""
+    def populations(self, words: list[Word], hits: list[Hit]) -> None:
+        """A phrase "people with X", for a condition X ("adults with type 2 diabetes"), names a
+        population group: the graph's by that name, else one proposed with suggestions."""
+        for i in range(len(words) - 2):
+            if words[i].key not in PEOPLE or words[i + 1].key != "with":
+                continue
+            gaps = (self.doc[words[j].end : words[j + 1].start] for j in (i, i + 1))
+            if not all(gap.isspace() for gap in gaps):
+                continue
+            condition = next(
+                (h for h in top(hits) if h.start == words[i + 2].start and h.how != "anaphora"
+                 and self.vocab.kind(h.name.type) == "Condition"),
+                None,
+            )  # fmt: skip
+            if condition is not None:
+                self._add_phrase(words[i].start, condition.end, "PopulationGroup", hits)
+
+    def states(self, sentence: Sentence, hits: list[Hit]) -> None:
+        """Too little or too much of a nutrient is a state of it: "too little zinc", "low
+        vitamin D levels", "a lack of iron", "without enough B12" mention its deficiency,
+        "too much magnesium", "excess iron" its excess (the graph's or the lexicon's "X
+        deficiency" / "X excess", else one proposed with suggestions)."""
         for hit in top(hits):
             if not self.vocab.is_a(hit.name.type, "Nutrient"):
                 continue
             window = max(sentence.start, hit.start - 40)
-            cue = _TOO_LITTLE.search(self.doc, window, hit.start)
-            if cue is None or any(h.start < hit.start and cue.start() < h.end for h in hits):
-                continue
-            levels = _LEVELS.match(self.doc, hit.end, sentence.end)
-            end = levels.end() if levels else hit.end
-            name = self.deficiency_of(hit)
-            hits.append(Hit(cue.start(), end, name, name.how, named=False))
+            for pattern, cls, heads in _STATES:
+                cue = pattern.search(self.doc, window, hit.start)
+                if cue is None or any(h.start < hit.start and cue.start() < h.end for h in hits):
+                    continue
+                levels = _LEVELS.match(self.doc, hit.end, sentence.end)
+                end = levels.end() if levels else hit.end
+                name = self.state_of(hit, cls, heads)
+                hits.append(Hit(cue.start(), end, name, name.how, named=False))
+                break
         hits[:] = ordered(hits)
+
+    def naming_modifiers(self, words: list[Word], hits: list[Hit]) -> None:
+        """A mention covers the naming modifiers of its noun phrase: the adjectives and
+        nouns before it no vocabulary knows ("dark chocolate", "leafy green vegetables",
+        "fortified breakfast cereals"), and an episode head after a condition ("migraine
+        attacks"). The phrase keeps the mention's entity (a kind of it, or it in episodes:
+        the graph gains no entity a word like "dark" alone would have to define), and its
+        text is no name of that entity. Grading words stay off ("severe", "too much")."""
+        starts = {w.start: i for i, w in enumerate(words)}
+        ends = {w.end: i for i, w in enumerate(words)}
+        for hit in top(hits):
+            if hit.how == "anaphora" or not hit.named or hit.start not in starts:
+                continue
+            first = self._naming_start(words, starts[hit.start], hits)
+            start = words[first].start if first is not None else hit.start
+            end = hit.end
+            after = ends.get(hit.end, len(words)) + 1
+            if (
+                after < len(words)
+                and words[after].key in EPISODE_HEADS
+                and self.doc[hit.end : words[after].start].isspace()
+                and self.vocab.kind(hit.name.type) == "Condition"
+            ):
+                end = words[after].end
+            if (start, end) != (hit.start, hit.end):
+                hits.append(Hit(start, end, hit.name, hit.how, named=False))
+        hits[:] = ordered(hits)
+
+    def _naming_start(self, words: list[Word], at: int, hits: list[Hit]) -> int | None:
+        """The first of the naming words right before ``words[at]``, where a noun phrase
+        may start (after a determiner, preposition, verb or punctuation), or None."""
+        best = None
+        k = at - 1
+        while k >= 0 and at - k <= _MOST_MODIFIERS:
+            if self.doc[words[k].end : words[k + 1].start].strip(DASH + " "):
+                break
+            if not self._naming_word(words[k], hits):
+                break
+            if self._phrase_opens(words, k):
+                best = k
+            k -= 1
+        return best
+
+    def _naming_word(self, word: Word, hits: list[Hit]) -> bool:
+        """Whether a word may modify a noun as part of its name: a plain word no mention
+        holds, no function word, verb, grading word, class head or adverb, nor a plural or
+        a verb's -s form ("harms", "nerves": a modifier is singular), nor an -ing form."""
+        raw = self.doc[word.start : word.end]
+        key = word.key
+        return not (
+            not raw.isalpha()
+            or len(raw) < 3
+            or raw.casefold() != key
+            or key in STOPWORDS | ADJECTIVES | GENERIC
+            or key in NP_HEADS or key in PROCESS_HEADS or key in ANAPHOR_HEADS
+            or is_verb(key)
+            or key.endswith(("ly", "ing"))
+            or any(h.start < word.end and word.start < h.end for h in hits)
+            or self._after_prefix(word.start)
+        )  # fmt: skip
+
+    def _phrase_opens(self, words: list[Word], k: int) -> bool:
+        """Whether a noun phrase may start at ``words[k]``: first in the sentence (in its
+        case, as sentences start) or after punctuation, a function word, a grading word or
+        a verb, but not where a verb stands ("can harm nerves", "it damaged nerves")."""
+        raw = self.doc[words[k].start : words[k].end]
+        if k == 0 or self.doc[words[k - 1].end : words[k].start].strip(DASH + " "):
+            return k > 0 or raw[1:].islower() or raw.islower()
+        if not raw.islower():
+            return False  # a capital inside a sentence: a name of its own
+        before = words[k - 1].key
+        if before in VERB_SLOTS or (before in CLAUSE_OPENERS and words[k].key.endswith("ed")):
+            return False
+        return before in STOPWORDS or before in GRADING or is_verb(before)

@@ -15,7 +15,7 @@ from kg.base.model import Entity
 from kg.curation.ontology import Ontology
 from kg.ingest.model import Suggestion, Term
 from kg.ingest.names import fold
-from kg.ingest.wordlists import GENERIC, STOPWORDS, VERBS
+from kg.ingest.wordlists import ADJECTIVES, GENERIC, STOPWORDS, VERBS
 
 __all__ = [
     "LexiconLike",
@@ -33,6 +33,8 @@ __all__ = [
 folded = lru_cache(maxsize=1 << 16)(fold)
 
 _FIRST_WORD = re.compile(r"[^\W_]+")
+#: A lexicon name that starts with an article ("the brain") is matched without it.
+_ARTICLE = re.compile(r"(?:the|an?) ")
 
 
 #: "X-based Y", "X-derived Y" are Ys of X: a text also calls them "X Y" ("plant-based
@@ -182,6 +184,8 @@ class Vocabulary:
     def _lexicon_name(self, key: str) -> Name | None:
         if self.lexicon is None or key in GENERIC or key in STOPWORDS or key in VERBS:
             return None  # "leads to" names no lead
+        if key in ADJECTIVES or _ARTICLE.match(key):
+            return None  # "rich in" names no RICH syndrome; "the brain" is "brain"
         terms = [
             t for t in self.lexicon.names.get(key, ()) if t.type in self.ontology.entity_classes
         ]
@@ -206,6 +210,18 @@ class Vocabulary:
 
     def kind(self, cls: str) -> str:
         return class_kind(self.ontology, cls)
+
+    def narrowed(self, name: Name, cls: str) -> Name:
+        """A lexicon name read as the narrower class ``cls`` its phrase's head word names
+        ("folate deficiency", a phenotype in HP, is a deficiency state), where the
+        lexicon's class is of the same kind; its terms then match it only closely. A name
+        of the graph keeps the graph's class."""
+        if name.entity or self.is_a(name.type, cls) or self.kind(name.type) != self.kind(cls):
+            return name
+        terms = tuple(
+            (t, "exact" if m == "exact" and t.type == cls else "close") for t, m in name.terms
+        )
+        return replace(name, type=cls, terms=terms)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return self.ontology.is_a(cls, ancestor)

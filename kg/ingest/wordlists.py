@@ -7,13 +7,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "ADJECTIVES",
     "ANAPHOR_DETERMINERS",
     "ANAPHOR_HEADS",
+    "CLAUSE_OPENERS",
     "DASH",
+    "EPISODE_HEADS",
     "GENERIC",
+    "GRADING",
     "NP_HEADS",
+    "PEOPLE",
+    "PROCESS_HEADS",
     "STOPWORDS",
     "VERBS",
+    "VERB_SLOTS",
     "is_verb",
     "wordset",
 ]
@@ -107,13 +114,76 @@ NP_HEADS: dict[str, str] = {
         ("damage", "pain", "inflammation", "weakness", "loss", "decline", "impairment"),
         "Phenotype",
     ),
+    **dict.fromkeys(("dysfunction", "disturbance", "abnormality"), "Phenotype"),
+    "problem": "Condition",
     "vitamin": "Nutrient",
     "acid": "ChemicalEntity",
     **dict.fromkeys(("food", "supplement"), "Food"),
     "cell": "Cell",
     **dict.fromkeys(("function", "health"), "PhysiologicalFunction"),
     **dict.fromkeys(("metabolism", "synthesis", "production"), "BiologicalProcess"),
+    **dict.fromkeys(
+        ("tablet", "pill", "capsule", "cereal", "oil", "juice", "flour", "bread", "extract"),
+        "Food",
+    ),
+    **dict.fromkeys(
+        ("drinker", "smoker", "eater", "user", "athlete", "patient", "survivor", "mother"),
+        "PopulationGroup",
+    ),
 }
+#: Head words of a process or function a body part or substance undergoes or does ("nerve
+#: transmission", "brain development", "iron absorption"): the phrase names the process,
+#: not the thing its modifier names, so it is proposed only when a mention modifies it.
+PROCESS_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        sorted(
+            wordset(
+                """transmission conduction signaling signalling development formation growth
+            repair absorption uptake transport contraction relaxation secretion release
+            regulation maturation differentiation division replication degradation breakdown
+            oxidation methylation utilization utilisation storage excretion"""
+            )
+        ),
+        "BiologicalProcess",
+    ),
+    **dict.fromkeys(("functioning", "performance"), "PhysiologicalFunction"),
+}
+#: Heads that name an episode of the condition before them ("migraine attacks", "asthma
+#: episodes"): the phrase is a mention of that condition.
+EPISODE_HEADS = wordset("attack episode flare bout")
+#: Adjectives that grade or judge rather than name: left off a noun phrase, and no mention
+#: on their own even where a lexicon lists them (MONDO's "common" for "not rare").
+GRADING = wordset(
+    """severe mild moderate serious common rare possible certain various other many some
+    several most all any new main major minor significant potential overall general normal
+    healthy optimal proper adequate sufficient insufficient poor good better best important
+    essential crucial vital key early late further more less own same different particular
+    specific real true actual whole entire full high low higher lower increased decreased
+    reduced long short frequent occasional typical usual primary secondary basic numerous
+    great greater large larger small smaller excellent little enough plenty extra
+    additional total"""
+)
+#: Adjectives a text says of a thing after "is" ("rich in", "deficient in", "safe"): a
+#: lexicon's acronym or synonym spelt so ("RICH", "Rich syndrome") is no mention of them.
+ADJECTIVES = GRADING | wordset(
+    """rich abundant plentiful scarce deficient safe unsafe harmful beneficial helpful
+    protective effective available present absent active free sensitive resistant prone
+    likely unlikely able unable aware responsible necessary useful"""
+)
+#: Words for people that "with" a condition makes a population ("people with diabetes").
+PEOPLE = wordset(
+    """people person persons patient patients adult adults child children women woman men man
+    individual individuals infant infants baby babies adolescent adolescents those anyone"""
+)
+#: Words after which the next word is a verb ("can harm nerves", "to boost memory", "they
+#: eat fish"), never the modifier of a noun.
+VERB_SLOTS = wordset(
+    """can cannot could may might must shall should will would to not do does did it they
+    he she we you i who which"""
+)
+#: Besides those, words after which a word ending in -ed is a verb or participle, not a
+#: modifier ("that damaged nerves", "has reduced appetite", "is processed").
+CLAUSE_OPENERS = VERB_SLOTS | wordset("that whom is are was were be been being has have had")
 #: Verbs frequent in health texts (base forms): a noun phrase does not reach across one.
 VERBS = wordset(
     """cause lead prevent reduce increase lower raise improve help support promote protect
@@ -122,7 +192,10 @@ VERBS = wordset(
     experience suffer avoid diagnose worsen impair disrupt boost absorb eat consume lack
     face reverse cure mask call know name play keep maintain regulate enhance decrease
     block inhibit produce say report note observe see ensure occur happen give allow
-    enable limit slow stop speed reach"""
+    enable limit slow stop speed reach hold serve act work add study recommend advise
+    believe consider appear tend fail surround travel carry deliver send
+    ate took made gave found held kept brought led fed drank got became began grew
+    shown taken given eaten known seen grown"""
 )
 #: Single words the lexicon names but that a text uses as plain words ("the role of",
 #: "in the body"): a class head alone names no particular thing.

@@ -1,0 +1,206 @@
+"""Stage 2 of nnkg ingest, its anaphora and alias steps (kg.ingest.anaphora, kg.ingest.aliases),
+through the public find_mentions: pronouns, class anaphors, bare deficiencies and the names a
+text gives an entity. The sentences are written for these tests; the vocabulary is the packaged
+catalogue and a small lexicon of real ontology terms (tests/test_mentions.py's, and a few more)."""
+
+from __future__ import annotations
+
+import pytest
+from test_mentions import SEEN, TERMS, FakeLexicon, spans
+
+from kg.base.files import ontology_dir
+from kg.curation.catalogue import load_catalogue
+from kg.curation.ontology import load_ontology
+from kg.ingest.mentions import Vocabulary, find_mentions
+from kg.ingest.model import Term
+from kg.ingest.text import sentences
+
+MORE_TERMS = [
+    Term("FOODON:00004886", "pumpkin seed", (), "Food", SEEN),
+    Term("MESH:D012639", "Seeds", ("seed",), "Food", SEEN),
+    Term("FOODON:03411224", "oyster", (), "Food", SEEN),
+    Term("MESH:D008274", "Magnesium", ("magnesium",), "Nutrient", SEEN),
+    Term("HP:0001250", "Seizure", ("seizures",), "Phenotype", SEEN),
+    Term("MESH:D009525", "Niacin", (), "Nutrient", SEEN),
+    Term("CHEBI:176839", "vitamin B3", (), "Nutrient", SEEN),
+    Term("CHEBI:26948", "vitamin B1", (), "Nutrient", SEEN),
+    Term("MESH:D013831", "Thiamine", (), "Nutrient", SEEN),
+]
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    ontology = load_ontology(ontology_dir())
+    entities, problems = load_catalogue(ontology_dir() / "entities.yaml", ontology)
+    assert not problems
+    return Vocabulary(entities, FakeLexicon(TERMS + MORE_TERMS), ontology=ontology)
+
+
+def anaphors(doc: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """The anaphors of ``doc``: text and the entity each points at, in order."""
+    return [(t, e) for t, e, how in spans(doc, vocabulary) if how == "anaphora"]
+
+
+# ---------------------------------------------------------------- pronouns
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (
+            "Vegans often lack vitamin B12. They should eat fortified foods.",
+            [("They", "vegans")],
+        ),
+        (
+            "Meat, fish and eggs contain vitamin B12. They are animal-based foods.",
+            [("They", "egg"), ("They", "fish"), ("They", "meat")],
+        ),
+        (
+            "Vegans often lack vitamin B12, and their levels fall with age.",
+            [("their", "vegans")],
+        ),
+        ("Vitamin B12 deficiency is common. They should eat fish.", []),  # no plural
+        ("Vegans lack vitamin B12, like vegetarians. They should eat fish.", []),  # a rival
+    ],
+)
+def test_they_points_at_a_plural_subject_only(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Meat and fish contain vitamin B12. It is also found in cereals.",
+        "Dairy products contain vitamin B12. It is also found in cereals.",
+        "Vegans often lack vitamin B12. It is found in cereals.",
+    ],
+)
+def test_it_never_points_at_a_plural_a_list_or_people(vocabulary, doc):
+    assert anaphors(doc, vocabulary) == []
+
+
+def test_it_may_point_back_across_a_sentence_that_still_names_its_topic(vocabulary):
+    doc = (
+        "Vitamin B12 is stored in the liver. Good sources of vitamin B12 include meat and "
+        "fish. It is also added to cereals."
+    )
+    assert anaphors(doc, vocabulary) == [("It", "vitamin-b12")]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Vitamin B12 is stored in the liver. Good sources include meat. It is added to cereals.",
+        "Vitamin B12 is stored in the liver.\n\nGood sources of vitamin B12 include meat. "
+        "It is added to cereals.",
+    ],
+)
+def test_a_topic_is_not_taken_across_a_sentence_without_it_nor_a_paragraph(vocabulary, doc):
+    assert anaphors(doc, vocabulary) == []
+
+
+def test_a_pronoun_after_an_anaphor_points_at_what_the_anaphor_does(vocabulary):
+    doc = "Vitamin B12 matters. This vitamin is found in meat. It is also added to cereals."
+    assert anaphors(doc, vocabulary) == [("This vitamin", "vitamin-b12"), ("It", "vitamin-b12")]
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Vitamin B12 matters. It is needed to make myelin.", [("It", "vitamin-b12")]),
+        ("Vitamin B12 matters. It is recommended to check levels.", []),
+    ],
+)
+def test_it_before_a_participle_and_to_points_at_something(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected
+
+
+# ---------------------------------------------------------------- class anaphors
+
+
+def test_a_plural_anaphor_with_no_list_takes_all_that_fit_in_its_sentence(vocabulary):
+    doc = "Oysters hold more zinc than pumpkin seeds. These foods are easy to find."
+    assert anaphors(doc, vocabulary) == [
+        ("These foods", "oyster"),
+        ("These foods", "pumpkin-seed"),  # the whole name, not the "seeds" inside it
+    ]
+
+
+def test_a_deficiency_of_an_anaphor_is_the_deficiency_it_points_at(vocabulary):
+    doc = "Vitamin B12 keeps nerves healthy. A deficiency of this vitamin can cause numbness."
+    mentions, _ = find_mentions(doc, sentences(doc), vocabulary)
+    got = [(m.text, m.entity) for m in mentions if m.entity == "vitamin-b12-deficiency"]
+    assert got == [("deficiency of this vitamin", "vitamin-b12-deficiency")]
+
+
+# ---------------------------------------------------------------- bare deficiencies
+
+
+def test_a_deficiency_with_words_of_degree_is_the_one_named_before(vocabulary):
+    doc = (
+        "A magnesium deficiency can cause fatigue. Severe deficiency may lead to seizures. "
+        "Chronic deficiency can also cause numbness."
+    )
+    mentions, proposed = find_mentions(doc, sentences(doc), vocabulary)
+    deficient = [(m.text, m.entity) for m in mentions if m.type == "DeficiencyState"]
+    assert deficient == [
+        ("magnesium deficiency", "magnesium-deficiency"),
+        ("deficiency", "magnesium-deficiency"),
+        ("deficiency", "magnesium-deficiency"),
+    ]
+    assert "chronic-deficiency" not in [p.id for p in proposed]
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Vitamin B12 matters. Mild deficiency in older women is common.", ["deficiency"]),
+        ("Vitamin B12 matters. Deficiency in zinc is common.", []),  # says which
+    ],
+)
+def test_a_deficiency_in_people_says_who_not_which(vocabulary, doc, expected):
+    got = [t for t, e in anaphors(doc, vocabulary) if e == "vitamin-b12-deficiency"]
+    assert got == expected
+
+
+# ---------------------------------------------------------------- names the text gives
+
+
+@pytest.mark.parametrize(
+    ("doc", "alias", "entity"),
+    [
+        ("Vitamin B3, better known as niacin, supports nerves.", "niacin", "vitamin-b3"),
+        ("Vitamin B1 is also called thiamine.", "Thiamine", "vitamin-b1"),
+        (
+            "Dopamine, which is commonly called the reward chemical, lifts mood.",
+            "reward chemical",
+            "dopamine",
+        ),
+        (
+            "Vitamin B12 — sometimes called the nerve vitamin — helps.",
+            "nerve vitamin",
+            "vitamin-b12",
+        ),
+        ("Homocysteine (or Hcy-2) rises with age.", "Hcy-2", "homocysteine"),
+    ],
+)
+def test_the_names_a_text_gives_an_entity(vocabulary, doc, alias, entity):
+    got = spans(doc, vocabulary)
+    assert (alias.casefold(), entity) in [(t.casefold(), e) for t, e, how in got if how == "alias"]
+
+
+def test_a_second_name_after_or(vocabulary):
+    doc = "Vitamin B1, also known as thiamine or aneurin, protects nerves. Aneurin is cheap."
+    got = [(t, e) for t, e, how in spans(doc, vocabulary) if how == "alias"]
+    assert got == [("thiamine", "vitamin-b1"), ("aneurin", "vitamin-b1"), ("Aneurin", "vitamin-b1")]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Magnesium is known as an essential mineral.",  # a kind, not a name
+        "Vitamin B12 (dementia) is named oddly.",  # another kind of thing
+    ],
+)
+def test_no_alias_for_a_kind_or_for_a_thing_of_another_kind(vocabulary, doc):
+    assert [how for _, _, how in spans(doc, vocabulary) if how == "alias"] == []
