@@ -5,8 +5,8 @@ candidate's quote highlighted and its mentions marked (:file:`kg/page/document.j
 editor for each candidate's predicate, certainty, negation, spans and entities, accept and
 reject, claims added from a selection, and a counter of what is left. The draft travels in a
 JSON data block the browser never runs; the page shows every string from the files with
-``textContent``, and its Content Security Policy runs exactly its own two scripts and two
-stylesheets, by hash.
+``textContent``, and its Content Security Policy runs exactly its own scripts (the document
+view and :data:`REVIEW_SCRIPTS`) and two stylesheets, by hash.
 
 This module reads the draft and renders the page; :mod:`kg.ingest.reviewsave` saves a
 review by the rules of ``nnkg accept`` and :mod:`kg.ingest.reviewserver` serves the page.
@@ -31,6 +31,7 @@ __all__ = [
     "CHOSEN_SEEN_IN",
     "PROPOSAL_KEYS",
     "REVIEW_FILE",
+    "REVIEW_SCRIPTS",
     "Draft",
     "ReviewError",
     "ReviewPage",
@@ -49,6 +50,18 @@ ADDED_CUE = "added in nnkg review"
 CHOSEN_SEEN_IN = "nnkg ingest lexicon: a name-alike suggestion the curator chose in nnkg review"
 #: Key order of a proposed entity, as ``candidate-entities.yaml`` writes it.
 PROPOSAL_KEYS = (*ENTITY_KEYS, "status", "suggestions")
+#: The review page's own scripts (in kg/page), inlined in this order after document.js: the
+#: namespace first, each part of the page, then the one that boots it.
+REVIEW_SCRIPTS = (
+    "review-base.js",
+    "review-yaml.js",
+    "review-compose.js",
+    "review-claims.js",
+    "review-new-entity.js",
+    "review-editor.js",
+    "review-saving.js",
+    "review.js",
+)
 
 
 class ReviewError(NnkgError):
@@ -214,7 +227,7 @@ def render_review(draft: Draft, *, served: bool = False) -> ReviewPage:
 
     from kg.page.render import content_security_policy, escaping_template
 
-    scripts = (_asset("document.js"), _asset("review.js"))
+    scripts = tuple(_asset(name) for name in ("document.js", *REVIEW_SCRIPTS))
     styles = (_asset("document.css"), _asset("review.css"))
     extra = ("connect-src 'self'",) if served else ()
     csp = content_security_policy(scripts, styles, extra)
@@ -224,8 +237,7 @@ def render_review(draft: Draft, *, served: bool = False) -> ReviewPage:
         title=title.replace("\0", "\ufffd"),  # as HTML parsers read it; the page sets the exact one
         # in the draft's key order (tojson would sort it), which the page's files keep
         data=htmlsafe_json_dumps(_page_data(draft, served)),
-        document_js=Markup(scripts[0]),
-        review_js=Markup(scripts[1]),
+        scripts=[Markup(script) for script in scripts],
         document_css=Markup(styles[0]),
         review_css=Markup(styles[1]),
     )

@@ -7,8 +7,8 @@ each with the release file its suggestion was read from. Entities the curator cr
 the page join the proposals (``candidate-entities.yaml``), so they follow the same rule.
 The result, new entities included, is checked as ``nnkg validate`` would check it and
 refused with the problems if it fails; otherwise the files are written atomically and the
-candidates marked accepted or rejected. The page's ``compose`` (:file:`kg/page/review.js`)
-builds the same bytes.
+candidates marked accepted or rejected. The page's ``compose``
+(:file:`kg/page/review-compose.js`) builds the same bytes.
 """
 
 from __future__ import annotations
@@ -224,7 +224,7 @@ class _Composed:
 
 def _compose(draft: Draft, review: object) -> _Composed:
     """The files a review makes of the draft: the rules of ``nnkg accept`` applied to the
-    candidates as the curator left them (review.js's ``compose`` builds the same)."""
+    candidates as the curator left them (review-compose.js's ``compose`` builds the same)."""
     if not isinstance(review, dict) or not {"candidates", "xrefs"} <= set(review) <= {
         "candidates", "xrefs", "entities"}:  # fmt: skip
         raise _problem("the review", "must hold candidates, xrefs and (optional) entities")
