@@ -1,11 +1,15 @@
 """How well `nnkg ingest` drafts claims: precision, recall, certainty and negation agreement
 against curated gold claims, and its speed. Figures for docs/scale.md, never assertions.
 
-    python bench/extraction.py [--speed] [--misses]
+    python bench/extraction.py [--speed] [--misses] [--stages]
 
 ``--misses`` lists, for the packaged and dev sets only (never the held-out one, whose
 sentences rule writers must not read), each gold claim no draft matched, with the mentions
-found in its sentence, and each draft that matched no gold claim.
+found in its sentence, and each draft that matched no gold claim. ``--stages`` counts, for
+every set, where the misses come from: a gold claim whose subject or object no mention of
+its sentence names (the mention stage), one whose two ends are named but no draft relates
+them or relates them otherwise (the relation stage), and false drafts by kind. Counts only,
+so the held-out set can be told by stage without anyone reading it.
 
 Gold sets: the two packaged sources (their claims.yaml; the catalogue holds their entities,
 so their figures are an upper bound), bench/dev/ (articles the rule writers wrote to find
@@ -88,16 +92,20 @@ def score(
         subject = _names(candidate["subject"], candidate["subject_text"], entities)
         obj = _names(candidate["object"], candidate["object_text"], entities)
         best = None
+        negation_only = False
         for i, claim in enumerate(gold):
             start, end = _sentence_of(found, claim["start"], claim["end"])
             if not (candidate["start"] < end and start < candidate["end"]):
                 continue
-            if candidate["negated"] != claim["negated"]:
-                continue
-            if subject & _names(claim["subject"], claim["subject_text"], entities) and obj & (
-                _names(claim["object"], claim["object_text"], entities)
+            if not (
+                subject & _names(claim["subject"], claim["subject_text"], entities)
+                and obj & _names(claim["object"], claim["object_text"], entities)
             ):
-                best = i if best is None or claim["predicate"] == candidate["predicate"] else best
+                continue
+            if candidate["negated"] != claim["negated"]:
+                negation_only = True
+                continue
+            best = i if best is None or claim["predicate"] == candidate["predicate"] else best
         if best is not None:
             result.matched_candidates += 1
             claim = gold[best]
@@ -106,12 +114,40 @@ def score(
             result.same_predicate += claim["predicate"] == candidate["predicate"]
             hit_gold.add(best)
         else:
-            false.append(candidate)
+            false.append({**candidate, "_negation_only": negation_only})
     result.matched_gold = len(hit_gold)
     if misses is not None:
         misses += [("missed", claim) for i, claim in enumerate(gold) if i not in hit_gold]
         misses += [("false", candidate) for candidate in false]
     return result
+
+
+def _mention_names(mention, entities: dict) -> set[str]:
+    return _names(mention.entity, mention.text, entities)
+
+
+def _stage(kind: str, claim: dict, sentence_mentions, candidates, entities: dict) -> str:
+    """Where a miss comes from (see ``--stages``)."""
+    subject = _names(claim["subject"], claim["subject_text"], entities)
+    obj = _names(claim["object"], claim["object_text"], entities)
+    if kind == "false":
+        return "false: " + ("negation differs" if claim.get("_negation_only") else "no such gold")
+    named = [_mention_names(m, entities) for m in sentence_mentions]
+    has_subject, has_object = any(n & subject for n in named), any(n & obj for n in named)
+    if not (has_subject or has_object):
+        return "missed: neither end a mention"
+    if not has_subject:
+        return "missed: subject not a mention"
+    if not has_object:
+        return "missed: object not a mention"
+    for c in candidates:
+        cs = _names(c["subject"], c["subject_text"], entities)
+        co = _names(c["object"], c["object_text"], entities)
+        if cs & obj and co & subject:
+            return "missed: drafted reversed"
+        if cs & subject and co & obj:
+            return "missed: drafted, negation differs"
+    return "missed: both ends named, no relation"
 
 
 def _show(kind: str, claim: dict, document: str, mentions) -> None:
@@ -126,6 +162,14 @@ def _show(kind: str, claim: dict, document: str, mentions) -> None:
                   if claim["start"] - 300 < m.start and m.end < claim["end"] + 300
                   and _sentence_overlap(document, claim, m)]  # fmt: skip
         print(f"         mentions: {', '.join(inside)}")
+
+
+def _mentions(document: str, known, lexicon) -> list:
+    from kg.ingest.mentions import Vocabulary, find_mentions
+    from kg.ingest.text import sentences
+
+    vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed)
+    return find_mentions(document, sentences(document), vocabulary)[0]
 
 
 def _sentence_overlap(document: str, claim: dict, mention) -> bool:
@@ -188,6 +232,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true", help="also time 1 MB of text")
     parser.add_argument("--misses", action="store_true", help="list misses (not held out)")
+    parser.add_argument("--stages", action="store_true", help="count misses by stage")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -204,24 +249,31 @@ def main() -> None:
     print(f"{'source':<40} {'gold':>5} {'drafts':>6}")
     for name, folders in groups.items():
         total = Score()
+        stages: dict[str, int] = {}
         for folder in folders:
             document = (folder / "document.txt").read_bytes().decode("utf-8")
             gold = yaml.safe_load((folder / "claims.yaml").read_text(encoding="utf-8")) or []
             candidates = _draft(document, known, lexicon)
             entities = {**catalogue, **_entities([folder / "entities.yaml"])}
-            misses: list | None = [] if args.misses and name != "held out" else None
+            shown = args.misses and name != "held out"
+            misses: list | None = [] if shown or args.stages else None
             result = score(document, gold, candidates, entities, misses)
             total.add(result)
             print(f"{folder.name:<40} {result.row()}")
             if misses:
-                from kg.ingest.mentions import Vocabulary, find_mentions
-                from kg.ingest.text import sentences
-
-                vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed)
-                found, _ = find_mentions(document, sentences(document), vocabulary)
+                found = _mentions(document, known, lexicon)
                 for kind, claim in misses:
-                    _show(kind, claim, document, found)
+                    if shown:
+                        _show(kind, claim, document, found)
+                    if args.stages:
+                        inside = [m for m in found if _sentence_overlap(document, claim, m)]
+                        near = [c for c in candidates if c["start"] < claim["end"]
+                                and claim["start"] < c["end"]]  # fmt: skip
+                        where = _stage(kind, claim, inside, near, entities)
+                        stages[where] = stages.get(where, 0) + 1
         print(f"{'all ' + name:<40} {total.row()}")
+        for where, count in sorted(stages.items()):
+            print(f"    {where:<44} {count:>4}")
     if args.speed:
         _lexicon_speed()
         text = "\n\n".join(

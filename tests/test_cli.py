@@ -8,8 +8,8 @@ import sys
 from kg.cli import cli
 
 COMMANDS = [
-    "accept", "build", "effects", "export", "ingest", "neighbors", "path", "push", "query",
-    "render", "review", "serve", "show", "stats", "validate",
+    "accept", "build", "contradictions", "effects", "export", "ingest", "neighbors", "path",
+    "push", "query", "render", "review", "serve", "show", "stats", "validate",
 ]  # fmt: skip
 
 

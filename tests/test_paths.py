@@ -27,13 +27,25 @@ def chains(answer: dict) -> list[list[str]]:
     ]
 
 
+CLAIM_FIELDS = {"iri", "source", "source_kind", "reliability", "quote", "start", "end",
+                "certainty", "negated"}  # fmt: skip
+KINDS = {
+    "b12-electrical-nerve-balance": ("PopularArticle", 1),
+    "nih-ods-b12-factsheet": ("FactSheet", 2),
+}
+
+
 def check_evidence(answer: dict, documents: dict[str, str]) -> None:
     for path in answer["paths"]:
+        assert path["contested"] == any(h["contested"] for h in path["hops"])
         for hop in path["hops"]:
             assert hop["claims"], hop
-            for claim in hop["claims"]:
-                assert set(claim) == {"iri", "source", "quote", "start", "end"}
+            assert hop["contested"] == bool(hop["against"])
+            for claim in hop["claims"] + hop["against"]:
+                assert set(claim) == CLAIM_FIELDS
                 assert documents[claim["source"]][claim["start"] : claim["end"]] == claim["quote"]
+                assert (claim["source_kind"], claim["reliability"]) == KINDS[claim["source"]]
+            assert not any(c["negated"] for c in hop["claims"])  # a hop follows affirmed claims
 
 
 def test_q02_b12_reaches_nerve_conduction_through_myelin(run, documents):

@@ -1,5 +1,6 @@
 """The network family of the ``nnkg`` command line: path, effects, show, neighbors,
-render. Each reads the claim network (:mod:`kg.network`) and names entities as people do."""
+contradictions, render. Each reads the claim network (:mod:`kg.network`) and names entities
+as people do."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from kg.base.model import SOURCE_KINDS
 from kg.cli.options import build_dir_option, emit, format_option
 
 if TYPE_CHECKING:
@@ -29,21 +31,40 @@ max_hops_option = click.option(
 )  # fmt: skip
 
 
+def edge_options(command):
+    """Which claims a chain may follow: ``--asserted-only``, ``--uncontested``,
+    ``--min-reliability KIND``."""
+    kinds = click.Choice(SOURCE_KINDS, case_sensitive=False)
+    for option in (
+        click.option("--min-reliability", metavar="KIND", type=kinds,
+                     help="Follow only claims from sources ranked at least as KIND "
+                     f"({', '.join(SOURCE_KINDS)})."),
+        click.option("--uncontested", is_flag=True,
+                     help="Follow only claims nothing in the graph contradicts."),
+        click.option("--asserted-only", is_flag=True,
+                     help="Follow only claims stated without hedging."),
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
 @click.command(short_help="Chains of claims from one entity to another.")
 @click.argument("source", metavar="FROM")
 @click.argument("target", metavar="TO")
 @max_hops_option
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True,
               help="Show at most this many paths.")  # fmt: skip
-@click.option("--asserted-only", is_flag=True, help="Follow only claims stated without hedging.")
+@edge_options
 @click.option("--structural", is_flag=True, help="Also follow 'is a' and 'part of' relations.")
 @format_option(("text", "json"), "text")
 @build_dir_option
-def path(source, target, max_hops, limit, asserted_only, structural, fmt, build_dir) -> None:
-    """Chains of claims from FROM to TO, each hop with its sign, certainty and quotes.
+def path(source, target, max_hops, limit, structural, fmt, build_dir, **choice) -> None:
+    """Chains of claims from FROM to TO, each hop with its sign, certainty, quotes and the
+    claims against it.
 
-    Paths rank by fewest hops, then fewest hedged hops, then most supporting claims.
-    A path's sign is the product of its hops' signs; its certainty is its weakest hop.
+    Paths rank uncontested first, then by certainty and by the best source reliability of
+    their weakest hop, then by support (sources per hop), then fewest hops. A path's sign
+    is the product of its hops' signs; its certainty is its weakest hop.
 
     Example:
 
@@ -55,7 +76,7 @@ def path(source, target, max_hops, limit, asserted_only, structural, fmt, build_
 
     net = load_network(build_dir)
     a, b = _resolve(net, source, target)
-    view = {"asserted_only": asserted_only, "structural": structural}
+    view = {**choice, "structural": structural}
     found = find_paths(net, a, b, max_hops=max_hops, limit=limit, **view)
     nearest = [] if found else nearest_reachable(net, a, b, **view)
     emit(
@@ -69,12 +90,12 @@ def path(source, target, max_hops, limit, asserted_only, structural, fmt, build_
 @click.argument("entity")
 @click.option("--causes", is_flag=True, help="Look upstream: what leads to ENTITY.")
 @max_hops_option
-@click.option("--asserted-only", is_flag=True, help="Follow only claims stated without hedging.")
+@edge_options
 @format_option(("text", "json"), "text")
 @build_dir_option
-def effects(entity, causes, max_hops, asserted_only, fmt, build_dir) -> None:
+def effects(entity, causes, max_hops, fmt, build_dir, **choice) -> None:
     """Everything downstream of ENTITY (upstream with --causes), with the net sign and
-    certainty of the best chain to each.
+    certainty of the best chain to each, and the claims against its hops.
 
     Example:
 
@@ -86,7 +107,7 @@ def effects(entity, causes, max_hops, asserted_only, fmt, build_dir) -> None:
 
     net = load_network(build_dir)
     (node,) = _resolve(net, entity)
-    found = find_effects(net, node, max_hops=max_hops, causes=causes, asserted_only=asserted_only)
+    found = find_effects(net, node, max_hops=max_hops, causes=causes, **choice)
     emit(
         fmt,
         lambda: effects_dict(net, node, found, causes, max_hops),
@@ -100,7 +121,8 @@ def effects(entity, causes, max_hops, asserted_only, fmt, build_dir) -> None:
 @build_dir_option
 def show(entity, fmt, build_dir) -> None:
     """One entity: label, types, synonyms, standard IDs, and every claim in and out with
-    its quote and certainty (negated claims marked NOT).
+    its quote, source kind and certainty (negated claims marked NOT), and the claims
+    against each.
 
     Example:
 
@@ -121,7 +143,8 @@ def show(entity, fmt, build_dir) -> None:
 @format_option(("text", "json"), "text")
 @build_dir_option
 def neighbors(entity, direction, fmt, build_dir) -> None:
-    """The entities one claim away from ENTITY, with relation, sign and certainty.
+    """The entities one claim away from ENTITY, with relation, sign and certainty, and
+    the claims against each relation.
 
     Example:
 
@@ -137,6 +160,30 @@ def neighbors(entity, direction, fmt, build_dir) -> None:
         lambda: neighbors_dict(net, node, direction),
         lambda: neighbors_text(net, node, direction),
     )
+
+
+@click.command(short_help="Every pair of claims that oppose each other.")
+@format_option(("text", "json"), "text")
+@build_dir_option
+def contradictions(fmt, build_dir) -> None:
+    """Every subject-object pair that claims in the graph contest: both sides with their
+    quotes, sources and source kinds.
+
+    Two claims oppose when both are affirmed with predicates of opposite polarity, or when
+    they share the predicate and one is negated ("does not cause" beside "prevents"
+    agrees).
+
+    Example:
+
+        nnkg contradictions --format json
+    """
+    from kg.network.answers import contradictions_dict, contradictions_text
+    from kg.network.contested import contradictions as find_contradictions
+    from kg.network.projection import load_network
+
+    net = load_network(build_dir)
+    found = find_contradictions(net)
+    emit(fmt, lambda: contradictions_dict(net, found), lambda: contradictions_text(net, found))
 
 
 @click.command(short_help="Draw the graph as an interactive offline page.")
@@ -173,4 +220,4 @@ def render(focus, hops, path_ends, output, build_dir) -> None:
     click.echo(str(output))
 
 
-COMMANDS: list = [path, effects, show, neighbors, render]
+COMMANDS: list = [path, effects, show, neighbors, contradictions, render]

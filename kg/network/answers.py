@@ -1,15 +1,21 @@
 """Answers for people and for scripts: paths, effects, entities and neighbours as text
-(ASCII signs, every hop with its quotes) or as JSON-ready dicts (shape in docs/design.md)."""
+(ASCII signs, every hop with its quotes for and against) or as JSON-ready dicts (shape in
+docs/design.md, "Path JSON")."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 
 from kg.base.vocab import iri_to_curie
+from kg.network.contested import Contradiction, source_rank
 from kg.network.paths import ClaimPath, Effect, Hop
-from kg.network.projection import ClaimNetwork
+from kg.network.projection import ClaimNetwork, Evidence
 
 __all__ = [
+    "claim_dict",
+    "contradictions_dict",
+    "contradictions_text",
     "effects_dict",
     "effects_text",
     "entity_dict",
@@ -27,6 +33,32 @@ def _ref(net: ClaimNetwork, iri: str) -> dict:
     return {"iri": iri, "label": net.nodes[iri]["label"]}
 
 
+def claim_dict(net: ClaimNetwork, claim: Evidence) -> dict:
+    """One claim as every JSON answer shows it: who says so (and how reliable that kind of
+    source is), in which words, where, how sure, and whether it denies."""
+    kind, rank = source_rank(net, claim.source)
+    return {
+        "iri": claim.iri,
+        "source": claim.source,
+        "source_kind": kind,
+        "reliability": rank,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "certainty": claim.certainty.term,
+        "negated": claim.negated,
+    }
+
+
+def _sides(net: ClaimNetwork, claims: Iterable[Evidence], against: Iterable[Evidence]) -> dict:
+    against = [claim_dict(net, c) for c in against]
+    return {
+        "contested": bool(against),
+        "claims": [claim_dict(net, c) for c in claims],
+        "against": against,
+    }
+
+
 def _hop_dict(net: ClaimNetwork, hop: Hop) -> dict:
     return {
         "subject": _ref(net, hop.subject),
@@ -34,16 +66,28 @@ def _hop_dict(net: ClaimNetwork, hop: Hop) -> dict:
         "object": _ref(net, hop.object),
         "sign": hop.sign,
         "certainty": hop.certainty.term,
-        "claims": [c.to_dict(certainty=False) for c in hop.claims],
+        "reliability": hop.reliability,
+        "support": hop.support,
+        **_sides(net, hop.claims, hop.against),
+    }
+
+
+def _figures(path: ClaimPath) -> dict:
+    """What a path is ranked by, and what it rests on, so a script can re-rank."""
+    return {
+        "sign": path.sign,
+        "certainty": path.certainty.term,
+        "contested": path.contested,
+        "reliability": path.reliability,
+        "support": path.support,
+        "length": len(path.hops),
+        "sources": path.sources,
+        "chained_across_sources": path.chained_across_sources,
     }
 
 
 def _path_dict(net: ClaimNetwork, path: ClaimPath) -> dict:
-    return {
-        "sign": path.sign,
-        "certainty": path.certainty.term,
-        "hops": [_hop_dict(net, h) for h in path.hops],
-    }
+    return {**_figures(path), "hops": [_hop_dict(net, h) for h in path.hops]}
 
 
 def paths_dict(net: ClaimNetwork, source: str, target: str, paths: list[ClaimPath]) -> dict:
@@ -54,30 +98,57 @@ def paths_dict(net: ClaimNetwork, source: str, target: str, paths: list[ClaimPat
     }
 
 
-def _quote_lines(claims, indent: str) -> list[str]:
+def _quote_lines(net: ClaimNetwork, claims: Iterable[Evidence], indent: str) -> list[str]:
     lines = []
     for c in claims:
         mark = " [NEGATED]" if c.negated else ""
-        where = f"({c.source} [{c.start}:{c.end}], {c.certainty.value}{mark})"
+        kind = source_rank(net, c.source)[0] or "unknown kind"
+        where = f"({c.source} [{c.start}:{c.end}], {kind}, {c.certainty.value}{mark})"
         wrapped = textwrap.wrap(f'"{c.quote}" {where}', width=96 - len(indent))
         lines += [indent + w for w in wrapped]
     return lines
 
 
+def _against_lines(net: ClaimNetwork, against: tuple[Evidence, ...], indent: str) -> list[str]:
+    """The claims against a hop, under a heading, or nothing when none oppose it."""
+    if not against:
+        return []
+    return [indent + "against:", *_quote_lines(net, against, indent + "  ")]
+
+
+def _arrow(net: ClaimNetwork, u: str, v: str, data: dict) -> str:
+    """'vitamin B12 --[NOT prevents -]--> Alzheimer disease' for an edge's data."""
+    relation = ("NOT " if data["negated"] else "") + data["label"]
+    return f"{net.nodes[u]['label']} --[{relation} {data['sign']}]--> {net.nodes[v]['label']}"
+
+
 def _hop_line(net: ClaimNetwork, hop: Hop) -> str:
-    label = net.nodes
-    return (
-        f"{label[hop.subject]['label']} --[{hop.label} {hop.sign}]--> "
-        f"{label[hop.object]['label']}  ({hop.certainty.value})"
-    )
+    edge = {"negated": False, "label": hop.label, "sign": hop.sign}
+    contested = ", contested" if hop.against else ""
+    return f"{_arrow(net, hop.subject, hop.object, edge)}  ({hop.certainty.value}{contested})"
 
 
 def _hops(net: ClaimNetwork, path: ClaimPath, indent: str) -> list[str]:
     lines = []
     for hop in path.hops:
         lines.append(indent + _hop_line(net, hop))
-        lines += _quote_lines(hop.claims, indent + "    ")
+        lines += _quote_lines(net, hop.claims, indent + "    ")
+        lines += _against_lines(net, hop.against, indent + "    ")
     return lines
+
+
+def _path_head(path: ClaimPath) -> str:
+    """'sign -, hedged, 2 hops, contested (claims against 1 hop)'."""
+    n, against = len(path.hops), sum(bool(h.against) for h in path.hops)
+    head = f"sign {path.sign}, {path.certainty.value}, {n} hop{'s' * (n > 1)}"
+    return head + (f", contested (claims against {against} hop{'s' * (against > 1)})"
+                   if against else "")  # fmt: skip
+
+
+def _chained_line(path: ClaimPath) -> list[str]:
+    if not path.chained_across_sources:
+        return []
+    return [f"chained across {len(path.sources)} sources; no single source states this chain"]
 
 
 def paths_text(
@@ -99,8 +170,7 @@ def paths_text(
         return "\n".join(lines)
     lines = [f"{a} -> {b}: {len(paths)} path(s), best first"]
     for i, path in enumerate(paths, 1):
-        n = len(path.hops)
-        lines += ["", f"{i}. sign {path.sign}, {path.certainty.value}, {n} hop{'s' * (n > 1)}"]
+        lines += ["", f"{i}. {_path_head(path)}", *("   " + c for c in _chained_line(path))]
         lines += _hops(net, path, "   ")
     return "\n".join(lines)
 
@@ -125,8 +195,7 @@ def effects_dict(
         "effects": [
             {
                 "entity": _ref(net, e.entity),
-                "sign": e.path.sign,
-                "certainty": e.path.certainty.term,
+                **_figures(e.path),
                 "hops": len(e.path.hops),
                 "path": [_hop_dict(net, h) for h in e.path.hops],
             }
@@ -146,8 +215,13 @@ def effects_text(
     lines.append("sign  certainty  hops  entity / best chain")
     for e in found:
         n, label = len(e.path.hops), net.nodes[e.entity]["label"]
-        lines.append(f"  {e.path.sign}   {e.path.certainty.value:<9}  {n:>4}  {label}")
-        lines.append(f"{'':22}{_sentence(net, e)}")
+        mark = "  (contested)" if e.path.contested else ""
+        lines.append(f"  {e.path.sign}   {e.path.certainty.value:<9}  {n:>4}  {label}{mark}")
+        lines += [f"{'':22}{line}" for line in (_sentence(net, e), *_chained_line(e.path))]
+        for hop in e.path.hops:
+            if hop.against:
+                lines.append(f"{'':22}{_hop_line(net, hop)}")
+                lines += _against_lines(net, hop.against, " " * 26)
     return "\n".join(lines)
 
 
@@ -159,15 +233,24 @@ def _xrefs(data: dict) -> list[dict]:
     ]
 
 
-def _edge_dict(net: ClaimNetwork, u: str, v: str, data: dict) -> dict:
+def _stance(data: dict) -> dict:
+    """An edge's relation and how it is stated: sign, certainty, denial, sources."""
     return {
-        "subject": _ref(net, u),
         "predicate": {"iri": data["predicate"], "label": data["label"]},
-        "object": _ref(net, v),
         "sign": data["sign"],
         "certainty": data["certainty"].term,
         "negated": data["negated"],
-        "claims": [c.to_dict() for c in data["claims"]],
+        "reliability": data["reliability"],
+        "support": data["support"],
+    }
+
+
+def _edge_dict(net: ClaimNetwork, u: str, v: str, data: dict) -> dict:
+    return {
+        "subject": _ref(net, u),
+        "object": _ref(net, v),
+        **_stance(data),
+        **_sides(net, data["claims"], data["against"]),
     }
 
 
@@ -212,12 +295,9 @@ def entity_text(net: ClaimNetwork, entity: str) -> str:
         n = sum(len(d["claims"]) for _, _, d in edges)
         lines += ["", f"{title} ({n})"]
         for u, v, d in sorted(edges, key=lambda e: (e[2]["label"], net.nodes[e[1]]["label"])):
-            mark = "NOT " if d["negated"] else ""
-            lines.append(
-                f"  {net.nodes[u]['label']} --[{mark}{d['label']} {d['sign']}]--> "
-                f"{net.nodes[v]['label']}"
-            )
-            lines += _quote_lines(d["claims"], "      ")
+            lines.append(f"  {_arrow(net, u, v, d)}")
+            lines += _quote_lines(net, d["claims"], "      ")
+            lines += _against_lines(net, d["against"], "      ")
     return "\n".join(lines)
 
 
@@ -229,11 +309,8 @@ def neighbors_dict(net: ClaimNetwork, entity: str, direction: str) -> dict:
             {
                 "direction": way,
                 "entity": _ref(net, v if way == "out" else u),
-                "predicate": {"iri": d["predicate"], "label": d["label"]},
-                "sign": d["sign"],
-                "certainty": d["certainty"].term,
-                "negated": d["negated"],
-                "claims": len(d["claims"]),
+                **_stance(d),
+                **_sides(net, d["claims"], d["against"]),
             }
             for way, u, v, d in _edges(net, entity, direction)
         ],
@@ -241,16 +318,48 @@ def neighbors_dict(net: ClaimNetwork, entity: str, direction: str) -> dict:
 
 
 def neighbors_text(net: ClaimNetwork, entity: str, direction: str) -> str:
-    rows = neighbors_dict(net, entity, direction)["neighbors"]
+    rows = sorted(
+        ((way, v if way == "out" else u, d) for way, u, v, d in _edges(net, entity, direction)),
+        key=lambda r: (r[0], r[2]["label"], net.nodes[r[1]]["label"]),
+    )
     lines = [f"Neighbors of {net.nodes[entity]['label']} ({direction}): {len(rows)}"]
-    width = max((len(r["predicate"]["label"]) + 4 for r in rows), default=0)
-    for r in sorted(
-        rows, key=lambda r: (r["direction"], r["predicate"]["label"], r["entity"]["label"])
-    ):
-        arrow = "->" if r["direction"] == "out" else "<-"
-        relation = ("NOT " if r["negated"] else "") + r["predicate"]["label"]
+    width = max((len(d["label"]) + 4 for _, _, d in rows), default=0)
+    for way, other, d in rows:
+        arrow = "->" if way == "out" else "<-"
+        relation = ("NOT " if d["negated"] else "") + d["label"]
+        n = len(d["claims"])
         lines.append(
-            f"  {arrow} {relation:<{width}} {r['sign']}  {r['certainty'].lower():<8}  "
-            f"{r['claims']} claim{'s' * (r['claims'] > 1)}  {r['entity']['label']}"
+            f"  {arrow} {relation:<{width}} {d['sign']}  {d['certainty'].value:<8}  "
+            f"{n} claim{'s' * (n > 1)}  {net.nodes[other]['label']}"
         )
+        lines += _against_lines(net, d["against"], "      ")
+    return "\n".join(lines)
+
+
+def contradictions_dict(net: ClaimNetwork, found: list[Contradiction]) -> dict:
+    rows = []
+    for c in found:
+        one, other = net.edges[c.subject, c.object, c.one], net.edges[c.subject, c.object, c.other]
+        rows.append({
+            "subject": _ref(net, c.subject),
+            "object": _ref(net, c.object),
+            "sources": sorted({e.source for side in (one, other) for e in side["claims"]}),
+            "sides": [
+                {**_stance(d), "claims": [claim_dict(net, e) for e in d["claims"]]}
+                for d in (one, other)
+            ],
+        })  # fmt: skip
+    return {"count": len(rows), "contradictions": rows}
+
+
+def contradictions_text(net: ClaimNetwork, found: list[Contradiction]) -> str:
+    if not found:
+        return "No contradictions: no two claims on the same subject and object oppose."
+    lines = [f"{len(found)} contradiction(s): claims on one subject and object that oppose"]
+    for i, c in enumerate(found, 1):
+        lines.append("")
+        for head, key in ((f"{i}. ", c.one), ("   versus ", c.other)):
+            d = net.edges[c.subject, c.object, key]
+            lines.append(f"{head}{_arrow(net, c.subject, c.object, d)}  ({d['certainty'].value})")
+            lines += _quote_lines(net, d["claims"], "       ")
     return "\n".join(lines)

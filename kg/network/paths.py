@@ -1,8 +1,10 @@
-"""Paths and effects over the claim network, each hop with its sign, certainty and quotes.
+"""Paths and effects over the claim network, each hop with its sign, certainty, quotes and
+the claims against it.
 
 A path's sign is the product of its hops' signs (any ``0`` makes it ``0``); its certainty
-is its weakest hop. Paths rank by fewest hops, then fewest hedged hops, then most
-supporting claims.
+is its weakest hop. Paths rank by what a fact-checker asks first: uncontested before
+contested, then the weakest hop's certainty, then the weakest hop's best source reliability,
+then support (the fewest sources stating any one hop), then fewest hops.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.base.model import Certainty
+from kg.network.contested import reliability_rank, source_rank
 from kg.network.projection import ClaimNetwork, Evidence
 
 __all__ = [
@@ -30,37 +34,53 @@ __all__ = [
 _ADJACENCY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def causal_view(net: ClaimNetwork, *, asserted_only: bool = False, structural: bool = False):
-    """The edges path queries may follow: affirmed, causal unless ``structural``,
-    asserted only if asked."""
+def causal_view(
+    net: ClaimNetwork,
+    *,
+    asserted_only: bool = False,
+    structural: bool = False,
+    uncontested: bool = False,
+    min_reliability: str | None = None,
+):
+    """The edges path queries may follow: affirmed, causal unless ``structural``, nothing
+    against them if ``uncontested``, and stated by at least one claim that is asserted (if
+    ``asserted_only``) and from a source ranked at least as the kind ``min_reliability``."""
     import networkx as nx
+
+    floor = reliability_rank(net, min_reliability) if min_reliability else 0
+
+    def said(claim: Evidence) -> bool:
+        return (not asserted_only or claim.certainty is Certainty.ASSERTED) and (
+            not floor or source_rank(net, claim.source)[1] >= floor
+        )
 
     def keep(u, v, k) -> bool:
         data = net.edges[u, v, k]
         return (
             not data["negated"]
             and (structural or not data["structural"])
-            and (not asserted_only or data["certainty"] is Certainty.ASSERTED)
+            and not (uncontested and data["against"])
+            and (not (asserted_only or floor) or any(map(said, data["claims"])))
         )
 
     return nx.subgraph_view(net, filter_edge=keep)
 
 
-def causal_adjacency(net: ClaimNetwork, *, asserted_only: bool = False, structural: bool = False):
-    """The edges of :func:`causal_view` as plain dicts, ``(succ, pred)``: succ maps a node to
-    its (next node, edge key) pairs, pred a node to the nodes before it. Path searches walk
-    these instead of a filtered view, which would re-test every edge on every visit; they
-    are made once per network object (networks are not changed once made) and choice of
-    edges."""
+def causal_adjacency(net: ClaimNetwork, **choice):
+    """The edges of :func:`causal_view` (``choice``: its keyword arguments) as plain dicts,
+    ``(succ, pred)``: succ maps a node to its (next node, edge key) pairs, pred a node to its
+    (node before, edge key) pairs. Path and effect searches walk these instead of a filtered
+    view, which would re-test every edge on every visit; they are made once per network
+    object (networks are not changed once made) and choice of edges."""
     memo = _ADJACENCY.setdefault(net, {})
-    key = (asserted_only, structural)
+    key = tuple(sorted((k, v) for k, v in choice.items() if v))
     if key not in memo:
         succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        pred: dict[str, list[str]] = defaultdict(list)
-        view = causal_view(net, asserted_only=asserted_only, structural=structural)
+        pred: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        view = causal_view(net, **choice)
         for u, v, k in view.edges(keys=True):
             succ[u].append((v, k))
-            pred[v].append(u)
+            pred[v].append((u, k))
         memo[key] = (dict(succ), dict(pred))
     return memo[key]
 
@@ -89,6 +109,13 @@ class Hop:
     sign: str
     certainty: Certainty
     claims: tuple[Evidence, ...]
+    against: tuple[Evidence, ...] = ()  # the claims that oppose it (kg.network.contested)
+    reliability: int = 0  # the best reliability rank among the sources that state it
+    support: int = 0  # how many sources state it
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.against)
 
 
 @dataclass(frozen=True)
@@ -108,26 +135,59 @@ class ClaimPath:
         return Certainty.HEDGED if hedged else Certainty.ASSERTED
 
     @property
+    def contested(self) -> bool:
+        """Whether any hop has claims against it."""
+        return any(h.against for h in self.hops)
+
+    @property
+    def reliability(self) -> int:
+        """The weakest hop's best source reliability rank."""
+        return min((h.reliability for h in self.hops), default=0)
+
+    @property
+    def support(self) -> int:
+        """The fewest sources that state any one hop."""
+        return min((h.support for h in self.hops), default=0)
+
+    @property
+    def sources(self) -> list[str]:
+        """The ids of the sources its hops rest on."""
+        return sorted({c.source for h in self.hops for c in h.claims})
+
+    @property
+    def chained_across_sources(self) -> bool:
+        """True when no single source states every hop: the chain is nnkg's inference,
+        not a claim of any one text."""
+        said = [{c.source for c in h.claims} for h in self.hops]
+        return len(said) > 1 and not set.intersection(*said)
+
+    @cached_property  # compared again and again while effects are searched
     def rank(self) -> tuple:
-        hedged = sum(h.certainty is Certainty.HEDGED for h in self.hops)
-        claims = sum(len(h.claims) for h in self.hops)
+        """Lower is better: the order of the module docstring, then the hops' IRIs."""
         nodes = tuple((h.subject, h.predicate, h.object) for h in self.hops)
-        return (len(self.hops), hedged, -claims, nodes)
+        hedged = self.certainty is Certainty.HEDGED
+        return (self.contested, hedged, -self.reliability, -self.support, len(self.hops), nodes)
 
 
 def _hop(net: ClaimNetwork, u: str, v: str, key: str) -> Hop:
     data = net.edges[u, v, key]
     return Hop(u, v, data["predicate"], data["label"], data["sign"], data["certainty"],
-               tuple(data["claims"]))  # fmt: skip
+               tuple(data["claims"]), data["against"], data["reliability"],
+               data["support"])  # fmt: skip
 
 
 def _distances_to(pred: dict, target: str, cutoff: int) -> dict[str, int]:
-    """Hops from every node that reaches ``target`` within ``cutoff`` (reverse BFS)."""
+    """Hops from every node that reaches ``target`` within ``cutoff`` (reverse BFS; each
+    node enters the frontier once, however many edges lead from it)."""
     distance, frontier = {target: 0}, [target]
     for hops in range(1, cutoff + 1):
-        frontier = [u for v in frontier for u in pred.get(v, ()) if u not in distance]
-        for u in frontier:
-            distance.setdefault(u, hops)
+        reached = []
+        for v in frontier:
+            for u, _ in pred.get(v, ()):
+                if u not in distance:
+                    distance[u] = hops
+                    reached.append(u)
+        frontier = reached
     return distance
 
 
@@ -160,17 +220,18 @@ def find_paths(
     *,
     max_hops: int = 4,
     limit: int | None = 5,
-    asserted_only: bool = False,
-    structural: bool = False,
+    **choice,
 ) -> list[ClaimPath]:
-    """Simple paths from ``source`` to ``target`` of at most ``max_hops``, best first.
+    """Simple paths from ``source`` to ``target`` of at most ``max_hops``, best first by
+    :attr:`ClaimPath.rank`; ``choice`` picks the edges followed (see :func:`causal_view`).
 
-    Paths are gathered one length at a time, shortest first: since fewer hops always rank
-    higher, lengths beyond the one that completes ``limit`` are never searched.
+    Paths are gathered one length at a time, shortest first, and lengths beyond the one
+    that completes ``limit`` are never searched: that bounds the work around hubs. Ranking
+    then orders what was found, so a longer uncontested path may outrank a shorter one.
     """
     if source == target:
         return []
-    succ, pred = causal_adjacency(net, asserted_only=asserted_only, structural=structural)
+    succ, pred = causal_adjacency(net, **choice)
     distance = _distances_to(pred, target, max_hops)
     found: list[ClaimPath] = []
     for length in range(distance.get(source, max_hops + 1), max_hops + 1):
@@ -198,26 +259,26 @@ def effects(
     *,
     max_hops: int = 4,
     causes: bool = False,
-    asserted_only: bool = False,
+    **choice,
 ) -> list[Effect]:
     """Every entity within ``max_hops`` downstream of ``entity`` (upstream with ``causes``),
-    each with its best path, ordered by hops then label.
+    each with its best path, ordered by hops then label; ``choice`` picks the edges
+    followed (see :func:`causal_view`).
 
-    Layered search: the best path to a node first reached at layer k extends the best path
-    of a node of layer k - 1, so one pass per layer finds every best path exactly.
+    Layered search, one pass per layer: each entity gets the fewest hops that reach it, and
+    among the chains of that length that extend a chosen chain one hop shorter, the best by
+    :attr:`ClaimPath.rank`.
     """
-    view = causal_view(net, asserted_only=asserted_only)
+    succ, pred = causal_adjacency(net, **choice)
     best: dict[str, ClaimPath] = {entity: ClaimPath(())}
     frontier = [entity]
     for _ in range(max_hops):
         candidates: dict[str, ClaimPath] = {}
         for node in frontier:
-            edges = view.in_edges(node, keys=True) if causes else view.out_edges(node, keys=True)
-            for u, v, k in edges:
-                nxt = u if causes else v
+            for nxt, k in (pred if causes else succ).get(node, ()):
                 if nxt in best:
                     continue
-                hop = _hop(net, u, v, k)
+                hop = _hop(net, nxt, node, k) if causes else _hop(net, node, nxt, k)
                 hops = (hop, *best[node].hops) if causes else (*best[node].hops, hop)
                 path = ClaimPath(hops)
                 if nxt not in candidates or path.rank < candidates[nxt].rank:

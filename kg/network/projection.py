@@ -1,9 +1,12 @@
 """The claim graph as a networkx MultiDiGraph, projected from the RDF (not from the YAML).
 
 One edge per (subject, predicate, object) that some claim affirms, carrying the relation's
-label, sign and kind, the strongest certainty among its claims and every supporting
-claim. Negated claims become edges of their own, marked ``negated``: path and effect
-queries never traverse them, but ``show`` and the exports keep them.
+label, sign and kind, the strongest certainty among its claims, every supporting claim, the
+claims against it (:mod:`kg.network.contested`), the best reliability rank among its
+sources and how many sources state it. Negated claims become edges of their own, marked
+``negated``: path and effect queries never traverse them, but ``show`` and the exports keep
+them. Counter-evidence and ranks are worked out here, once per build, so answers only read
+them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from kg.base.errors import NnkgError
 from kg.base.model import Certainty
+from kg.network.contested import counter_evidence, source_rank
 
 if TYPE_CHECKING:
     import networkx
@@ -38,7 +42,7 @@ __all__ = [
 ClaimNetwork: TypeAlias = "networkx.MultiDiGraph"
 
 #: Part of the cache key of a projected network: raise it when what an edge holds changes.
-NETWORK_FORMAT = 2
+NETWORK_FORMAT = 3
 
 
 @dataclass(frozen=True, order=True)
@@ -53,17 +57,16 @@ class Evidence:
     certainty: Certainty
     negated: bool = False
 
-    def to_dict(self, *, certainty: bool = True) -> dict:
-        """The claim as the JSON answers and the page show it (docs/design.md, "Path
-        JSON"); a path's hop states its certainty once for its claims (``certainty=False``)."""
-        found = {
+    def to_dict(self) -> dict:
+        """The claim as the page and GraphML show it."""
+        return {
             "iri": self.iri,
             "source": self.source,
             "quote": self.quote,
             "start": self.start,
             "end": self.end,
+            "certainty": self.certainty.term,
         }
-        return {**found, "certainty": self.certainty.term} if certainty else found
 
 
 def strongest(certainties: Iterable[Certainty]) -> Certainty:
@@ -98,6 +101,19 @@ def _relations(quads: Quads) -> dict:
                 "structural": structural,
             }
     return relations
+
+
+def _ranks(quads: Quads) -> dict[str, int]:
+    """Each source kind's ``nnkg:reliabilityRank``, read from the graph's ontology."""
+    from kg.rdf.quads import NNKG
+
+    ranks = {}
+    for kind in quads.instances.get(NNKG + "SourceKind>", ()):
+        rank = quads.value(kind, NNKG + "reliabilityRank>")
+        if not rank.isdigit():
+            raise GraphShapeError(f"the graph's source kind {kind} has no nnkg:reliabilityRank")
+        ranks[_local(kind)] = int(rank)
+    return ranks
 
 
 def _evidence(quads: Quads, claim: str, relations: dict, entities) -> tuple[tuple, Evidence]:
@@ -161,6 +177,7 @@ def claim_network(quads: Quads) -> ClaimNetwork:
         }
         for src in sorted(typed.get(NNKG + "Source>", ()), key=unwrap)
     }
+    net.graph["ranks"] = _ranks(quads)
     entities = "<" + str(ENT)
     for node in sorted(index, key=unwrap):  # IRI order, as the outputs list nodes
         about = index[node]
@@ -181,6 +198,7 @@ def claim_network(quads: Quads) -> ClaimNetwork:
         grouped[key].append(evidence)
     for (s, p, o, negated), claims in sorted(grouped.items()):
         relation = relations[p]
+        said_by = {c.source for c in claims}
         name = _local(p)
         net.add_edge(
             s,
@@ -194,7 +212,13 @@ def claim_network(quads: Quads) -> ClaimNetwork:
             negated=negated,
             certainty=strongest(c.certainty for c in claims),
             claims=sorted(claims),
+            reliability=max(source_rank(net, c)[1] for c in said_by),
+            support=len(said_by),
         )
+    for successors in net.adj.values():
+        for edges in successors.values():
+            for key, against in counter_evidence(edges).items():
+                edges[key]["against"] = against
     return net
 
 
