@@ -204,3 +204,24 @@ def test_a_second_name_after_or(vocabulary):
 )
 def test_no_alias_for_a_kind_or_for_a_thing_of_another_kind(vocabulary, doc):
     assert [how for _, _, how in spans(doc, vocabulary) if how == "alias"] == []
+
+
+# ---------------------------------------------------------------- doses
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Is too much zinc harmful? High doses can cause anemia.", [("High doses", "zinc")]),
+        (
+            "Zinc pills help. Very large doses can cause anemia: they harm nerves.",
+            [("Very large doses", "zinc"), ("they", "zinc")],
+        ),
+        ("Vitamin C helps, but megadoses do not improve memory.", [("megadoses", "vitamin-c")]),
+        ("Zinc helps. High doses of iron cause anemia.", []),  # a dose of something named
+        ("Zinc helps. The dose matters.", []),  # no large dose
+        ("Anemia is common. High doses can cause it.", []),  # no nutrient named
+    ],
+)
+def test_a_large_dose_of_nothing_named_is_one_of_the_nutrient_last_named(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected

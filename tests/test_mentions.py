@@ -693,6 +693,136 @@ def test_words_that_are_no_list_item_stay_no_mention(phrases, doc):
     assert {m.text.casefold() for m in top(run(doc, phrases)[0])} <= known
 
 
+#: Real lexicon terms for the process and class rules.
+PROCESS_TERMS = [
+    Term("MESH:D004247", "DNA", (), "ChemicalEntity", SEEN),
+    Term("CHEBI:15355", "acetylcholine", (), "ChemicalEntity", SEEN),
+    Term("CHEBI:33569", "noradrenaline", (), "ChemicalEntity", SEEN),
+    Term("CHEBI:26739", "sphingolipid", ("sphingolipids",), "ChemicalEntity", SEEN),
+    Term("GO:0071897", "DNA biosynthetic process", ("DNA synthesis",), "BiologicalProcess", SEEN),
+    Term("UBERON:0000955", "brain", (), "AnatomicalStructure", SEEN),
+    Term("CHEBI:22586", "antioxidant", (), "ChemicalEntity", SEEN),
+    Term("CHEBI:46662", "mineral", (), "ChemicalEntity", SEEN),
+    Term("FOODON:00003816", "vegetable", ("vegetables",), "Food", SEEN),
+]
+
+
+@pytest.fixture
+def processes(catalogue, ontology):
+    return Vocabulary(catalogue, FakeLexicon(TERMS + PROCESS_TERMS), ontology=ontology)
+
+
+@pytest.mark.parametrize(
+    "doc, text, entity, how",
+    [
+        ("Folate is needed to make DNA.", "make DNA", "dna-synthesis", "lexicon"),
+        ("Zinc is vital for making DNA.", "making DNA", "dna-synthesis", "lexicon"),
+        (
+            "Choline is used to make acetylcholine.",
+            "make acetylcholine",
+            "acetylcholine-synthesis",
+            "suggested",
+        ),
+        (
+            "Nerve cells need zinc to turn dopamine into noradrenaline.",
+            "turn dopamine into noradrenaline",
+            "noradrenaline-synthesis",
+            "suggested",
+        ),
+        ("Zinc is needed to absorb iron.", "absorb iron", "iron-absorption", "suggested"),
+        (
+            "Zinc affects the synthesis of sphingolipids.",
+            "synthesis of sphingolipids",
+            "sphingolipid-synthesis",
+            "suggested",
+        ),
+        (
+            "Zinc supports the development of the brain.",
+            "development of the brain",
+            "brain-development",
+            "suggested",
+        ),
+    ],
+)
+def test_a_process_done_to_a_substance_is_a_mention_of_the_process(
+    processes, doc, text, entity, how
+):
+    mentions, proposed = run(doc, processes)
+    (m,) = [m for m in mentions if m.text == text]
+    assert (m.entity, m.type, m.how) == (entity, "BiologicalProcess", how)
+    assert m.entity in {p.id for p in proposed}
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Zinc helps build strong nerves.",  # no chemical: the verb stays a verb
+        "The liver makes DNA.",  # a statement that something makes it, no purpose
+        "Zinc is needed for the synthesis.",  # of nothing named
+    ],
+)
+def test_no_process_without_a_purpose_verb_and_a_substance(processes, doc):
+    assert all(m.type != "BiologicalProcess" for m in run(doc, processes)[0])
+
+
+def test_a_chemical_class_word_after_a_or_an_names_the_class(processes):
+    doc = "Zinc is an essential mineral. Vitamin E is an antioxidant. The mineral matters."
+    found = [(m.text, m.entity) for m in top(run(doc, processes)[0]) if m.how != "anaphora"]
+    assert found == [
+        ("Zinc", "zinc"),
+        ("mineral", "mineral"),
+        ("Vitamin E", "vitamin-e"),
+        ("antioxidant", "antioxidant"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "doc, text, label",
+    [
+        (
+            "Vegans and people who avoid dairy products are at risk.",
+            "people who avoid dairy products",
+            "people who avoid dairy products",
+        ),
+        (
+            "Vegans and those who do not eat fish are at risk.",
+            "those who do not eat fish",
+            "people who do not eat fish",
+        ),
+        ("It turns up in those who drink heavily.", "those who drink heavily",
+         "people who drink heavily"),
+        (
+            "Anemia is common in people with very restricted diets, and in vegans.",
+            "people with very restricted diets",
+            "people with very restricted diets",
+        ),
+        ("Women who are pregnant need zinc.", "Women who are pregnant", "women who are pregnant"),
+    ],
+)  # fmt: skip
+def test_people_a_relative_clause_or_a_diet_sets_apart_are_a_population(phrases, doc, text, label):
+    mentions, proposed = run(doc, phrases)
+    (m,) = [m for m in top(mentions) if m.type == "PopulationGroup" and m.how == "suggested"]
+    assert m.text == text
+    assert next(p for p in proposed if p.id == m.entity).label == label
+
+
+@pytest.mark.parametrize(
+    "doc, items",
+    [
+        ("Zinc is added to fortified foods and to supplements.",
+         ["fortified foods", "supplements"]),
+        ("It is common in fish and in tofu.", ["fish", "tofu"]),
+        ("It is required for myelin and for normal nerve function.", ["myelin", "nerve function"]),
+    ],
+)  # fmt: skip
+def test_a_list_may_repeat_the_preposition_before_its_items(vocabulary, ontology, doc, items):
+    assert items in groups_of(doc, vocabulary, ontology)
+
+
+def test_a_repeated_preposition_joins_only_the_same_preposition(vocabulary, ontology):
+    assert groups_of("Zinc is found in fish and for tofu.", vocabulary, ontology) == []
+
+
 # ---------------------------------------------------------------- the whole document
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 
 from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
@@ -14,7 +13,10 @@ from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
     ANAPHOR_HEADS,
     DASH,
+    DESCRIBED_BY,
+    IRREGULAR_PLURALS,
     PEOPLE,
+    SEVERITY,
     STOPWORDS,
     is_verb,
     wordset,
@@ -24,22 +26,12 @@ __all__ = ["Anaphora"]
 
 #: The heads of a bare deficiency anaphor ("Deficiency can cause ...").
 _DEFICIENCY = frozenset({"deficiency", "insufficiency"})
-#: Words of degree or duration a bare deficiency may carry and still point back ("Severe
-#: deficiency may ...", "chronic deficiency"): they say how much, not of what.
-_SEVERITY = wordset(
-    """severe mild moderate marginal serious profound extreme chronic prolonged long term
-    lasting persistent untreated subclinical clinical borderline acute significant"""
-)
+#: The heads of a dose anaphor, and the words of size before one ("very high doses").
+_DOSES = wordset("dose megadose")
+_DOSE_SIZES = wordset("high large huge big massive excessive very extremely")
 #: Pronouns that open a clause, and whether each is plural.
 _PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
-#: Plural nouns with no plain -s ("people", "children"): a "they" may point at them.
-_IRREGULAR_PLURALS = wordset("people children women men feet teeth mice bacteria data")
 
-#: After "the" + head, words that show a description rather than an anaphor ("the
-#: deficiency of ...", "the protein that ...").
-_DESCRIBED_BY = wordset(
-    "of in that which who whose called known named such like as from for with to"
-)
 _OPENING = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*,\s*")
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but", "so", "yet"})
 #: "It is important to ...", "it seems that ...": an "it" that points at nothing.
@@ -68,13 +60,10 @@ def _holds(outer: tuple[int, int, Name], inner: tuple[int, int, Name]) -> bool:
 class Anaphora(Matcher):
     """The anaphora step of the mention finder."""
 
-    #: The noun-phrase step's reading of "too little X" (:mod:`kg.ingest.nounphrases`),
-    #: read again over the anaphors: "a deficiency of this vitamin" is a deficiency.
-    states: Callable[[Sentence, list[Hit]], None]
-
-    def anaphors(self, s_no: int, sentence: Sentence, words: list[Word], hits: list[Hit]) -> None:
+    def anaphors(self, s_no: int, sentence: Sentence, words: list[Word], hits: list[Hit]) -> bool:
         """Anaphors resolved to the most recent compatible mention: "this (important)
-        nutrient", "these foods", "the deficiency", and "it" where it is safe."""
+        nutrient", "these foods", "the deficiency", and "it" where it is safe; whether
+        any was found (the caller reads "a deficiency of this vitamin" again then)."""
         hits[:] = [h for h in hits if not self._graded_deficiency(words, h)]
         free = [not any(h.start <= w.start < h.end for h in hits) for w in words]
         found: list[Hit] = []
@@ -84,7 +73,9 @@ class Anaphora(Matcher):
             if word.key in ANAPHOR_DETERMINERS:
                 found += self._definite(s_no, words, i, hits)
             elif word.key in _PRONOUNS:
-                found += self._pronoun(s_no, sentence, words, i, hits)
+                found += self._pronoun(s_no, sentence, words, i, ordered(hits + found))
+            elif word.key in _DOSES:
+                found += self._dose(s_no, words, i, hits)
         for i, word in enumerate(words):
             if (
                 free[i]
@@ -94,8 +85,7 @@ class Anaphora(Matcher):
                 found += self._deficiency(s_no, words, i, hits)
         hits += found
         hits[:] = ordered(hits)
-        if found:
-            self.states(sentence, hits)
+        return bool(found)
 
     def _definite(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """A determiner, at most two describing words and a head: "this important
@@ -156,24 +146,45 @@ class Anaphora(Matcher):
         )
         if named:
             return [Hit(word.start, word.end, named[0], "anaphora")]
+        last = self._last_nutrient(s_no, word.start, hits)
+        if last is None:
+            return []
+        return [Hit(word.start, word.end, self.deficiency_of(last), "anaphora")]
+
+    def _last_nutrient(self, s_no: int, before: int, hits: list[Hit]) -> Hit | None:
+        """The nutrient named last before ``before``, in this sentence or the two before."""
         recent = [
             Hit(m.start, m.end, n, m.how)
             for k in range(max(0, s_no - 2), s_no)
             for m, n in self.found[k]
         ]
-        recent += [h for h in hits if h.end <= word.start]
+        recent += [h for h in hits if h.end <= before]
         nutrients = [
             h for h in recent if h.how != "anaphora" and self.vocab.is_a(h.name.type, "Nutrient")
         ]
-        if not nutrients:
+        return max(nutrients, key=lambda h: (h.start, -h.end), default=None)
+
+    def _dose(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
+        """A large dose of no named thing ("High doses can cause ...", "megadoses") is one
+        of the nutrient last named: its words of size and the head, not "doses of X"."""
+        first = i
+        while first and words[first - 1].key in _DOSE_SIZES:
+            if self.doc[words[first - 1].end : words[first].start].strip():
+                break
+            first -= 1
+        if (words[i].key == "dose" and first == i) or self._described(words, i):
             return []
-        last = max(nutrients, key=lambda h: (h.start, -h.end))
-        return [Hit(word.start, word.end, self.deficiency_of(last), "anaphora")]
+        if first and words[first - 1].key not in STOPWORDS | _CLAUSE_OPENERS:
+            return []  # "vitamin C doses", "zinc megadoses": a named dose
+        last = self._last_nutrient(s_no, words[first].start, hits)
+        if last is None:
+            return []
+        return [Hit(words[first].start, words[i].end, last.name, "anaphora")]
 
     def _graded_from(self, words: list[Word], i: int) -> int:
         """The first of the words of degree before ``words[i]`` ("severe chronic|
         deficiency"), or ``i``."""
-        while i and words[i - 1].key in _SEVERITY:
+        while i and words[i - 1].key in SEVERITY:
             if self.doc[words[i - 1].end : words[i].start].strip(DASH + " "):
                 break
             i -= 1
@@ -198,7 +209,7 @@ class Anaphora(Matcher):
         after = words[h + 1].key
         if after in ("in", "among") and any(w.key in PEOPLE for w in words[h + 2 : h + 5]):
             return False
-        return after in _DESCRIBED_BY or after.endswith("ed")
+        return after in DESCRIBED_BY or after.endswith("ed")
 
     def _antecedents(
         self,
@@ -336,7 +347,7 @@ class Anaphora(Matcher):
     def _plural(self, hit: Hit) -> bool:
         """Whether a mention's text ends in a plural noun ("nerves", "people")."""
         last = re.findall(r"[^\W_]+", self.doc[hit.start : hit.end])[-1].casefold()
-        return last in _IRREGULAR_PLURALS or folded(last) != last
+        return last in IRREGULAR_PLURALS or folded(last) != last
 
     def _rival(
         self, s_no: int, subject: Hit, before: int, names: list[Name], hits: list[Hit]

@@ -37,7 +37,7 @@ from kg.ingest.vocabulary import (
     folded,
     packaged_ontology,
 )
-from kg.ingest.wordlists import ADJECTIVES, DASH, GENERIC, STOPWORDS, is_verb, wordset
+from kg.ingest.wordlists import ADJECTIVES, DASH, GENERIC, GRADING, STOPWORDS, is_verb, wordset
 
 __all__ = ["HOWS", "LexiconLike", "Vocabulary", "find_mentions", "list_groups"]
 
@@ -127,9 +127,12 @@ class _Finder(NounPhrases, Aliases, Anaphora, Proposals):
             again = self.introduce(words, hits)
             if not again:
                 break
+        self.processes(words, hits)
+        self.class_words(words, hits)
         self.naming_modifiers(words, hits)
         self.list_items(words, hits)
-        self.anaphors(s_no, sentence, words, hits)
+        if self.anaphors(s_no, sentence, words, hits):
+            self.states(sentence, hits)  # "a deficiency of this vitamin" is a deficiency
         self.commit(sentence, hits)
 
 
@@ -192,7 +195,7 @@ def list_groups(
 
     for span in spans:
         if chain and chain[-1][1] <= span[0]:
-            link = _link(sentence, chain[-1][1], span[0])
+            link = _link(sentence, chain[-1][1], span[0], _lead(sentence, chain[0][0]))
             same = class_kind(onto, slots[chain[-1]][0].type) == class_kind(
                 onto, slots[span][0].type
             )
@@ -312,12 +315,22 @@ def _opens(word: Word) -> bool:
     return word.key in STOPWORDS or is_verb(word.key)
 
 
-def _link(sentence: Sentence, end: int, start: int) -> str | None:
+def _lead(sentence: Sentence, start: int) -> str:
+    """The preposition before ``start`` (and its article), or ""."""
+    before = re.findall(r"[^\W_]+", sentence.text[: start - sentence.start].casefold())
+    while before and before[-1] in _LIST_FILLERS | GRADING:
+        before.pop()
+    return before[-1] if before and before[-1] in _PREPOSITIONS else ""
+
+
+def _link(sentence: Sentence, end: int, start: int, lead: str = "") -> str | None:
     """How two neighbouring mentions are joined: "conjunction" (and, or, ", and"),
-    "comma", or None when other words stand between them."""
+    "comma", or None when other words stand between them; the preposition ``lead``
+    before the list's first item may stand again ("added to A and to B")."""
     gap = sentence.text[end - sentence.start : start - sentence.start]
     tokens = re.findall(r"[^\W_]+|[^\w\s]", gap.casefold())
-    if any(t not in _CONJUNCTIONS | _LIST_FILLERS | {","} for t in tokens):
+    allowed = _CONJUNCTIONS | _LIST_FILLERS | GRADING | {",", lead} - {""}
+    if any(t not in allowed for t in tokens):
         return None
     if any(t in _CONJUNCTIONS for t in tokens) or "as well as" in " ".join(tokens):
         return "conjunction"

@@ -15,14 +15,22 @@ from kg.ingest.wordlists import (
     ADJECTIVES,
     ANAPHOR_DETERMINERS,
     ANAPHOR_HEADS,
+    CLAUSE_ENDS,
+    CLAUSE_NEGATIONS,
     CLAUSE_OPENERS,
+    COPULAS,
     DASH,
     EPISODE_HEADS,
     GENERIC,
     GRADING,
     NP_HEADS,
     PEOPLE,
+    PROCESS_DETERMINERS,
     PROCESS_HEADS,
+    PROCESS_NOUNS,
+    PROCESS_PREPOSITIONS,
+    PROCESS_VERBS,
+    PRONOUN_PEOPLE,
     STOPWORDS,
     VERB_SLOTS,
     is_verb,
@@ -84,14 +92,17 @@ class NounPhrases(Matcher):
             return hit
         return replace(hit, name=self.vocab.narrowed(hit.name, cls))
 
-    def _add_phrase(self, start: int, end: int, cls: str, hits: list[Hit]) -> None:
-        """A phrase's hit: the name a vocabulary has for it, else one of class ``cls`` to
-        propose with suggestions; the mentions inside stay."""
-        text = self.doc[start:end]
-        key = folded(text)
-        name = self.lookup(key, start, text)
+    def _add_phrase(
+        self, start: int, end: int, cls: str, hits: list[Hit], text: str | None = None
+    ) -> None:
+        """A phrase's hit: the name a vocabulary has for it (or for ``text``, its plain
+        wording), else one of class ``cls`` to propose with suggestions; the mentions
+        inside stay."""
+        plain = text or self.doc[start:end]
+        key = folded(plain)
+        name = self.lookup(key, start, plain)
         if name is None:
-            name = Name(cls, False, "suggested", (), key=f"np:{key}")
+            name = Name(cls, False, "suggested", (plain,) if text else (), key=f"np:{key}")
         hits.append(Hit(start, end, name, name.how))
         hits[:] = ordered(hits)
 
@@ -135,21 +146,163 @@ class NounPhrases(Matcher):
         return first
 
     def populations(self, words: list[Word], hits: list[Hit]) -> None:
-        """A phrase "people with X", for a condition X ("adults with type 2 diabetes"), names a
-        population group: the graph's by that name, else one proposed with suggestions."""
+        """People a phrase after a word for people sets apart name a population group:
+        "people with X" for a condition X ("adults with type 2 diabetes"), "people on /
+        with ... diet(s)" ("people with very restricted diets"), and a relative clause
+        ("people who avoid dairy products", "those who drink heavily"): the graph's by
+        that name, else one proposed with suggestions."""
         for i in range(len(words) - 2):
-            if words[i].key not in PEOPLE or words[i + 1].key != "with":
+            if (
+                words[i].key not in PEOPLE
+                or not self.doc[words[i].end : words[i + 1].start].isspace()
+            ):
                 continue
-            gaps = (self.doc[words[j].end : words[j + 1].start] for j in (i, i + 1))
-            if not all(gap.isspace() for gap in gaps):
+            end = self._set_apart(words, i + 1, hits)
+            if end is None:
                 continue
-            condition = next(
-                (h for h in top(hits) if h.start == words[i + 2].start and h.how != "anaphora"
-                 and self.vocab.kind(h.name.type) == "Condition"),
-                None,
-            )  # fmt: skip
-            if condition is not None:
-                self._add_phrase(words[i].start, condition.end, "PopulationGroup", hits)
+            text = self.doc[words[i].start : end]
+            if words[i].key in PRONOUN_PEOPLE:  # "those who smoke" are "people who smoke"
+                text = "people" + text[words[i].end - words[i].start :]
+            self._add_phrase(words[i].start, end, "PopulationGroup", hits, text)
+
+    def _set_apart(self, words: list[Word], at: int, hits: list[Hit]) -> int | None:
+        """Where the words from ``words[at]`` that set people apart end, or None."""
+        key = words[at].key
+        if key == "who":
+            return self._relative_clause(words, at)
+        if key not in ("with", "on"):
+            return None
+        for k in range(at + 1, min(at + 5, len(words))):
+            if self.doc[words[k - 1].end : words[k].start].strip(DASH + " "):
+                return None
+            if words[k].key == "diet":
+                return words[k].end
+            if is_verb(words[k].key) or words[k].key in CLAUSE_ENDS:
+                break
+        condition = next(
+            (h for h in top(hits) if h.start == words[at + 1].start and h.how != "anaphora"
+             and self.vocab.kind(h.name.type) == "Condition"),
+            None,
+        )  # fmt: skip
+        return condition.end if condition is not None and key == "with" else None
+
+    def _relative_clause(self, words: list[Word], who: int) -> int | None:
+        """The end of the relative clause "who ..." at ``words[who]``: its verb (after "do
+        not") and what follows, up to punctuation, a conjunction, or a word of the main
+        clause ("are", "may"), at most six words; None when there is no such clause."""
+        k = who + 1
+        while k < len(words) and words[k].key in CLAUSE_NEGATIONS:
+            k += 1
+        if k >= len(words) or words[k].key in STOPWORDS - COPULAS:
+            return None
+        end = words[k].end
+        for j in range(k + 1, min(k + 7, len(words))):
+            if self.doc[words[j - 1].end : words[j].start].strip(DASH + " "):
+                break
+            if words[j].key in CLAUSE_ENDS:
+                break
+            end = words[j].end
+        return end
+
+    def processes(self, words: list[Word], hits: list[Hit]) -> None:
+        """A process done to a substance named by a verb or noun with it: "to make DNA",
+        "for making acetylcholine", "to turn dopamine into noradrenaline", "to absorb
+        calcium", "the synthesis of sphingolipids", "the absorption of tryptophan". After
+        "to" or a preposition, the verb says what the text says something is for; the
+        phrase is the process "X synthesis" ("X absorption"...), the graph's or the
+        lexicon's by that name, else one proposed with suggestions."""
+        for i, word in enumerate(words[:-1]):
+            for head, of in self._process_readings(words, i):
+                found = self._substance_after(words, i + 1, hits, of)
+                if found is not None:
+                    thing, end = found
+                    phrase = f"{self._singular_name(thing)} {head}"
+                    self._add_phrase(word.start, end, "BiologicalProcess", hits, phrase)
+                    break
+
+    def _singular_name(self, hit: Hit) -> str:
+        """A name of what ``hit`` names in the singular, as a modifier is written ("red
+        blood cell production"): its entity's label or a spelling, else its text."""
+        text = self.doc[hit.start : hit.end]
+        label = [self.vocab.entities[hit.name.entity].label] if hit.name.known else []
+        names = [*label, *hit.name.spellings, text]
+        return next((n for n in names if folded(n) == n.casefold().replace("-", " ")), text)
+
+    def _process_readings(self, words: list[Word], i: int) -> list[tuple[str, bool]]:
+        """The head of the process's name ``words[i]`` may give, and whether "of" must
+        follow: a noun ("synthesis of"), a verb after "to" ("to make"), an -ing form
+        after a preposition ("for making")."""
+        key = words[i].key
+        found = [(PROCESS_NOUNS[key] or key, True)] if key in PROCESS_NOUNS else []
+        if not i or self.doc[words[i - 1].end : words[i].start].strip():
+            return found
+        before = words[i - 1].key
+        if key in PROCESS_VERBS and before == "to":
+            found.append((PROCESS_VERBS[key], False))
+        for base in (key[:-3], key[:-3] + "e") if key.endswith("ing") else ():
+            if base in PROCESS_VERBS and before in PROCESS_PREPOSITIONS:
+                found.append((PROCESS_VERBS[base], False))
+        return found
+
+    def _substance_after(
+        self, words: list[Word], at: int, hits: list[Hit], of: bool
+    ) -> tuple[Hit, int] | None:
+        """The substance a process verb or noun at ``words[at - 1]`` acts on, and where the
+        phrase ends: "of" (for a noun) and a determiner, then a mention of a chemical, or
+        for a noun of a body part ("the development of the hippocampus"); "turn A into B"
+        is a process of B."""
+        k = at
+        if of:
+            if words[k].key != "of":
+                return None
+            k += 1
+        while k < len(words) and words[k].key in PROCESS_DETERMINERS:
+            k += 1
+        if k >= len(words):
+            return None
+        thing = next((h for h in top(hits) if h.start == words[k].start), None)
+        kinds = ("ChemicalEntity", "AnatomicalStructure") if of else ("ChemicalEntity",)
+        if (
+            thing is None
+            or thing.how == "anaphora"
+            or self.vocab.kind(thing.name.type) not in kinds
+        ):
+            return None  # "to build strong bones" names no bone synthesis
+        after = next((j for j, w in enumerate(words) if w.start >= thing.end), len(words))
+        if not of and after + 1 < len(words) and words[after].key == "into":
+            into = next((h for h in top(hits) if h.start == words[after + 1].start), None)
+            if into is not None and self.vocab.kind(into.name.type) == "ChemicalEntity":
+                return into, into.end
+        return thing, thing.end
+
+    def class_words(self, words: list[Word], hits: list[Hit]) -> None:
+        """A chemical class word after "a" or "an" ("is an antioxidant", "a trace
+        mineral") names the class, a mention of it (not an anaphor, and not too generic
+        to name anything as a bare "mineral" may be)."""
+        for i, word in enumerate(words):
+            classes = ANAPHOR_HEADS.get(word.key, ())
+            if "ChemicalEntity" not in classes or any(
+                h.start < word.end and word.start < h.end for h in hits
+            ):
+                continue
+            k = i - 1
+            while (
+                k >= 0
+                and i - k <= 3
+                and words[k].key not in STOPWORDS
+                and not is_verb(words[k].key)
+            ):
+                k -= 1
+            if (
+                k < 0
+                or words[k].key not in ("a", "an")
+                or self.doc[words[k].end : word.start].strip(" " + DASH).count(",")
+            ):
+                continue
+            name = self.vocab.graph_name(word.key) or self.vocab.class_name(word.key)
+            if name is not None:
+                hits.append(Hit(word.start, word.end, name, name.how))
+        hits[:] = ordered(hits)
 
     def states(self, sentence: Sentence, hits: list[Hit]) -> None:
         """Too little or too much of a nutrient is a state of it: "too little zinc", "low

@@ -181,10 +181,15 @@ class Vocabulary:
             self._read[key] = self._lexicon_name(key)
         return self._read[key]
 
-    def _lexicon_name(self, key: str) -> Name | None:
-        if self.lexicon is None or key in GENERIC or key in STOPWORDS or key in VERBS:
+    def class_name(self, key: str) -> Name | None:
+        """The lexicon's reading of a class word too generic to be a mention on its own
+        ("mineral", "antioxidant"), for where the text names the class ("an antioxidant")."""
+        return self._lexicon_name(key, generic=True)
+
+    def _lexicon_name(self, key: str, generic: bool = False) -> Name | None:
+        if self.lexicon is None or key in STOPWORDS or key in VERBS:
             return None  # "leads to" names no lead
-        if key in ADJECTIVES or _ARTICLE.match(key):
+        if (key in GENERIC and not generic) or key in ADJECTIVES or _ARTICLE.match(key):
             return None  # "rich in" names no RICH syndrome; "the brain" is "brain"
         terms = [
             t for t in self.lexicon.names.get(key, ()) if t.type in self.ontology.entity_classes

@@ -10,14 +10,25 @@ __all__ = [
     "ADJECTIVES",
     "ANAPHOR_DETERMINERS",
     "ANAPHOR_HEADS",
+    "CLAUSE_ENDS",
+    "CLAUSE_NEGATIONS",
     "CLAUSE_OPENERS",
+    "COPULAS",
     "DASH",
+    "DESCRIBED_BY",
     "EPISODE_HEADS",
     "GENERIC",
     "GRADING",
+    "IRREGULAR_PLURALS",
     "NP_HEADS",
     "PEOPLE",
+    "PROCESS_DETERMINERS",
     "PROCESS_HEADS",
+    "PROCESS_NOUNS",
+    "PROCESS_PREPOSITIONS",
+    "PROCESS_VERBS",
+    "PRONOUN_PEOPLE",
+    "SEVERITY",
     "STOPWORDS",
     "VERBS",
     "VERB_SLOTS",
@@ -89,9 +100,17 @@ ANAPHOR_HEADS: dict[str, tuple[str, ...]] = {
 ANAPHOR_DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the"})
 #: After "the" + head, words that show a description rather than an anaphor ("the
 #: deficiency of ...", "the protein that ...").
-_DESCRIBED_BY = wordset(
+DESCRIBED_BY = wordset(
     "of in that which who whose called known named such like as from for with to"
 )
+#: Words of degree or duration a bare deficiency may carry and still point back ("Severe
+#: deficiency may ...", "chronic deficiency"): they say how much, not of what.
+SEVERITY = wordset(
+    """severe mild moderate marginal serious profound extreme chronic prolonged long term
+    lasting persistent untreated subclinical clinical borderline acute significant"""
+)
+#: Plural nouns with no plain -s ("people", "children"): a "they" may point at them.
+IRREGULAR_PLURALS = wordset("people children women men feet teeth mice bacteria data")
 #: Class head words of a noun phrase that names a thing of that class ("folate deficiency",
 #: "autoimmune disease"); such a phrase no vocabulary knows is proposed with suggestions.
 NP_HEADS: dict[str, str] = {
@@ -206,6 +225,42 @@ GENERIC = frozenset(
         research time day year way use need system state activity factor agent material
         matter human man woman source product intake diet life""")
 )
+
+#: Words that end a relative clause ("people who smoke are ...", "... and those who ...")
+#: or a description of people: the main clause's verbs, conjunctions and relative words.
+CLAUSE_ENDS = wordset(
+    """are is was were am be been have has had may might can could should will would must
+    and or but nor so because although while when whereas than who which that tend need
+    often also usually"""
+)
+#: Words for people that stand for "people" in a population's name.
+PRONOUN_PEOPLE = wordset("those anyone")
+#: Words between "who" and its verb: "those who do not use ...".
+CLAUSE_NEGATIONS = wordset("do does did not don't doesn't didn't never")
+#: Verbs a relative clause may start with that are also function words ("who are pregnant").
+COPULAS = wordset("are is was were have has had")
+#: Verbs of a process done to a substance, and the head word of the process's name.
+PROCESS_VERBS = {
+    **dict.fromkeys(
+        ("make", "produce", "build", "form", "synthesize", "synthesise", "create",
+         "manufacture", "generate", "turn", "convert"),
+        "synthesis",
+    ),
+    "absorb": "absorption",
+    **dict.fromkeys(("release", "secrete"), "release"),
+    **dict.fromkeys(("transport", "carry"), "transport"),
+    "store": "storage",
+    **dict.fromkeys(("metabolize", "metabolise"), "metabolism"),
+}  # fmt: skip
+#: Nouns of such a process before "of X" ("the synthesis of X"), each its name's head word.
+PROCESS_NOUNS = {
+    "biosynthesis": "synthesis",
+    **dict.fromkeys(("synthesis", "production", "formation", "absorption", "uptake", "release",
+                     "secretion", "transport", "metabolism", "breakdown", "storage",
+                     "development", "excretion"), ""),
+}  # fmt: skip
+PROCESS_PREPOSITIONS = wordset("for in of by at")
+PROCESS_DETERMINERS = wordset("the their its new more some enough")
 
 
 def _inflected(word: str) -> Iterable[str]:
