@@ -37,7 +37,7 @@ def test_build_cli_reports_and_lists_files(runner, tmp_path):
         str(out / n) for n in ("nnkg.ttl", "nnkg.trig", "nnkg.html", "manifest.json")
     ]
     assert result.stderr.startswith("built ")
-    assert "102 claims from 2 source(s), 52 entities" in result.stderr
+    assert "102 claims from 2 source(s), 53 entities" in result.stderr
 
 
 def test_same_bytes_whatever_the_hash_seed(tmp_path):

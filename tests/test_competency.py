@@ -129,6 +129,7 @@ def test_q11_entities_without_standard_ids(ask):
     assert labels(rows) == expected == {
         "fortified food", "nerve damage", "electrical balance of the nervous system",
         "nerve health", "neural communication", "neurotransmitter synthesis", "older adults",
+        "people with normal vitamin B12 levels",
     }  # fmt: skip
 
 

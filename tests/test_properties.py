@@ -97,7 +97,8 @@ VALUES = st.one_of(
 )  # fmt: skip
 FIELDS = st.sampled_from(
     ["subject", "predicate", "object", "quote", "start", "end", "subject_text", "object_text",
-     "certainty", "negated", "certainty_note", "bogus"]
+     "certainty", "negated", "certainty_note", "population", "exposure", "qualifier_text",
+     "bogus"]
 )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.base.errors import ShaclError
-from kg.base.vocab import ENT, GRAPH_CATALOGUE, NNKG, SRC
+from kg.base.vocab import ENT, GRAPH_CATALOGUE, NNKG, NNKG_NS, SRC
 from kg.rdf.quads import Quads, iri, literal
 from kg.rdf.shacl import assert_conforms, validate_shapes
 
@@ -301,6 +301,10 @@ PATHS = [iri(NNKG[p]) for p in ("quote", "start", "end", "certainty", "negated",
     "<http://www.w3.org/2004/02/skos/core#altLabel>",
     "<http://www.w3.org/2004/02/skos/core#exactMatch>",
     "<http://purl.org/dc/terms/title>",
+    # the context qualifiers: sh:targetSubjectsOf asks for qualifierText beside them
+    iri(NNKG.qualifierText),
+    "<https://w3id.org/biolink/vocab/population_context_qualifier>",
+    "<https://w3id.org/biolink/vocab/subject_context_qualifier>",
 ]
 VALUES = [
     # strings, tagged or not
@@ -333,6 +337,8 @@ VALUES = [
     iri(NNKG.Hedged),
     iri(NNKG.Neutral),
     iri(ENT["myelin"]),
+    iri(ENT["vegans"]),
+    iri(NNKG_NS.ExposureSupplement),
     iri(SRC["nih-ods-b12-factsheet"]),
 ]
 
@@ -369,6 +375,8 @@ PATH = st.one_of(st.sampled_from([iri(NNKG.start), iri(NNKG.end)]), st.sampled_f
 # the case: a claim's second, ill-typed end fails on nnkg:end, and its start is
 # below "seven" by lexical form, as pyshacl compares an ill-typed literal
 @example(dropped=[], added=[(0, iri(NNKG.end), _xsd("seven", "integer"))])
+# a population without the words that state it: the qualified-claim shape's target
+@example(dropped=[], added=[(0, PATHS[-2], iri(ENT["vegans"]))])
 def test_engine_agrees_with_pyshacl_on_broken_graphs(small, dropped, added):
     subjects = _subjects(small)
     removable = [q for q in small.quads if q[1] in subjects]

@@ -42,10 +42,10 @@ def test_stats_text_for_people(runner, built):
     result = runner.invoke(cli, ["stats", "--build", str(built)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["triples", "1951"]
+    assert lines[0].split() == ["triples", "2008"]
     assert lines[3] == "claims        102 (Asserted 72, Hedged 30; negated 7)"
-    assert lines[4] == "entities      52 (45 with a standard ID, 7 without)"
+    assert lines[4] == "entities      53 (45 with a standard ID, 8 without)"
     assert "  b12-electrical-nerve-balance  PopularArticle  72" in lines
     assert "  nih-ods-b12-factsheet         FactSheet       30" in lines
     assert "entities with no standard ID" in lines
-    assert "  fortified-food              fortified food" in lines
+    assert "  fortified-food                 fortified food" in lines

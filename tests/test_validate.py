@@ -166,7 +166,8 @@ CASES = {
     "unknown-field": (
         _edit(confidence="high"),
         "claims.yaml:11: confidence: unknown field (expected one of: certainty, certainty_note, "
-        "end, negated, object, object_text, predicate, quote, start, subject, subject_text)",
+        "end, exposure, negated, object, object_text, population, predicate, qualifier_text, "
+        "quote, start, subject, subject_text)",
     ),
     "changed-document": (
         _changed_document,
@@ -342,7 +343,7 @@ def test_missing_sources_folder(runner, tmp_path):
 def test_validate_clean_seed(runner):
     result = runner.invoke(cli, ["validate"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "ok: 102 claims in 2 source(s), 52 entities; SHACL conforms\n"
+    assert result.stdout == "ok: 102 claims in 2 source(s), 53 entities; SHACL conforms\n"
     assert result.stderr == ""
 
 

@@ -63,14 +63,30 @@ class Entity:
     xrefs: tuple[Xref, ...] = ()
 
 
-def claim_hash(source: str, subject: str, predicate: str, obj: str, start: int, end: int) -> str:
-    """The claim's stable identity: 16 hex digits of sha256 over what it says and where.
+def claim_hash(
+    source: str,
+    subject: str,
+    predicate: str,
+    obj: str,
+    start: int,
+    end: int,
+    *,
+    population: str | None = None,
+    exposure: str | None = None,
+) -> str:
+    """The claim's stable identity: 16 hex digits of sha256 over what it says and where, and
+    in which context when it has one (so claims differing only in context do not collide,
+    while a claim without qualifiers keeps the hash it always had).
 
     >>> claim_hash("s", "a", "p", "b", 0, 5)
     'a7be2edb4cfabe71'
+    >>> claim_hash("s", "a", "p", "b", 0, 5, population="vegans")
+    'a7862b64705e4329'
     """
-    key = "\t".join([source, subject, predicate, obj, str(start), str(end)])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    parts = [source, subject, predicate, obj, str(start), str(end)]
+    if population is not None or exposure is not None:
+        parts += [f"population={population or ''}", f"exposure={exposure or ''}"]
+    return hashlib.sha256("\t".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -89,12 +105,19 @@ class Claim:
     certainty: Certainty
     negated: bool = False
     certainty_note: str | None = None
+    #: Context qualifiers: the population (an entity id) and the exposure (a term of the
+    #: ontology's closed vocabulary, as the curator spells it) the claim holds for, and the
+    #: words of the quote that say so.
+    population: str | None = None
+    exposure: str | None = None
+    qualifier_text: str | None = None
 
     @property
     def id(self) -> str:
         return claim_hash(
-            self.source, self.subject, self.predicate, self.object, self.start, self.end
-        )
+            self.source, self.subject, self.predicate, self.object, self.start, self.end,
+            population=self.population, exposure=self.exposure,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

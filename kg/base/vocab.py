@@ -98,6 +98,7 @@ class NNKG(DefinedNamespace):
     Increases: URIRef
     Decreases: URIRef
     Neutral: URIRef
+    Exposure: URIRef
     Relation: URIRef
     StructuralRelation: URIRef
     # claim and source properties
@@ -109,6 +110,7 @@ class NNKG(DefinedNamespace):
     certainty: URIRef
     certaintyNote: URIRef
     negated: URIRef
+    qualifierText: URIRef
     sourceKind: URIRef
     sha256: URIRef
     reliabilityRank: URIRef

@@ -2,8 +2,9 @@
 
 Checks (each problem names file, line and field): a quote that is not exactly
 ``document[start:end]``, a subject or object mention missing from the quote, an unknown
-entity or predicate, a domain/range violation, a duplicate claim, malformed YAML, and a
-document whose sha256 no longer matches ``source.yaml``. Before any of that, every source
+entity or predicate, a domain/range violation, a bad context qualifier
+(:mod:`kg.curation.qualifiers`), a duplicate claim, malformed YAML, and a document whose
+sha256 no longer matches ``source.yaml``. Before any of that, every source
 folder is found without skipping one (:mod:`kg.curation.discovery`), and every file is
 read as a bounded regular file of UTF-8 (:mod:`kg.base.textfile`) and, for YAML, under a
 budget (:mod:`kg.curation.yamlbudget`). Each file reports at most a few problems
@@ -12,11 +13,10 @@ budget (:mod:`kg.curation.yamlbudget`). Each file reports at most a few problems
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,7 +29,15 @@ from kg.curation.discovery import CANDIDATES, find_source_dirs
 from kg.curation.ontology import Ontology, load_ontology
 from kg.curation.parallel import fork_map
 from kg.curation.problemlog import ProblemLog
-from kg.curation.records import FieldReader, Record, display_path, load_mapping, load_records
+from kg.curation.qualifiers import QUALIFIER_FIELDS, check_qualifiers
+from kg.curation.records import (
+    FieldReader,
+    Record,
+    did_you_mean,
+    display_path,
+    load_mapping,
+    load_records,
+)
 
 __all__ = ["HEDGE_CUES", "CurationReport", "curate", "find_source_dirs", "load_corpus"]
 
@@ -56,6 +64,7 @@ _CLAIM_FIELDS = {
     "certainty",
     "negated",
     "certainty_note",
+    *QUALIFIER_FIELDS,
 }
 
 
@@ -72,11 +81,6 @@ class CurationReport:
     def raise_for_problems(self) -> None:
         if self.problems:
             raise CurationError(self.problems)
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f"; did you mean: {', '.join(close)}?" if close else ""
 
 
 def _load_source_meta(folder: Path, problems: list[Problem]) -> tuple[Source | None, str]:
@@ -137,15 +141,16 @@ def _check_claim(
     certainty = reader.get("certainty", str)
     negated = reader.get("negated", bool)
     note = reader.get("certainty_note", str, required=False)
+    qualifiers = check_qualifiers(reader, quote, entities, ontology)
 
     for key, slug in (("subject", subject), ("object", obj)):
         if slug is not None and slug not in entities:
-            reader.problem(key, f"unknown entity {shown(slug)}{_suggest(slug, entities)}")
+            reader.problem(key, f"unknown entity {shown(slug)}{did_you_mean(slug, entities)}")
     relation = ontology.relations.get(predicate) if predicate else None
     if predicate is not None and relation is None:
         reader.problem(
             "predicate",
-            f"unknown predicate {shown(predicate)}{_suggest(predicate, ontology.relations)}",
+            f"unknown predicate {shown(predicate)}{did_you_mean(predicate, ontology.relations)}",
         )
     if certainty is not None and certainty not in {c.value for c in Certainty}:
         reader.problem("certainty", f"must be asserted or hedged, not {shown(certainty)}")
@@ -195,6 +200,7 @@ def _check_claim(
         certainty=Certainty(certainty),
         negated=negated,
         certainty_note=note,
+        **qualifiers,
     )
 
 

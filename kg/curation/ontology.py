@@ -114,6 +114,19 @@ class Ontology:
                 )
         return dict(sorted(found.items()))
 
+    @cached_property
+    def exposures(self) -> dict[str, str]:
+        """The closed exposure vocabulary: each term's curator code (``skos:notation``,
+        what ``exposure:`` in claims.yaml holds) mapped to its local name."""
+        from rdflib.namespace import RDF, SKOS
+
+        from kg.base.vocab import NNKG
+
+        return dict(sorted(
+            (str(self.graph.value(term, SKOS.notation)), self._local(term))
+            for term in self.graph.subjects(RDF.type, NNKG.Exposure)
+        ))  # fmt: skip
+
 
 def load_ontology(directory: Path | None = None) -> Ontology:
     """Load ``nnkg.ttl`` from ``directory`` (default: the packaged ontology)."""

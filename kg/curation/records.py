@@ -8,8 +8,9 @@ checked against the budget (:mod:`kg.curation.yamlbudget`) before anything is co
 
 from __future__ import annotations
 
+import difflib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,14 @@ from kg.base.errors import Problem, ProblemError, one_line, shown
 from kg.base.textfile import position, read_text
 from kg.curation.problemlog import ProblemLog
 
-__all__ = ["FieldReader", "Record", "display_path", "load_mapping", "load_records"]
+__all__ = [
+    "FieldReader",
+    "Record",
+    "did_you_mean",
+    "display_path",
+    "load_mapping",
+    "load_records",
+]
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,12 @@ class Record:
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """'; did you mean: a, b?' naming the choices close to a misspelt ``word``, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f"; did you mean: {', '.join(close)}?" if close else ""
 
 
 def display_path(path: Path) -> str:

@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Iterable
 
 from kg.base.vocab import iri_to_curie
-from kg.network.contested import Contradiction, source_rank
+from kg.network.contested import QUALIFIERS, Contradiction, source_rank
 from kg.network.paths import ClaimPath, Effect, Hop
 from kg.network.projection import ClaimNetwork, Evidence
 
@@ -33,9 +33,27 @@ def _ref(net: ClaimNetwork, iri: str) -> dict:
     return {"iri": iri, "label": net.nodes[iri]["label"]}
 
 
+def _context(net: ClaimNetwork, claim: Evidence) -> dict:
+    """A claim's qualifiers, each ``{"iri", "label"}``, and the words stating them; ``{}``
+    for a claim that names no context (a foreign graph's unknown term shows its IRI)."""
+    labels = {"population": lambda i: net.nodes[i]["label"] if i in net else i,
+              "exposure": lambda i: net.graph.get("exposures", {}).get(i, i)}  # fmt: skip
+    found: dict = {q: {"iri": i, "label": labels[q](i)} for q, i in claim.qualifiers.items()}
+    return found | ({"qualifier_text": claim.qualifier_text} if claim.qualifier_text else {})
+
+
+def _context_line(net: ClaimNetwork, claim: Evidence) -> str:
+    """'context: population = people with …; exposure = supplement ("in people whose …")'."""
+    found = _context(net, claim)
+    named = "; ".join(f"{q} = {v['label']}" for q, v in found.items() if q in QUALIFIERS)
+    words = f' ("{found["qualifier_text"]}")' if "qualifier_text" in found else ""
+    return f"context: {named}{words}" if named else ""
+
+
 def claim_dict(net: ClaimNetwork, claim: Evidence) -> dict:
     """One claim as every JSON answer shows it: who says so (and how reliable that kind of
-    source is), in which words, where, how sure, and whether it denies."""
+    source is), in which words, where, how sure, whether it denies, and in which context
+    (``population``, ``exposure`` and ``qualifier_text``, only where the claim names one)."""
     kind, rank = source_rank(net, claim.source)
     return {
         "iri": claim.iri,
@@ -47,6 +65,7 @@ def claim_dict(net: ClaimNetwork, claim: Evidence) -> dict:
         "end": claim.end,
         "certainty": claim.certainty.term,
         "negated": claim.negated,
+        **_context(net, claim),
     }
 
 
@@ -104,8 +123,8 @@ def _quote_lines(net: ClaimNetwork, claims: Iterable[Evidence], indent: str) -> 
         mark = " [NEGATED]" if c.negated else ""
         kind = source_rank(net, c.source)[0] or "unknown kind"
         where = f"({c.source} [{c.start}:{c.end}], {kind}, {c.certainty.value}{mark})"
-        wrapped = textwrap.wrap(f'"{c.quote}" {where}', width=96 - len(indent))
-        lines += [indent + w for w in wrapped]
+        for text in (f'"{c.quote}" {where}', _context_line(net, c)):
+            lines += [indent + w for w in textwrap.wrap(text, width=96 - len(indent))]
     return lines
 
 
@@ -343,10 +362,10 @@ def contradictions_dict(net: ClaimNetwork, found: list[Contradiction]) -> dict:
         rows.append({
             "subject": _ref(net, c.subject),
             "object": _ref(net, c.object),
-            "sources": sorted({e.source for side in (one, other) for e in side["claims"]}),
+            "sources": sorted({e.source for e in (*c.one_claims, *c.other_claims)}),
             "sides": [
-                {**_stance(d), "claims": [claim_dict(net, e) for e in d["claims"]]}
-                for d in (one, other)
+                {**_stance(d), "claims": [claim_dict(net, e) for e in claims]}
+                for d, claims in ((one, c.one_claims), (other, c.other_claims))
             ],
         })  # fmt: skip
     return {"count": len(rows), "contradictions": rows}
@@ -358,8 +377,9 @@ def contradictions_text(net: ClaimNetwork, found: list[Contradiction]) -> str:
     lines = [f"{len(found)} contradiction(s): claims on one subject and object that oppose"]
     for i, c in enumerate(found, 1):
         lines.append("")
-        for head, key in ((f"{i}. ", c.one), ("   versus ", c.other)):
+        sides = ((f"{i}. ", c.one, c.one_claims), ("   versus ", c.other, c.other_claims))
+        for head, key, claims in sides:
             d = net.edges[c.subject, c.object, key]
             lines.append(f"{head}{_arrow(net, c.subject, c.object, d)}  ({d['certainty'].value})")
-            lines += _quote_lines(net, d["claims"], "       ")
+            lines += _quote_lines(net, claims, "       ")
     return "\n".join(lines)

@@ -3,7 +3,8 @@
 One edge per (subject, predicate, object) that some claim affirms, carrying the relation's
 label, sign and kind, the strongest certainty among its claims, every supporting claim, the
 claims against it (:mod:`kg.network.contested`), the best reliability rank among its
-sources and how many sources state it. Negated claims become edges of their own, marked
+sources and how many sources state it; each claim keeps its context qualifiers (population,
+exposure, the words that say so). Negated claims become edges of their own, marked
 ``negated``: path and effect queries never traverse them, but ``show`` and the exports keep
 them. Counter-evidence and ranks are worked out here, once per build, so answers only read
 them.
@@ -42,12 +43,13 @@ __all__ = [
 ClaimNetwork: TypeAlias = "networkx.MultiDiGraph"
 
 #: Part of the cache key of a projected network: raise it when what an edge holds changes.
-NETWORK_FORMAT = 3
+NETWORK_FORMAT = 4
 
 
 @dataclass(frozen=True, order=True)
 class Evidence:
-    """One supporting claim: who says so, in which words, where, and how sure."""
+    """One supporting claim: who says so, in which words, where, how sure, and in which
+    context (the IRIs of its population and exposure, None where it names none)."""
 
     source: str
     start: int
@@ -56,9 +58,18 @@ class Evidence:
     iri: str
     certainty: Certainty
     negated: bool = False
+    population: str | None = None
+    exposure: str | None = None
+    qualifier_text: str | None = None
+
+    @property
+    def qualifiers(self) -> dict[str, str]:
+        """The context qualifiers the claim carries, by name; empty for most claims."""
+        named = (("population", self.population), ("exposure", self.exposure))
+        return {name: value for name, value in named if value is not None}
 
     def to_dict(self) -> dict:
-        """The claim as the page and GraphML show it."""
+        """The claim as the page and GraphML show it (qualifiers only where it has them)."""
         return {
             "iri": self.iri,
             "source": self.source,
@@ -66,6 +77,8 @@ class Evidence:
             "start": self.start,
             "end": self.end,
             "certainty": self.certainty.term,
+            **self.qualifiers,
+            **({"qualifier_text": self.qualifier_text} if self.qualifier_text else {}),
         }
 
 
@@ -119,6 +132,7 @@ def _ranks(quads: Quads) -> dict[str, int]:
 def _evidence(quads: Quads, claim: str, relations: dict, entities) -> tuple[tuple, Evidence]:
     """A claim node's key (subject, predicate, object, negated) and evidence, or one
     GraphShapeError saying what the claim lacks."""
+    from kg.rdf.claims import POPULATION_QUALIFIER, SUBJECT_CONTEXT_QUALIFIER
     from kg.rdf.quads import NNKG, PROV, RDF, unwrap
 
     about = quads.about[claim]
@@ -147,6 +161,11 @@ def _evidence(quads: Quads, claim: str, relations: dict, entities) -> tuple[tupl
     except ValueError:
         raise GraphShapeError(f"the graph's claim {claim}: nnkg:certainty is {term!r}") from None
     negated = quads.value(claim, NNKG + "negated>") == "true"
+    context = {
+        name: unwrap(found[0]) if (found := about.get(predicate)) else None
+        for name, predicate in (("population", POPULATION_QUALIFIER),
+                                ("exposure", SUBJECT_CONTEXT_QUALIFIER))
+    }  # fmt: skip
     evidence = Evidence(
         source=_local(one(PROV + "wasDerivedFrom>", "prov:wasDerivedFrom")),
         start=whole(NNKG + "start>", "nnkg:start"),
@@ -155,6 +174,8 @@ def _evidence(quads: Quads, claim: str, relations: dict, entities) -> tuple[tupl
         iri=unwrap(claim),
         certainty=certainty,
         negated=negated,
+        qualifier_text=quads.value(claim, NNKG + "qualifierText>") or None,
+        **context,
     )
     return (*key, negated), evidence
 
@@ -178,6 +199,9 @@ def claim_network(quads: Quads) -> ClaimNetwork:
         for src in sorted(typed.get(NNKG + "Source>", ()), key=unwrap)
     }
     net.graph["ranks"] = _ranks(quads)
+    net.graph["exposures"] = {  # the exposure vocabulary's labels, for answers to show
+        unwrap(term): value(term, RDFS + "label>") for term in typed.get(NNKG + "Exposure>", ())
+    }
     entities = "<" + str(ENT)
     for node in sorted(index, key=unwrap):  # IRI order, as the outputs list nodes
         about = index[node]

@@ -29,13 +29,38 @@
   byId("summary").textContent = meta.summary;
 
   const classLabel = Object.fromEntries(meta.classes.map((c) => [c.name, c.label]));
-  const sourceTitle = Object.fromEntries(meta.sources.map((s) => [s.id, s.title]));
+  // Maps, not objects: a crafted id such as "__proto__" finds nothing
+  const sourceById = new Map(meta.sources.map((s) => [s.id, s]));
+  const exposures = new Map(Object.entries(meta.exposures));
+  const contested = (edge) => edge.against.length > 0;
 
+  // A claim's context, when it names one: "population = older adults (“in older adults”)".
+  const qualifiers = { population: (iri) => nodes.get(iri)?.label || iri, exposure: (iri) => exposures.get(iri) || iri };
+  function context(claim) {
+    const named = Object.entries(qualifiers).filter(([q]) => claim[q]).map(([q, label]) => q + " = " + label(claim[q]));
+    if (claim.qualifier_text) named.push("(“" + claim.qualifier_text + "”)");
+    return named.length ? [el("div", { class: "kv context" }, el("b", {}, "context "), named.join("; "))] : [];
+  }
+
+  // One claim: its words and context, its source and the source's kind, where, how sure; a
+  // claim against an edge also says what it states instead ("NOT prevents", "causes").
   function claimBlock(claim) {
-    const tags = el("span", {}, el("span", { class: "tag " + claim.certainty.toLowerCase() }, claim.certainty.toLowerCase()));
-    return el("div", {},
-      el("blockquote", {}, "“" + claim.quote + "”"),
-      el("div", { class: "cite" }, (sourceTitle[claim.source] || claim.source) + " — characters " + claim.start + "–" + claim.end + " ", tags));
+    const source = sourceById.get(claim.source) || {};
+    const tags = el("span", {},
+      el("span", { class: "tag " + claim.certainty.toLowerCase() }, claim.certainty.toLowerCase()), " ",
+      el("span", { class: "tag kind" }, source.kind || "source of no known kind"));
+    const block = el("div", { class: "claim" });
+    if (claim.says) block.append(el("div", { class: "kv says" }, el("b", {}, "says "), claim.says));
+    block.append(el("blockquote", {}, "“" + claim.quote + "”"), ...context(claim),
+      el("div", { class: "cite" }, (source.title || claim.source) + " — characters " + claim.start + "–" + claim.end + " ", tags));
+    return block;
+  }
+
+  function side(heading, claims, none) {
+    const part = el("div", { class: "side" }, el("div", { class: "kv" }, el("b", {}, heading)));
+    if (!claims.length) part.append(el("div", { class: "status" }, none));
+    claims.forEach((c) => part.append(claimBlock(c)));
+    return part;
   }
 
   function edgeCard(edge) {
@@ -43,10 +68,11 @@
     const head = el("h3", {}, from + " → " + (edge.negated ? "NOT " : "") + edge.relation + " → " + to);
     const facts = el("div", { class: "kv" }, el("b", {}, "sign "), edge.sign + "   ", el("b", {}, "certainty "), edge.certainty.toLowerCase());
     if (edge.negated) facts.append("  ", el("span", { class: "tag denied" }, "denied by the source"));
-    const card = el("div", { class: "card" }, head, facts);
-    card.append(el("div", { class: "kv" }, el("b", {}, (edge.claims.length > 1 ? edge.claims.length + " claims say so:" : "Who says so:"))));
-    edge.claims.forEach((c) => card.append(claimBlock(c)));
-    return card;
+    if (contested(edge)) facts.append("  ", el("span", { class: "tag contested" }, meta.contested.mark + " contested"));
+    const said = edge.claims.length > 1 ? edge.claims.length + " claims say so:" : "Who says so:";
+    return el("div", { class: "card" }, head, facts,
+      side(said, edge.claims, ""),
+      side("Who says otherwise:", edge.against, "No claim in this graph says otherwise."));
   }
 
   function nodeCard(node, withLinks) {
@@ -88,13 +114,19 @@
   network.on("selectEdge", (p) => { if (!p.nodes.length) showDetails(edgeCard(edges.get(p.edges[0]))); });
 
   // ---- neighbourhood highlight (click) and path highlight (--path)
+  // An edge drawn in full or faded; a faded contested edge loses its band too.
+  function look(e, lit) {
+    const drawn = { id: e.id, color: { ...e.color, opacity: lit ? 1 : 0.08 }, font: { color: lit ? "#343434" : "rgba(0,0,0,0.1)" } };
+    if (e.background) drawn.background = { ...e.background, enabled: lit };
+    return drawn;
+  }
   function dim(keepNodes, keepEdges) {
     nodes.update(nodes.getIds().map((id) => ({ id, opacity: keepNodes.has(id) ? 1 : 0.15 })));
-    edges.update(D.edges.map((e) => ({ id: e.id, color: { ...e.color, opacity: keepEdges.has(e.id) ? 1 : 0.08 }, font: { color: keepEdges.has(e.id) ? "#343434" : "rgba(0,0,0,0.1)" } })));
+    edges.update(D.edges.map((e) => look(e, keepEdges.has(e.id))));
   }
   function undim() {
     nodes.update(nodes.getIds().map((id) => ({ id, opacity: 1 })));
-    edges.update(D.edges.map((e) => ({ id: e.id, color: e.color, font: { color: "#343434" } })));
+    edges.update(D.edges.map((e) => look(e, true)));
   }
   function highlightNeighbourhood(id) {
     const keep = new Set([id, ...network.getConnectedNodes(id)]);
@@ -127,22 +159,28 @@
   search.addEventListener("change", find);
   search.addEventListener("keydown", (e) => { if (e.key === "Enter") find(); });
 
-  // ---- filters: certainty, denial, source, class
+  // ---- filters: certainty, denial, contest, source, class
+  const onlyContested = byId("only-contested");
+  onlyContested.parentNode.append(" (" + D.edges.filter(contested).length + ")");
+  // with "contested only", an entity stays only if a contested edge touches it
+  const atContest = new Set(D.edges.filter(contested).flatMap((e) => [e.from, e.to]));
   const sourceBoxes = byId("source-filters"), classBoxes = byId("class-filters");
   const box = (group, value, text) => el("label", {}, el("input", { type: "checkbox", "data-group": group, value, checked: "" }), " " + text);
   sourceBoxes.append(el("div", { class: "filter-group" }, el("span", {}, "Sources"), ...meta.sources.map((s) => box("source", s.id, (s.title || s.id) + " (" + s.kind + ")"))));
   classBoxes.append(el("div", { class: "filter-group" }, el("span", {}, "Kinds of entity"), ...meta.classes.map((c) => box("class", c.name, c.label))));
   const checked = (group) => new Set([...document.querySelectorAll('input[data-group="' + group + '"]')].filter((i) => i.checked).map((i) => i.value));
   function applyFilters() {
-    const hedged = byId("show-hedged").checked, denied = byId("show-denied").checked;
+    const hedged = byId("show-hedged").checked, denied = byId("show-denied").checked, only = onlyContested.checked;
     const sources = checked("source"), classes = checked("class");
-    nodes.update(D.nodes.map((n) => ({ id: n.id, hidden: !classes.has(n.cls) })));
+    nodes.update(D.nodes.map((n) => ({ id: n.id, hidden: !classes.has(n.cls) || (only && !atContest.has(n.id)) })));
     edges.update(D.edges.map((e) => ({
       id: e.id,
-      hidden: (!hedged && e.certainty === "Hedged") || (!denied && e.negated) || !e.claims.some((c) => sources.has(c.source)),
+      hidden: (!hedged && e.certainty === "Hedged") || (!denied && e.negated) || (only && !contested(e)) || !e.claims.some((c) => sources.has(c.source)),
     })));
   }
   document.querySelectorAll("#panel input[type=checkbox]").forEach((i) => i.addEventListener("change", applyFilters));
+  // contested edges may lie far apart: bring them all into view
+  onlyContested.addEventListener("change", () => { if (onlyContested.checked && atContest.size) network.fit({ nodes: [...atContest], animation: false }); });
 
   // ---- legend
   const legend = byId("legend");
@@ -155,11 +193,13 @@
   line(meta.signs["0"], "solid", "no direction (regulates, is a, part of …)");
   line("#555", "dashed", "hedged: may, can, suggested, likely");
   line(meta.denied, "dotted", "denied: the source says it is not so");
+  legend.append(el("div", { class: "legend-row" }, styled(el("span", { class: "line band" }, meta.contested.mark), { backgroundColor: meta.contested.band }),
+    "contested: another claim says otherwise (striped band, " + meta.contested.mark + " before the relation; the two sides bow apart)"));
 
   const notices = byId("notices");
   if (meta.large) notices.append(el("p", { class: "note", id: "large-note" }, "This graph is large, so nodes are placed once and physics is off. For a readable neighbourhood run: nnkg render --focus ENTITY --hops 2"));
   if (path) {
-    const text = path.nodes.length ? "Path " + path.from + " → " + path.to + ": sign " + path.sign + ", " + path.certainty.toLowerCase() : "No path from " + path.from + " to " + path.to + ".";
+    const text = path.nodes.length ? "Path " + path.from + " → " + path.to + ": sign " + path.sign + ", " + path.certainty.toLowerCase() + (path.contested ? ", contested" : "") : "No path from " + path.from + " to " + path.to + ".";
     notices.append(el("p", { class: "note", id: "path-note" }, text));
   }
   window.nnkg = { nodes, edges, network, state };

@@ -52,6 +52,10 @@ NEUTRAL_STYLE = ("#bbbbbb", "dot")
 #: Edge colour and arrow head per sign: increases, decreases (a bar, as in pathway maps), neutral.
 SIGN_STYLES = {"+": ("#1b998b", "arrow"), "-": ("#e76f51", "bar"), "0": ("#8d99ae", "arrow")}
 DENIED_COLOUR = "#c1121f"
+#: A contested edge (some claim says otherwise) is drawn over a wide, striped amber band and
+#: its label starts with a warning sign: a shape and a word, not a colour alone.
+CONTESTED_MARK = "\u26a0"
+CONTESTED_BAND = {"enabled": True, "color": "rgba(255, 183, 3, 0.6)", "size": 12, "dashes": [5, 3]}
 #: Past this many nodes the page turns physics off and places nodes itself.
 LARGE_GRAPH = 1500
 #: What a link may start with: http and https, never javascript:, data: or the like.
@@ -160,25 +164,48 @@ def _node(net: ClaimNetwork, node: str, positions) -> dict:
     }
 
 
-def _edge(index: int, data: dict) -> dict:
+def _stances(net: ClaimNetwork) -> dict[str, str]:
+    """What each claim says, by IRI, as its edge's label reads: 'prevents', 'NOT prevents'."""
+    return {
+        c.iri: ("NOT " if data["negated"] else "") + data["label"]
+        for *_, data in net.edges(data=True)
+        for c in data["claims"]
+    }
+
+
+def _contested_look(data: dict) -> dict:
+    """The band, and an arc bowed to one side: increasing edges and denied decreasing or
+    neutral ones (causes, NOT prevents) one way, the rest (prevents, NOT causes) the other.
+    Edges that agree share a side and the two sides of a contest bow apart."""
+    side = "curvedCCW" if (data["sign"] == "+") != data["negated"] else "curvedCW"
+    smooth = {"enabled": True, "type": side, "roundness": 0.3}
+    return {"background": CONTESTED_BAND, "smooth": smooth}
+
+
+def _edge(index: int, data: dict, stances: dict[str, str]) -> dict:
     colour, head = SIGN_STYLES[data["sign"]]
     if data["negated"]:
         colour, dashes = DENIED_COLOUR, [2, 5]
     else:
         dashes = False if data["certainty"] is Certainty.ASSERTED else [8, 6]
+    # a network projected without counter-evidence (a benchmark's) has nothing against
+    against = data.get("against", ())
+    mark = CONTESTED_MARK + " " if against else ""
     return {
         "id": f"e{index}",
-        "label": ("NOT " if data["negated"] else "") + data["label"],
+        "label": mark + ("NOT " if data["negated"] else "") + data["label"],
         "arrows": {"to": {"enabled": True, "type": head}},
         "color": {"color": colour, "highlight": colour, "hover": colour},
         "dashes": dashes,
         "width": 1 if data["structural"] else 2,
+        **(_contested_look(data) if against else {}),
         "relation": data["label"],
         "sign": data["sign"],
         "certainty": data["certainty"].term,
         "negated": data["negated"],
         "structural": data["structural"],
         "claims": [c.to_dict() for c in data["claims"]],
+        "against": [{**c.to_dict(), "says": stances[c.iri]} for c in against],
     }
 
 
@@ -247,6 +274,7 @@ def render_page(
             "edges": [(h.subject, h.object, h.predicate) for h in chain],
             "sign": best[0].sign if best else None,
             "certainty": best[0].certainty.term if best else None,
+            "contested": best[0].contested if best else None,
         }
     large = net.number_of_nodes() > LARGE_GRAPH
     positions = _sunflower(net) if large else None
@@ -254,23 +282,24 @@ def render_page(
     page = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     for node in sorted(net):
         page.add_node(node, **_node(net, node, positions))
-    edge_ids = {}
+    edge_ids, stances = {}, _stances(net)
     for i, (u, v, _, data) in enumerate(
         sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
     ):
         edge_ids[(u, v, data["predicate"], data["negated"])] = f"e{i}"
         # what pyvis's add_edge appends, without its scan of every node per edge
-        page.edges.append({**_edge(i, data), "from": u, "to": v})
+        page.edges.append({**_edge(i, data, stances), "from": u, "to": v})
     if highlight:
         highlight["edges"] = [edge_ids[(u, v, p, False)] for u, v, p in highlight["edges"]]
     nodes, edges, *_ = page.get_network_data()
 
     claims = sum(len(d["claims"]) for _, _, d in net.edges(data=True))
+    contested = sum(1 for *_, against in net.edges(data="against") if against)
     classes = sorted({net.nodes[n]["types"][0] for n in net}, key=_class_order)
     meta = {
         "title": title,
-        "summary": f"{net.number_of_nodes()} entities, {net.number_of_edges()} relations, "
-        f"{claims} claims from {len(net.graph['sources'])} source(s)",
+        "summary": f"{net.number_of_nodes()} entities, {net.number_of_edges()} relations "
+        f"({contested} contested), {claims} claims from {len(net.graph['sources'])} source(s)",
         "large": large,
         "highlight": highlight,
         "classes": [
@@ -281,6 +310,8 @@ def render_page(
         "sources": [{"id": k, **v} for k, v in net.graph["sources"].items()],
         "signs": {s: c for s, (c, _) in SIGN_STYLES.items()},
         "denied": DENIED_COLOUR,
+        "contested": {"mark": CONTESTED_MARK, "band": CONTESTED_BAND["color"]},
+        "exposures": net.graph.get("exposures", {}),
     }
     # pyvis's own generate_html renders with an environment that does not escape: nnkg
     # renders its template itself, from pyvis's network data, with one that does.

@@ -3,7 +3,8 @@
 Each entity goes to the catalogue graph, each source and its claims to the source's named
 graph. A claim is an RDF reification (``rdf:subject``/``predicate``/``object``) carrying
 its evidence (quote, mentions, offsets, certainty, negation, the source it was derived
-from); the direct ("truthy") edge exists only for what is affirmed.
+from) and, when it has one, its context in Biolink's qualifier slots (population, exposure)
+with the words that state it; the direct ("truthy") edge exists only for what is affirmed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from kg.base.files import ontology_dir
 from kg.base.model import Claim, Corpus, Entity, Source
 from kg.base.vocab import (
+    BIOLINK,
     CLAIM,
     ENT,
     GRAPH_CATALOGUE,
@@ -36,11 +38,17 @@ from kg.rdf.quads import (
     Quads,
     Triple,
     iri,
+    lexical,
     literal,
     parse_quads,
 )
 
-__all__ = ["corpus_quads"]
+__all__ = ["POPULATION_QUALIFIER", "SUBJECT_CONTEXT_QUALIFIER", "corpus_quads"]
+
+#: Biolink's slots for a claim's context: the population it holds in, and (for nnkg) the
+#: exposure, the context in which its subject holds.
+POPULATION_QUALIFIER = iri(BIOLINK["population_context_qualifier"])
+SUBJECT_CONTEXT_QUALIFIER = iri(BIOLINK["subject_context_qualifier"])
 
 
 def _integer(value: int) -> str:
@@ -75,7 +83,17 @@ def _source(source: Source) -> Iterator[Triple]:
         yield node, DCTERMS + "description>", literal(source.note)
 
 
-def _claim(claim: Claim) -> Iterator[Triple]:
+def _qualifiers(claim: Claim, exposures: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """The claim's context, predicate and object, for the claims that have one."""
+    if claim.population:
+        yield POPULATION_QUALIFIER, iri(ENT[claim.population])
+    if claim.exposure:
+        yield SUBJECT_CONTEXT_QUALIFIER, exposures[claim.exposure]
+    if claim.qualifier_text:
+        yield NNKG + "qualifierText>", literal(claim.qualifier_text)
+
+
+def _claim(claim: Claim, exposures: dict[str, str]) -> Iterator[Triple]:
     s, p, o = iri(ENT[claim.subject]), NNKG + claim.predicate + ">", iri(ENT[claim.object])
     if not claim.negated:
         yield s, p, o  # the direct ("truthy") edge exists only for what is affirmed
@@ -94,12 +112,21 @@ def _claim(claim: Claim) -> Iterator[Triple]:
     yield node, NNKG + "negated>", _boolean(claim.negated)
     if claim.certainty_note:
         yield node, NNKG + "certaintyNote>", literal(claim.certainty_note)
+    for predicate, value in _qualifiers(claim, exposures):
+        yield node, predicate, value
+
+
+def _exposures(ontology: list[Quad]) -> dict[str, str]:
+    """The ontology's exposure terms by the code a curator writes (``skos:notation``)."""
+    terms = {s for _, s, p, o in ontology if p == RDF_TYPE and o == NNKG + "Exposure>"}
+    return {lexical(o): s for _, s, p, o in ontology if p == SKOS + "notation>" and s in terms}
 
 
 def corpus_quads(corpus: Corpus, ontology_path: Path | None = None) -> Quads:
     """The whole graph: ontology, catalogue and one named graph per source."""
     ontology = Path(ontology_path or ontology_dir()) / "nnkg.ttl"
     quads: list[Quad] = list(parse_quads(ontology, "ttl", graph=iri(GRAPH_ONTOLOGY)))
+    exposures = _exposures(quads)
     catalogue = iri(GRAPH_CATALOGUE)
     for entity in corpus.entities.values():
         quads.extend((catalogue, *t) for t in _entity(entity))
@@ -107,5 +134,5 @@ def corpus_quads(corpus: Corpus, ontology_path: Path | None = None) -> Quads:
         graph = iri(SRC[source.id])
         quads.extend((graph, *t) for t in _source(source))
         for claim in source.claims:
-            quads.extend((graph, *t) for t in _claim(claim))
+            quads.extend((graph, *t) for t in _claim(claim, exposures))
     return Quads.of(quads)

@@ -3,7 +3,8 @@
 A million-triple graph takes pyshacl minutes, since it checks node by node in Python; as
 SPARQL, Oxigraph checks each constraint over all focus nodes at once in seconds. The
 compiler knows the constraint components nnkg's shapes use (and a few more), with SHACL's
-meaning: targets are ``sh:targetClass`` instances through ``rdfs:subClassOf*``, value
+meaning: targets are ``sh:targetClass`` instances through ``rdfs:subClassOf*`` and the
+subjects of each ``sh:targetSubjectsOf`` property, value
 nodes are compared by term, ill-typed literals fail ``sh:datatype``. Range and
 ``sh:lessThan`` comparisons follow pyshacl, which the tests hold this engine to, rather than
 SHACL's text (SPARQL's ``<``, an incomparable pair failing): pyshacl orders literals as
@@ -228,7 +229,9 @@ _VALUE: dict[str, tuple[Callable, bool]] = {
 }
 
 
-def _property_checks(graph, prop, target: str, where: str) -> list[Check]:
+def _property_checks(graph, prop, focus: str, where: str) -> list[Check]:
+    """The checks of one property shape over the focus nodes that ``focus`` (a SPARQL
+    pattern binding ``?focus``) selects."""
     from rdflib import URIRef
 
     about: dict[str, list] = {}
@@ -239,7 +242,6 @@ def _property_checks(graph, prop, target: str, where: str) -> list[Check]:
         raise ShaclError(f"{where}: a property shape needs one sh:path, a property IRI")
     path = paths[0].n3()
     message = str(about.get(SH_IRI + "message", [""])[0])
-    focus = f"?focus {_INSTANCE_OF} {target} ."
     # ?read is the value as compared (see _read); checks report ?value as it is
     values = f"{focus} ?focus {path} ?value . BIND({_read('?value')} AS ?read)"
     checks = []
@@ -294,14 +296,18 @@ def compile_shapes(shapes_path: Path) -> list[Check]:
     from rdflib.namespace import SH as SHNS
 
     graph = Graph().parse(shapes_path, format="turtle")
-    known = {RDF.type, SHNS.targetClass, SHNS.property} | {URIRef(a) for a in _ANNOTATIONS}
+    targets = {SHNS.targetClass: f"?focus {_INSTANCE_OF} {{}} .",
+               SHNS.targetSubjectsOf: "?focus {} ?targeted ."}  # fmt: skip
+    known = {RDF.type, SHNS.property, *targets} | {URIRef(a) for a in _ANNOTATIONS}
     checks: list[Check] = []
     for shape in sorted(set(graph.subjects(RDF.type, SHNS.NodeShape))):
         where = f"{shapes_path}: {shape}"
         unknown = sorted(str(p) for p in set(graph.predicates(shape)) - known)
         if unknown:
             raise ShaclError(f"{where}: {unknown[0]} is not supported by nnkg's SHACL")
-        for target in sorted(graph.objects(shape, SHNS.targetClass)):
-            for prop in graph.objects(shape, SHNS.property):
-                checks.extend(_property_checks(graph, prop, target.n3(), where))
+        for kind, pattern in targets.items():
+            for target in sorted(graph.objects(shape, kind)):
+                focus = pattern.format(target.n3())
+                for prop in graph.objects(shape, SHNS.property):
+                    checks.extend(_property_checks(graph, prop, focus, where))
     return checks
