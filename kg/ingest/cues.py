@@ -11,12 +11,14 @@ apart from :mod:`kg.ingest.relations` so the lexicon's format is read in one pla
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
+
+from kg.ingest.regexwords import required_words, words_of
 
 __all__ = ["CUES", "Cue", "CueLexicon", "Reading", "load_cues"]
 
@@ -31,8 +33,12 @@ _BE = (
 )
 _MACROS = {"{be}": _BE, "{_}": r"(?:[\w’'-]+\s+){0,2}"}
 #: One word of a gap: a comma or a run of characters that are not space, a slot or a
-#: clause mark.
+#: clause mark. ``_WHOLE`` takes the run to its end (a possessive quantifier). A gap made
+#: of whole words, save a last one that may end early for the cue words to start inside
+#: it (``"causes"``), allows exactly the matches that splitting any word would, found in
+#: the same order (farthest gap end first), without trying each word's every split.
 _WORD = r"(?:,|[^\s,«»;:()\[\]!?]+)"
+_WHOLE = r"(?:,|[^\s,«»;:()\[\]!?]++)"
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,21 @@ class CueLexicon:
     clause_stop: re.Pattern[str]
     pronoun: re.Pattern[str]  # a subject pronoun (``gap.before_stop``)
     amount: re.Pattern[str]  # amount words that end just before a mention (``amount``)
+    #: Every cue's patterns in order, each with its cue, its anchor and the ids of the sets
+    #: of words its anchor needs (:func:`~kg.ingest.regexwords.required_words`).
+    patterns: tuple[tuple[Cue, re.Pattern[str], re.Pattern[str], frozenset[int]], ...]
+    #: For each word, the ids of the sets of needed words it is in.
+    needs: dict[str, frozenset[int]]
+
+    def tried(self, text: str) -> Iterator[tuple[Cue, re.Pattern[str]]]:
+        """The patterns that may match ``text``, in lexicon order: those whose anchor's
+        needed words it holds and whose anchor it matches; the others need no search."""
+        met: set[int] = set()
+        for word in words_of(text):
+            met.update(self.needs.get(word, ()))
+        for cue, pattern, anchor, needs in self.patterns:
+            if needs <= met and anchor.search(text):
+                yield cue, pattern
 
 
 def _words(words: Iterable[str]) -> str:
@@ -87,10 +108,11 @@ def _compile(
 ) -> str:
     """The regular expression of one template over a sentence whose mentions are slots."""
     relative = r"(?:\s*,?\s*(?:which|that|who)\b)?"  # "X, which ...", "X, the sheath that ..."
-    gap_before = (
-        rf"{relative}(?:\s*(?!(?:{stop}|{before_stop})\b){_WORD}){{0,{before}}}{relative}\s*"
-    )
-    gap_after = rf"\s*(?:(?!(?:{stop}|{after_stop})\b){_WORD}\s*){{0,{after}}}"
+    word = rf"\s*(?!(?:{stop}|{before_stop})\b)"
+    words = rf"(?:{word}{_WHOLE}){{0,{max(before - 1, 0)}}}(?:{word}{_WORD}){{0,{min(before, 1)}}}"
+    gap_before = rf"{relative}{words}{relative}\s*"
+    # After the cue words the gap ends at a slot, which no word holds: whole words only.
+    gap_after = rf"\s*(?:(?!(?:{stop}|{after_stop})\b){_WHOLE}\s*){{0,{after}}}"
     parts = _SLOT.split(template)  # literal, slot, literal, slot, ...
     out: list[str] = []
     literal_count = 0
@@ -149,4 +171,24 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     clause_stop = re.compile(rf"\b(?:{stop})\b|[;:]", re.IGNORECASE)
     pronoun = re.compile(rf"\b(?:{before_stop})\b", re.IGNORECASE)
     amount = re.compile(rf"(?<![\w’'-])(?:{_words(data['amount'])})\s+\Z", re.IGNORECASE)
-    return CueLexicon(tuple(cues), clause_stop, pronoun, amount)
+    return CueLexicon(tuple(cues), clause_stop, pronoun, amount, *_indexed(cues))
+
+
+def _indexed(cues: Iterable[Cue]) -> tuple[tuple, dict[str, frozenset[int]]]:
+    """The ``patterns`` and ``needs`` of a :class:`CueLexicon`."""
+    ids: dict[frozenset[str], int] = {}
+    patterns = [
+        (
+            cue,
+            pattern,
+            anchor,
+            frozenset(ids.setdefault(w, len(ids)) for w in required_words(anchor.pattern)),
+        )
+        for cue in cues
+        for pattern, anchor in zip(cue.patterns, cue.anchors, strict=True)
+    ]
+    needs: dict[str, set[int]] = {}
+    for words, i in ids.items():
+        for word in words:
+            needs.setdefault(word, set()).add(i)
+    return tuple(patterns), {word: frozenset(found) for word, found in needs.items()}

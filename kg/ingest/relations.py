@@ -322,15 +322,12 @@ def find_relations(
     if len(masked.mentions) < 2:
         return []
     best: dict[tuple[Mention, Mention], _Found] = {}
-    for cue in lexicon.cues:
-        for pattern, anchor in zip(cue.patterns, cue.anchors, strict=True):
-            if not anchor.search(masked.text):
-                continue
-            for match in pattern.finditer(masked.text):
-                for found in _readings(cue, match, masked, ontology, groups, lexicon):
-                    key = (found.subject, found.object)
-                    if key not in best or found.rank > best[key].rank:
-                        best[key] = found
+    for cue, pattern in lexicon.tried(masked.text):
+        for match in pattern.finditer(masked.text):
+            for found in _readings(cue, match, masked, ontology, groups, lexicon):
+                key = (found.subject, found.object)
+                if key not in best or found.rank > best[key].rank:
+                    best[key] = found
     start, end = _quote(sentence)
     candidates = []
     for found in _inherited(best.values(), ontology):

@@ -1,0 +1,156 @@
+"""The words a regular expression cannot match without: a prefilter for many regexes.
+
+A text is tried against each of dozens of cue patterns; most patterns cannot match most
+sentences, and a set lookup says so faster than a regex search does. Each run of a pattern
+between its white space (``\\s+``) is spelled out from :mod:`re`'s own parse of it into the
+words it can start with; a text that holds none of one run's words cannot match. Runs
+that cannot be spelled out (``\\w+``, a class of letters, an open repeat) ask nothing, and
+assertions are skipped, so the words asked for are never more than a match holds.
+
+Words are runs of ``[\\w’'-]`` and single marks, folded as IGNORECASE matching folds
+them onto ASCII; a pattern word with other than ASCII characters is not spelled out.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+
+__all__ = ["required_words", "words_of"]
+
+#: The characters IGNORECASE matching takes for an ASCII letter besides its two cases.
+_ASCII_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+_WORDISH = r"[\w’'-]"
+_TEXT_WORD = re.compile(rf"{_WORDISH}+|[^\w’'\s-]")
+#: The word bounds that open and close a cue's words, and white space, as parsed.
+_BOUND_BEFORE, _BOUND_AFTER, _SPACE = (
+    repr(sre_parse.parse(p).data[0]) for p in (rf"(?<!{_WORDISH})", rf"(?!{_WORDISH})", r"\s")
+)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_MAX_WORDS = 500
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words and marks of ``text``, folded (see :func:`required_words`)."""
+    return frozenset(map(str.lower, _TEXT_WORD.findall(text.translate(_ASCII_TWINS))))
+
+
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of words (as :func:`words_of` gives them), each of which has a member in any
+    text ``pattern`` matches: one per run of the pattern between white space that can be
+    spelled out and that starts and ends at a word bound (white space or the bounds
+    ``(?<![\\w’'-])`` / ``(?![\\w’'-])`` that open and close it)."""
+    nodes = _spliced(sre_parse.parse(pattern).data)
+    runs: list[list] = [[]]
+    for node in nodes:
+        if _is_space(node):
+            runs.append([])
+        else:
+            runs[-1].append(node)
+    bounded = bool(nodes) and repr(nodes[0]) == _BOUND_BEFORE
+    closed = bool(nodes) and repr(nodes[-1]) == _BOUND_AFTER
+    found = (
+        _spelled(run, i > 0 or bounded, i < len(runs) - 1 or closed) for i, run in enumerate(runs)
+    )
+    return tuple(words for words in found if words)
+
+
+def _spliced(nodes: list) -> list:
+    """``nodes`` with their groups opened: a group matches as its contents do."""
+    out: list = []
+    for op, av in nodes:
+        if op is sre.SUBPATTERN:
+            out += _spliced(av[3])
+        elif op is sre.ATOMIC_GROUP:
+            out += _spliced(av)
+        else:
+            out.append((op, av))
+    return out
+
+
+def _is_space(node: tuple) -> bool:
+    op, av = node
+    if op in _REPEATS:
+        return av[0] >= 1 and len(av[2]) == 1 and repr(av[2][0]) == _SPACE
+    return repr(node) == _SPACE
+
+
+def _spelled(run: list, bounded: bool, closed: bool) -> frozenset[str] | None:
+    """The words ``run`` can start with; None when they cannot be spelled out, the run may
+    match nothing, or its last word may go on past it (not ``closed``)."""
+    walk = _Walk(bounded)
+    try:
+        still_open = walk.walk(run, {""})
+    except _Open:
+        return None
+    if "" in still_open or (still_open and not closed):
+        return None
+    return frozenset(walk.closed | still_open)
+
+
+class _Open(Exception):
+    """A regex whose first words cannot be spelled out."""
+
+
+class _Walk:
+    """A walk through parsed nodes that spells out every first word they can match."""
+
+    def __init__(self, bounded: bool):
+        self.bounded = bounded  # whether the nodes start at a word bound
+        self.closed: set[str] = set()  # the words ended so far
+
+    def step(self, word: str, char: str) -> str | None:
+        """``word`` read on by ``char``: the longer word, or None once ``char`` ends it."""
+        if re.fullmatch(_WORDISH, char):
+            if not char.isascii() or not (word or self.bounded):
+                raise _Open
+            return word + char.lower()
+        if not char.isascii() or (not word and char.isspace()):
+            raise _Open
+        self.closed.add(word or char)
+        return None
+
+    def walk(self, nodes: list, words: set[str]) -> set[str]:
+        """The words still open after ``nodes``, from the open ``words``."""
+        for op, av in nodes:
+            if op in (sre.LITERAL, sre.IN):
+                chars = [chr(av)] if op is sre.LITERAL else _chars(av)
+                steps = (self.step(w, c) for w in words for c in chars)
+                words = {w for w in steps if w is not None}
+            elif op is sre.BRANCH:
+                words = set().union(*(self.walk(alt, words) for alt in av[1]))
+            elif op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+                words = self.walk(av[3] if op is sre.SUBPATTERN else av, words)
+            elif op in _REPEATS:
+                words = self.repeat(*av, words)
+            elif op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+                raise _Open
+            if len(words) + len(self.closed) > _MAX_WORDS:
+                raise _Open
+        return words
+
+    def repeat(self, low: int, high: int, body: list, words: set[str]) -> set[str]:
+        found: set[str] = set()
+        for count in range(_MAX_WORDS):
+            if count >= low:
+                found |= words
+            if count == high or not words:
+                return found
+            words = self.walk(body, words)
+        raise _Open
+
+
+def _chars(items: list) -> list[str]:
+    """The characters of a class ``[...]``: its letters, ranges and white space."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.append(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < 64:
+            chars.extend(map(chr, range(av[0], av[1] + 1)))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            chars.append(" ")
+        else:
+            raise _Open
+    return chars
