@@ -38,6 +38,18 @@ def test_saving_keeps_curated_claims_and_a_rejection_undoes_an_accept(tmp_path, 
     assert runner.invoke(cli, ["validate", "--sources", str(folder.parent)]).exit_code == 0
 
 
+def test_a_claim_accepted_before_keeps_what_the_curator_added(tmp_path, runner):
+    folder = make_draft(tmp_path)
+    assert runner.invoke(cli, ["accept", str(folder), "--claim", "2"]).exit_code == 0
+    claims = read(folder, "claims.yaml")
+    claims[0]["certainty_note"] = "the source states it as settled"
+    (folder / "claims.yaml").write_bytes(dump_items(claims))
+    save_review(folder, posted(folder, n1="rejected"))  # n2 stays accepted
+    saved = read(folder, "claims.yaml")
+    assert [c.get("certainty_note") for c in saved] == ["the source states it as settled"]
+    assert runner.invoke(cli, ["validate", "--sources", str(folder.parent)]).exit_code == 0
+
+
 def test_saving_refuses_what_validate_would(tmp_path):
     folder = make_draft(tmp_path)
     review = posted(folder, n1="accepted")

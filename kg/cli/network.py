@@ -200,8 +200,10 @@ def contradictions(fmt, build_dir) -> None:
 def render(focus, hops, path_ends, output, build_dir) -> None:
     """Draw the graph as an interactive page that works offline.
 
-    Hover an arrow for its quotes, sources, offsets and certainty; search, filter by
-    certainty, source and kind of entity; click an entity to light up its neighbours.
+    Hover an arrow for who says so and who says otherwise (quotes, sources and their
+    kind, offsets, certainty); contested arrows are banded and marked with a warning
+    sign. Search, filter by certainty, source and kind of entity or show contested arrows
+    only; click an entity to light up its neighbours.
     `nnkg build` writes the whole graph to build/nnkg.html.
 
     Example:

@@ -261,7 +261,11 @@ def _compose(draft: Draft, review: object) -> _Composed:
     ours |= {_claim_key(item) for item in candidates if item["status"] != "candidate"}
     kept = [claim for claim in draft.claims if _claim_key(claim) not in ours]
     accepted = [item for item in candidates if item["status"] == "accepted"]
-    claims = kept + [{k: item[k] for k in CLAIM_KEYS} for item in accepted]
+    # a claim accepted before keeps what the curator added to it since (context
+    # qualifiers, a certainty note): the review decides only the candidate's fields
+    before = {_claim_key(claim): claim for claim in draft.claims}
+    claims = kept + [{**before.get(_claim_key(item), {}), **{k: item[k] for k in CLAIM_KEYS}}
+                     for item in accepted]  # fmt: skip
     origins = [None] * len(kept) + [item["n"] for item in accepted]
 
     seen_in = _suggested_seen_in(draft)

@@ -56,7 +56,10 @@ NnkgReview.compose = (page) => {
     const ours = new Set([...data.candidates.filter((c) => c.status === "accepted"),
       ...candidates.filter((c) => c.status !== "candidate")].map(key));
     const kept = data.claims.filter((c) => !ours.has(key(c)));
-    const claims = kept.concat(candidates.filter((c) => c.status === "accepted").map((c) => pick(c, KEYS.claim)));
+    // a claim accepted before keeps what the curator added to it since (reviewsave's rule)
+    const before = new Map(data.claims.map((c) => [key(c), c]));
+    const claims = kept.concat(candidates.filter((c) => c.status === "accepted")
+      .map((c) => ({...(before.get(key(c)) || {}), ...pick(c, KEYS.claim)})));
 
     const xrefsOf = (id) => (own(posted.xrefs, id) ? posted.xrefs[id] : []);
     const entityList = data.ownEntities.map((e) => withXrefs(e, xrefsOf(e.id), KEYS.entity));
