@@ -17,6 +17,7 @@ _HOMES = {
     "build": "kg.build",
     "build_quads": "kg.compile",
     "claim_network": "kg.network.projection",
+    "contradictions": "kg.network.contested",
     "curate": "kg.curation.corpus",
     "effects": "kg.network.paths",
     "find_paths": "kg.network.paths",
