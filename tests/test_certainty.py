@@ -349,3 +349,67 @@ def test_more_negations_that_govern_the_relation(text, subject, cue, obj):
 )
 def test_more_negations_elsewhere_do_not_deny(text, subject, cue, obj):
     assert judge(text, subject, cue, obj)[1] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj", "certainty"),
+    [
+        # The design or stage of a study that cannot show cause.
+        (
+            "In this observational study, zinc lowered homocysteine.",
+            "zinc",
+            "lowered",
+            "homocysteine",
+            HEDGED,
+        ),
+        (
+            "Preliminary results show that zinc lowers homocysteine.",
+            "zinc",
+            "lowers",
+            "homocysteine",
+            HEDGED,
+        ),
+        ("Zinc lowered homocysteine in a mouse model.", "Zinc", "lowered", "homocysteine", HEDGED),
+        ("In vitro, zinc protects neurons.", "zinc", "protects", "neurons", HEDGED),
+        # Short of significance: qualified, across the clause that says so.
+        ("Zinc showed a trend toward lower homocysteine.", "Zinc", "lower", "homocysteine", HEDGED),
+        (
+            "Zinc lowered homocysteine, but the change did not reach statistical significance.",
+            "Zinc",
+            "lowered",
+            "homocysteine",
+            HEDGED,
+        ),
+        # A forecast is an association.
+        ("Low zinc predicted dementia.", "Low zinc", "predicted", "dementia", HEDGED),
+        ("Zinc lowered homocysteine significantly.", "Zinc", "lowered", "homocysteine", ASSERTED),
+    ],
+)
+def test_study_hedges(text, subject, cue, obj, certainty):
+    assert judge(text, subject, cue, obj)[0] is certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "obj", "negated"),
+    [
+        # "no" reaches the noun past the words that size it.
+        ("Zinc had no significant effect on memory.", "Zinc", "effect on", "memory", True),
+        ("Zinc made little difference to memory.", "Zinc", "difference to", "memory", True),
+        (
+            "Large trials have not shown that zinc prevents dementia.",
+            "zinc",
+            "prevents",
+            "dementia",
+            True,
+        ),
+        (
+            "Zinc, which had no significant side effects, lowered homocysteine.",
+            "Zinc",
+            "lowered",
+            "homocysteine",
+            False,
+        ),
+    ],
+)
+def test_null_results_are_denials(text, subject, cue, obj, negated):
+    assert judge(text, subject, cue, obj)[1] is negated

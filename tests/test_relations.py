@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from kg.base.files import ontology_dir, packaged_sources_dir
 from kg.base.model import Certainty
 from kg.curation.ontology import load_ontology
+from kg.ingest.cues import load_cues
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.promotion import is_promotional
 from kg.ingest.relations import CUES, find_relations
@@ -78,6 +79,8 @@ TYPES = {
     "blood": "AnatomicalStructure",
     "hippocampus": "AnatomicalStructure",
     "cognitive decline": "Condition",
+    "oxidative damage": "Phenotype",
+    "nerve damage": "Phenotype",
 }
 
 
@@ -741,3 +744,181 @@ def test_general_constructions(text, names, expected):
 )
 def test_the_verb_after_help_and_the_substance_of_a_level(text, names, expected):
     assert triples(text, *names) == expected
+
+
+# ---------------------------------------------------------------- speed without change
+
+#: Words of the cue lexicon, marks and slots, from which texts that cues match are made.
+_CUE_WORDS = sorted(load_cues().needs)
+_PIECES = st.one_of(
+    st.sampled_from(_CUE_WORDS),
+    st.sampled_from(_CUE_WORDS).map(str.upper),
+    st.sampled_from(_CUE_WORDS).map(lambda w: w.replace("i", "ı").replace("s", "ſ")),
+    st.sampled_from(["«0»", "«1»", "«2»", '"', "’s", "/", "-", "e.g.", "(", ";"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.sampled_from([" ", "", ", ", "\n"])), max_size=14))
+def test_the_patterns_passed_over_are_those_that_cannot_match(pieces):
+    # A pattern whose anchor's words a text lacks is never searched: that must never hide
+    # a pattern that matches, whatever the case ("ſ" matches "s" ignoring case) or marks.
+    text = "".join(piece + glue for piece, glue in pieces)
+    lexicon = load_cues()
+    tried = {id(pattern) for _, pattern in lexicon.tried(text)}
+    assert all(id(p) in tried for _, p, _, _ in lexicon.patterns if p.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Iron deficiency "causes" fatigue.', "Iron deficiency/causes fatigue."],
+)
+def test_cue_words_inside_a_word_of_marks_still_count(text):
+    assert triples(text, "iron deficiency", "fatigue") == {
+        ("Iron deficiency", "causes", "fatigue", False)
+    }
+
+
+def test_a_cue_whose_mentions_are_out_of_reach_relates_nothing():
+    # More words stand between the mentions and the cue than a gap takes (the speed of
+    # such sentences, once seconds each, is measured by bench/extraction.py --speed).
+    text = (
+        "Iron deficiency in the developing brain, uncorrected, characteristically causes,"
+        " in the end, fatigue."
+    )
+    assert triples(text, "iron deficiency", "fatigue") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # What is protected from a harm is not itself promoted; the harm is prevented.
+        (
+            "Zinc helps protect neurons from oxidative damage.",
+            ["zinc", "neurons", "oxidative damage"],
+            {("Zinc", "prevents", "oxidative damage", False)},
+        ),
+        ("Zinc protects the brain.", ["zinc", "brain"], {("Zinc", "promotes", "brain", False)}),
+        (
+            "Vitamin E keeps your nerve cells healthy.",
+            ["vitamin E", "nerve cells"],
+            {("Vitamin E", "promotes", "nerve cells", False)},
+        ),
+        # A condition told by how it shows.
+        (
+            "Iron deficiency often shows up as fatigue and headaches.",
+            ["iron deficiency", "fatigue", "headaches"],
+            {
+                ("Iron deficiency", "hasSymptom", "fatigue", False),
+                ("Iron deficiency", "hasSymptom", "headaches", False),
+            },
+        ),
+        # A condition that follows another comes of it; "followed by" only lists.
+        (
+            "Anemia usually follows iron deficiency.",
+            ["anemia", "iron deficiency"],
+            {("iron deficiency", "causes", "Anemia", False)},
+        ),
+        ("Fatigue, followed by headaches, is common.", ["fatigue", "headaches"], set()),
+        # Trial outcomes, with numbers between.
+        (
+            "Headaches fell by 2.9 a month with magnesium.",
+            ["headaches", "magnesium"],
+            {("magnesium", "reduces", "Headaches", False)},
+        ),
+        (
+            "Participants receiving magnesium had lower fatigue than those given placebo.",
+            ["magnesium", "fatigue"],
+            {("magnesium", "reduces", "fatigue", False)},
+        ),
+        (
+            "Older adults taking zinc had a lower risk of dementia.",
+            ["older adults", "zinc", "dementia"],
+            {("zinc", "prevents", "dementia", False)},
+        ),
+        (
+            "Children given iron scored better on memory tests.",
+            ["iron", "memory"],
+            {("iron", "promotes", "memory", False)},
+        ),
+        # Null results, denied by their own "no" or "not".
+        (
+            "Magnesium had no effect on migraine.",
+            ["magnesium", "migraine"],
+            {("Magnesium", "reduces", "migraine", True)},
+        ),
+        (
+            "Zinc had no significant effect on memory.",
+            ["zinc", "memory"],
+            {("Zinc", "affects", "memory", True)},
+        ),
+        (
+            "Iron made no difference to the rate of dementia.",
+            ["iron", "dementia"],
+            {("Iron", "reduces", "dementia", True)},
+        ),
+        (
+            "There was no significant difference between magnesium and placebo in headaches.",
+            ["magnesium", "headaches"],
+            {("magnesium", "reduces", "headaches", True)},
+        ),
+        (
+            "Headaches did not differ between the magnesium and placebo groups.",
+            ["headaches", "magnesium"],
+            {("magnesium", "reduces", "Headaches", True)},
+        ),
+        # Associations with less of a condition, forecasts, and lower odds.
+        (
+            "Zinc was associated with a 30% lower risk of dementia.",
+            ["zinc", "dementia"],
+            {("Zinc", "prevents", "dementia", False)},
+        ),
+        (
+            "Folate was inversely associated with dementia.",
+            ["folate", "dementia"],
+            {("Folate", "prevents", "dementia", False)},
+        ),
+        (
+            "Homocysteine predicted cognitive decline.",
+            ["homocysteine", "cognitive decline"],
+            {("Homocysteine", "linkedTo", "cognitive decline", False)},
+        ),
+        (
+            "People with the most zinc were 27 percent less likely to develop dementia.",
+            ["people", "zinc", "dementia"],
+            {("zinc", "prevents", "dementia", False)},
+        ),
+        ("Vegans were less likely to develop dementia.", ["vegans", "dementia"], set()),
+        # Foods all rich in a nutrient, a kind of a class, a treatment with an adverb, a
+        # condition reported in a group.
+        (
+            "Nuts and seeds are all rich in magnesium.",
+            ["nuts", "seeds", "magnesium"],
+            {("Nuts", "sourceOf", "magnesium", False), ("seeds", "sourceOf", "magnesium", False)},
+        ),
+        (
+            "We ate spinach, a kind of leafy greens.",
+            ["spinach", "leafy greens"],
+            {("spinach", "isA", "leafy greens", False)},
+        ),
+        (
+            "Anemia is treated early with iron.",
+            ["anemia", "iron"],
+            {("iron", "treats", "Anemia", False)},
+        ),
+        (
+            "Neuropathy has been reported in older adults.",
+            ["neuropathy", "older adults"],
+            {("older adults", "atRiskOf", "Neuropathy", False)},
+        ),
+    ],
+)
+def test_study_and_popular_constructions(text, names, expected):
+    assert triples(text, *names) == expected
+
+
+def test_an_association_with_lower_odds_is_hedged():
+    (found,) = relations(
+        "Zinc was associated with a 30% lower risk of dementia.", "zinc", "dementia"
+    )
+    assert found.certainty is Certainty.HEDGED
