@@ -6,6 +6,9 @@ are re-exported here (``dir(kg)`` lists them); the layers they come from are des
 in docs/design.md.
 
 >>> from kg import load_quads, claim_network, find_paths
+
+``import nnkg`` (the package ``nnkg/``) is the same names under the project's name; its
+``nnkg.open()`` is the door for notebooks (:mod:`kg.api`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from kg.base import __version__
 
 #: Each re-exported name and the module it lives in.
 _HOMES = {
+    "Graph": "kg.api.graph",
+    "NnkgError": "kg.base.errors",
+    "UnknownEntityError": "kg.base.errors",
     "build": "kg.build",
     "build_quads": "kg.compile",
     "claim_network": "kg.network.projection",
@@ -25,6 +31,7 @@ _HOMES = {
     "load_dataset": "kg.graph",
     "load_network": "kg.network.projection",
     "load_quads": "kg.graph",
+    "open": "kg.api.graph",
     "open_engine": "kg.sparql.run",
     "run_query": "kg.sparql.run",
 }

@@ -3,6 +3,9 @@
 Each writer is a small module with ``write(quads) -> bytes`` (a :class:`kg.rdf.quads.Quads`) that
 returns the same bytes for the same graph, whatever the hash seed. Modules import on first
 use, so listing the formats costs nothing.
+
+KGX is not among them: it is a folder of three files, not one stream of bytes, and its
+writer lives a layer up, in :mod:`kg.interop.kgx` (``nnkg export --format kgx -o DIR``).
 """
 
 from __future__ import annotations

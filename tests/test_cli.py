@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from kg.cli import cli
 
 COMMANDS = [
@@ -36,13 +38,16 @@ def test_every_command_has_an_example(runner):
         assert "Example:" in result.stdout and f"nnkg {name}" in result.stdout
 
 
-def test_help_does_not_import_heavy_libraries():
-    code = (
-        "import sys, kg.cli; "
-        "print(sorted(m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'networkx', 'yaml', "
-        "'pyvis', 'starlette', 'uvicorn', 'httpx') "
-        "if m in sys.modules))"
-    )
+HEAVY = ("rdflib", "pyshacl", "pyoxigraph", "networkx", "yaml", "pyvis", "starlette",
+         "uvicorn", "httpx", "pandas", "jinja2", "syntok", "linkml_runtime",
+         "biolink_model")  # fmt: skip
+
+
+@pytest.mark.parametrize("module", ["kg.cli", "nnkg"])
+def test_help_and_import_do_not_import_heavy_libraries(module):
+    """``nnkg --help`` and a notebook's ``import nnkg`` (and ``dir(nnkg)``) stay light."""
+    code = f"import sys, {module}; dir({module}); "
+    code += f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

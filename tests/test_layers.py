@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("kg.export",),
     ("kg.build",),
     ("kg.endpoint", "kg.ingest", "kg.interop"),
-    ("kg.cli",),
+    ("kg.cli", "kg.api"),
     ("kg", "kg.__main__"),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import reprlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -159,7 +160,17 @@ class ShaclError(NnkgError):
 
 
 class UnknownEntityError(NnkgError):
-    """A name that resolves to no entity, or to more than one."""
+    """A name that resolves to no entity, or to more than one; ``matches`` holds the labels
+    of the closest entities (when ambiguous, of every entity the name names), so a script
+    can offer them as the message does.
+
+    >>> UnknownEntityError("unknown entity 'b12'", ["vitamin B12"]).matches
+    ['vitamin B12']
+    """
+
+    def __init__(self, message: str, matches: Iterable[str] = ()):
+        super().__init__(message)
+        self.matches = list(matches)
 
 
 class UnknownQueryError(NnkgError):

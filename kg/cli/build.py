@@ -71,27 +71,43 @@ def validate(sources: tuple[Path, ...]) -> None:
     )
 
 
-@click.command(short_help="Write the graph in a standard RDF format.")
-@format_option(("ttl", "nt", "jsonld", "trig", "graphml"), "ttl")
+@click.command(short_help="Write the graph in a standard RDF format, or as KGX.")
+@format_option(("ttl", "nt", "jsonld", "trig", "graphml", "kgx"), "ttl")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    type=click.Path(path_type=Path, allow_dash=True),
     default="-",
-    help="File to write (atomically) [default: stdout].",
+    help="File to write (atomically) [default: stdout]; for kgx a folder, required.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="kgx only: check the export against the pinned Biolink model before writing it "
+    "(needs the kgx extra).",
 )
 @build_dir_option
-def export(fmt: str, output: Path, build_dir: Path | None) -> None:
-    """Write the graph in a standard RDF format.
+def export(fmt: str, output: Path, check: bool, build_dir: Path | None) -> None:
+    """Write the graph in a standard RDF format, or as KGX TSV.
 
     ttl and nt hold all triples in one graph; trig and jsonld keep a named graph
     per source, plus the ontology and the entity catalogue. graphml is the claim
     network (entities and relations with their evidence) for Gephi or Cytoscape.
+    kgx writes DIR/nodes.tsv, DIR/edges.tsv (one row per claim) and DIR/metadata.json
+    for the Biolink tools; --check holds them to the Biolink model first.
 
     Example:
 
         nnkg export --format jsonld -o nnkg.jsonld
+        nnkg export --format kgx -o kgx/ --check
     """
+    if fmt == "kgx":
+        _export_kgx(output, check, build_dir)
+        return
+    if check:
+        raise click.UsageError("--check goes with --format kgx")
+    if output.is_dir():
+        raise click.BadParameter(f"{output} is a folder.", param_hint="'-o' / '--output'")
     from kg.export import write
     from kg.graph import load_quads
 
@@ -104,6 +120,32 @@ def export(fmt: str, output: Path, build_dir: Path | None) -> None:
 
         write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)
+
+
+def _export_kgx(output: Path, check: bool, build_dir: Path | None) -> None:
+    """The kgx branch of ``export``: a folder, written at once, checked first if asked."""
+    if str(output) == "-":
+        raise click.UsageError("--format kgx writes a folder of files: give -o DIR")
+    from kg.graph import load_quads
+    from kg.interop.kgx import write_kgx
+
+    reports = []
+
+    def verify(folder: Path) -> None:
+        from kg.interop.biolink import check_kgx, raise_on_errors
+
+        reports.append(report := check_kgx(folder))
+        raise_on_errors(report)
+
+    result = write_kgx(load_quads(build_dir), output, check=verify if check else None)
+    for report in reports:
+        warn(report.warnings)
+        click.echo(
+            f"Biolink {report.version} check passed: {report.nodes} nodes, {report.edges} "
+            f"edges, {len(report.warnings)} warning(s)",
+            err=True,
+        )
+    click.echo(f"wrote {output}: {result.nodes} nodes, {result.edges} edges", err=True)
 
 
 @click.command(short_help="Count triples, claims and entities.")

@@ -42,7 +42,8 @@ class EntityResolver:
         return self.net.nodes[iri]["label"]
 
     def resolve(self, name: str) -> str:
-        """The IRI of the one entity ``name`` names; raise UnknownEntityError otherwise."""
+        """The IRI of the one entity ``name`` names; raise UnknownEntityError otherwise, with
+        the closest entities' labels in its message and its ``matches``."""
         found = self.index.get(normalize(name), set())
         if len(found) == 1:
             return next(iter(found))
@@ -50,11 +51,17 @@ class EntityResolver:
             options = ", ".join(
                 f"{self.label(i)} (ent:{i.removeprefix(ENT_IRI)})" for i in sorted(found)
             )
-            raise UnknownEntityError(f"ambiguous entity {name!r}: it names {options}")
-        close = difflib.get_close_matches(normalize(name), list(self.index), n=8, cutoff=0.6)
-        labels = list(dict.fromkeys(self.label(i) for c in close for i in sorted(self.index[c])))
-        hint = f"; did you mean: {', '.join(labels[:5])}?" if labels else (
+            labels = [self.label(i) for i in sorted(found)]
+            raise UnknownEntityError(f"ambiguous entity {name!r}: it names {options}", labels)
+        labels = self.suggestions(name)
+        hint = f"; did you mean: {', '.join(labels)}?" if labels else (
             "; no similar name (an entity is named by its label, a synonym, its slug, "
             "a CURIE or its IRI)"
         )  # fmt: skip
-        raise UnknownEntityError(f"unknown entity {name!r}{hint}")
+        raise UnknownEntityError(f"unknown entity {name!r}{hint}", labels)
+
+    def suggestions(self, name: str, limit: int = 5) -> list[str]:
+        """The labels of the entities whose names are closest to ``name``, closest first."""
+        close = difflib.get_close_matches(normalize(name), list(self.index), n=8, cutoff=0.6)
+        labels = dict.fromkeys(self.label(i) for c in close for i in sorted(self.index[c]))
+        return list(labels)[:limit]

@@ -23,6 +23,7 @@ __all__ = [
     "TABLE_FORMATS",
     "Result",
     "Term",
+    "compact_cell",
     "from_sparql_json",
     "term_from_oxigraph",
     "term_from_rdflib",
@@ -218,7 +219,7 @@ def _tsv(result: Result) -> bytes:
     return "".join("\t".join(cells) + "\n" for cells in table).encode("utf-8")
 
 
-def _compact(term: Term) -> str:
+def compact_cell(term: Term) -> str:
     """A cell for people: prefixed names for nnkg's namespaces, literals as plain text."""
     from kg.base.vocab import PREFIXES
 
@@ -236,7 +237,7 @@ def _compact(term: Term) -> str:
 def _table(result: Result) -> bytes:
     if result.boolean is not None:
         return b"true\n" if result.boolean else b"false\n"
-    table = _header_and_cells(result, lambda v: v, _compact)
+    table = _header_and_cells(result, lambda v: v, compact_cell)
     widths = [max(len(cells[i]) for cells in table) for i in range(len(table[0]))]
     table.insert(1, ["-" * w for w in widths])
     lines = ("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) for cells in table)
