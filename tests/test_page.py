@@ -13,6 +13,12 @@ from conftest import ROOT, TINY_DOC, tiny_claims, write_source
 from kg.cli import cli
 
 ENT = "https://w3id.org/nnkg/entity/"
+# Centre the view on an edge, zoomed in, its two ends in view.
+ZOOM_IN = """(e) => {
+    const at = nnkg.network.getPositions([e.from, e.to]);
+    const position = {x: (at[e.from].x + at[e.to].x) / 2, y: (at[e.from].y + at[e.to].y) / 2};
+    nnkg.network.moveTo({position, scale: 2, animation: false});
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -174,6 +180,7 @@ def test_source_text_is_shown_as_text_never_run(browser, runner, tmp_path):
     edge = page.evaluate(
         "nnkg.edges.get({filter: e => e.claims.some(c => c.source === 'hostile-page')})[0]"
     )
+    page.evaluate(ZOOM_IN, edge)  # a short edge: closer, so a point of it is clear of others
     point = edge_point(page, edge["id"])
     page.mouse.move(point["x"], point["y"])
     page.locator("div.vis-tooltip").wait_for(state="visible", timeout=5_000)

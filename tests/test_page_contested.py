@@ -42,7 +42,7 @@ def contested_edges(net) -> set[tuple[str, str, bool]]:
 ZOOM_IN = """(e) => {
     const at = nnkg.network.getPositions([e.from, e.to]);
     const position = {x: (at[e.from].x + at[e.to].x) / 2, y: (at[e.from].y + at[e.to].y) / 2};
-    nnkg.network.moveTo({position, scale: 0.8, animation: false});
+    nnkg.network.moveTo({position, scale: 1.6, animation: false});
 }"""
 
 

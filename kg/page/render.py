@@ -24,7 +24,10 @@ from kg.network.projection import ClaimNetwork
 
 __all__ = [
     "CLASS_STYLES",
+    "FOCUS_PAST",
+    "FOCUS_SIZE",
     "LARGE_GRAPH",
+    "READABLE_PX",
     "content_security_policy",
     "escaping_template",
     "render_page",
@@ -58,6 +61,21 @@ CONTESTED_MARK = "\u26a0"
 CONTESTED_BAND = {"enabled": True, "color": "rgba(255, 183, 3, 0.6)", "size": 12, "dashes": [5, 3]}
 #: Past this many nodes the page turns physics off and places nodes itself.
 LARGE_GRAPH = 1500
+#: Past this many entities the whole graph cannot be drawn readably (every label at least
+#: READABLE_PX on screen, none over another) in a laptop's window: the page starts focused
+#: on the most connected entity and its nearest neighbours (FOCUS_SIZE at most) and says so.
+FOCUS_PAST = 150
+FOCUS_SIZE = 40
+#: The smallest a node's label may be drawn at the first view, in screen pixels.
+READABLE_PX = 11
+#: A node's label font, in canvas units; the page never starts zoomed out below
+#: READABLE_PX / NODE_FONT.
+NODE_FONT = 14
+#: An edge's label font, in canvas units: at the first view it too is READABLE_PX or more.
+EDGE_FONT = 13
+#: The page's own scripts (in kg/page), inlined as one script in this order: the namespace
+#: and its helpers first, each part, then page.js, which boots the page.
+PAGE_SCRIPTS = ("page-base.js", "page-cards.js", "page-layout.js", "page-filters.js", "page.js")
 #: What a link may start with: http and https, never javascript:, data: or the like.
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 
@@ -141,6 +159,16 @@ def _sunflower(net: ClaimNetwork) -> dict[str, tuple[float, float]]:
     }  # fmt: skip
 
 
+def _hub_size(degree: int) -> int:
+    """A node's size by how many relations touch it: hubs larger, so they stand out and the
+    layout gives them room.
+
+    >>> [_hub_size(d) for d in (0, 1, 4, 32, 500)]
+    [10, 12, 15, 24, 30]
+    """
+    return min(30, 10 + round(2.5 * math.sqrt(degree)))
+
+
 def _node(net: ClaimNetwork, node: str, positions) -> dict:
     from kg.base.vocab import iri_to_curie
 
@@ -151,6 +179,7 @@ def _node(net: ClaimNetwork, node: str, positions) -> dict:
     return {
         "label": data["label"],
         "shape": shape,
+        "size": _hub_size(net.degree(node)),
         "color": colour,
         "cls": cls,
         "synonyms": data["synonyms"],
@@ -210,27 +239,58 @@ def _edge(index: int, data: dict, stances: dict[str, str]) -> dict:
 
 
 def _options(large: bool) -> dict:
+    """vis-network's options. Physics lays a graph out (seeded, so the same every time) and
+    stops; page-layout.js then moves nodes apart until no label touches another and
+    chooses the first zoom. Edges are straight (parallel ones bow apart, see
+    ``_parallel_bows``) so they stay put when physics stops."""
     physics = (
         {"enabled": False}
         if large
         else {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "springLength": 90,
+                "centralGravity": 0.02,
+                "avoidOverlap": 0.6,
+            },
+            "stabilization": {"enabled": True, "iterations": 400, "fit": False},
         }
     )
     return {
         "layout": {"randomSeed": 7, "improvedLayout": not large},
         "physics": physics,
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large},
-        "nodes": {"font": {"size": 15, "face": "sans-serif"}, "size": 16, "borderWidth": 1},
+        "nodes": {
+            "font": {"size": NODE_FONT, "face": "sans-serif", "strokeWidth": 3},
+            "size": 14,
+            "borderWidth": 1,
+            "widthConstraint": {"maximum": 130},
+        },
         "edges": {
-            "font": {"size": 11, "align": "middle", "strokeWidth": 3},
-            "smooth": {"enabled": not large, "type": "dynamic"},
+            "font": {"size": EDGE_FONT, "align": "middle", "strokeWidth": 3},
+            "smooth": {"enabled": False},
             "selectionWidth": 2,
         },
     }
+
+
+def _parallel_bows(edges: list[tuple[str, str, dict]]) -> dict[int, dict]:
+    """Curves for edges that share their two ends with another (either way round), so they
+    and their labels lie apart: by index, every such edge but the first of its pair (which
+    stays straight) bowing, one side then the other; contested edges keep their stance's."""
+    pairs: dict[frozenset, list[int]] = {}
+    for i, (u, v, data) in enumerate(edges):
+        if not data.get("against"):
+            pairs.setdefault(frozenset((u, v)), []).append(i)
+    bows = {}
+    for members in pairs.values():
+        for rank, i in enumerate(members[1:], start=1):
+            side = "curvedCW" if rank % 2 else "curvedCCW"
+            roundness = round(0.2 * ((rank + 1) // 2), 2)
+            bows[i] = {"smooth": {"enabled": True, "type": side, "roundness": roundness}}
+    return bows
 
 
 def _asset(name: str) -> str:
@@ -283,12 +343,13 @@ def render_page(
     for node in sorted(net):
         page.add_node(node, **_node(net, node, positions))
     edge_ids, stances = {}, _stances(net)
-    for i, (u, v, _, data) in enumerate(
-        sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
-    ):
+    edges = sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
+    ordered = [(u, v, data) for u, v, _, data in edges]
+    bows = _parallel_bows(ordered)
+    for i, (u, v, data) in enumerate(ordered):
         edge_ids[(u, v, data["predicate"], data["negated"])] = f"e{i}"
         # what pyvis's add_edge appends, without its scan of every node per edge
-        page.edges.append({**_edge(i, data, stances), "from": u, "to": v})
+        page.edges.append({**_edge(i, data, stances), **bows.get(i, {}), "from": u, "to": v})
     if highlight:
         highlight["edges"] = [edge_ids[(u, v, p, False)] for u, v, p in highlight["edges"]]
     nodes, edges, *_ = page.get_network_data()
@@ -301,6 +362,12 @@ def render_page(
         "summary": f"{net.number_of_nodes()} entities, {net.number_of_edges()} relations "
         f"({contested} contested), {claims} claims from {len(net.graph['sources'])} source(s)",
         "large": large,
+        "readable": {
+            "px": READABLE_PX,
+            "font": min(NODE_FONT, EDGE_FONT),
+            "past": FOCUS_PAST,
+            "size": FOCUS_SIZE,
+        },
         "highlight": highlight,
         "classes": [
             {"name": c, "label": _class_label(c), "color": colour, "shape": shape}
@@ -315,7 +382,8 @@ def render_page(
     }
     # pyvis's own generate_html renders with an environment that does not escape: nnkg
     # renders its template itself, from pyvis's network data, with one that does.
-    vis_js, page_js, page_css = _vis_js(), _asset("page.js"), _asset("page.css")
+    vis_js, page_css = _vis_js(), _asset("page.css")
+    page_js = "\n".join(_asset(name) for name in PAGE_SCRIPTS)
     return escaping_template(_asset("page.html")).render(
         csp=content_security_policy(scripts=(vis_js, page_js), styles=(page_css,)),
         title=title.replace("\0", "\ufffd"),  # as HTML parsers read it; page.js sets the exact one
