@@ -1,0 +1,329 @@
+"""Which mentions fill a cue's slots, for :mod:`kg.ingest.relations`.
+
+A cue is matched against the sentence with its mentions masked as ``«i»``; the slot after
+the cue words is the mention there, but the slot before them is only the nearest mention,
+and English often puts the real subject farther back: behind an appositive ("A, a B that
+causes Z"), a predicate noun ("A is a B that causes Z"), a relative clause ("A, which
+helps B, causes Z"), a parenthesis ("A, on the other hand, causes Z") or a conjunction
+("A supports B and protects Z"). Here those readings are offered, likeliest first; the
+ontology's types decide among them. A list on either side spreads a relation to its items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.curation.ontology import Ontology
+from kg.ingest.cues import CueLexicon
+from kg.ingest.model import Mention, Sentence
+
+__all__ = ["Masked", "expand", "plain", "slot_options"]
+
+_TOKEN = re.compile(r"«(\d+)»")
+_EXAMPLES = (
+    r",?\s*(?:such as|like|including|e\.g\.,?|for example,?|especially|particularly|notably)\s+"
+)
+_FOLLOWING_EXAMPLE = re.compile(r"\A" + _EXAMPLES + r"«(\d+)»", re.IGNORECASE)
+_PRECEDING_CLASS = re.compile(r"«(\d+)»" + _EXAMPLES + r"\Z", re.IGNORECASE)
+#: "the deficiency in «X»": the mention before is the head of the phrase that ends in X.
+_HEAD_OF = re.compile(r"«(\d+)»\s+(?:of|in|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"(?:a|an|the|this|these|that|those|its|their|our|your|his|her|such)\s+", re.IGNORECASE
+)
+#: "«X» who/that ... «nearest»": X may be the subject the relative clause describes, and
+#: is the likelier one when words without a comma stand between (the nearest is then the
+#: clause's object: "people who avoid Z are at risk of Y").
+_RELATIVE = re.compile(r"«(\d+)»\s*,?\s*(?:who|that|which|whose)\b([^«»;:]*)\Z", re.IGNORECASE)
+#: A gap that opens with a conjunction: the mention before it is the object of an earlier
+#: verb, and the cue's subject is the clause's ("X supports Z and protects Y").
+_COORDINATED = re.compile(r"\A\s*(?:,\s*)?(?:and|or|nor|as well as)\b", re.IGNORECASE)
+#: The noun phrase that renames the mention before it: an article, a few words, and a
+#: class noun with "of" ("A, a rare inherited «B»", "A is a form of «B»").
+_MODIFIER = r"(?:(?!(?:of|in|for|to|with|from|on|by|at|and|or|that|which)\b)[\w’'-]+\s+)"
+_RENAMING = (
+    rf"(?:(?:a|an|the|one of the|one|another)\s+{_MODIFIER}{{0,3}}"
+    r"(?:(?:form|type|kind|class|member|group|family|variety)s?\s+of\s+(?:the\s+)?"
+    rf"{_MODIFIER}{{0,2}})?)?\Z"
+)
+#: "«A», a «B»" (an abbreviation in parentheses may follow A) and "«A» is a «B»".
+_APPOSITION = re.compile(
+    r"«(\d+)»\s*(?:\(\s*«\d+»\s*\)\s*)?,\s*(?=(?:a|an|the|one|another)\s)" + _RENAMING,
+    re.IGNORECASE,
+)
+_PREDICATE_NOUN = re.compile(
+    r"«(\d+)»\s*,?\s*(?:is|are|was|were)(?:\s+(?:also|often|usually|[a-z]+ly))?\s+" + _RENAMING,
+    re.IGNORECASE,
+)
+#: A comma-closed aside after A: a relative clause ("A, which helps B,"), a noun phrase
+#: ("A, a cause of B,") or a phrase that opens with a preposition ("A, on the other hand,").
+_ASIDE = re.compile(
+    r"«(\d+)»\s*,\s*(?:which|who|a|an|the|one|in|on|at|for|with|without|like|unlike|by|"
+    r"from|after|during|among|as)\b[^;:]*\Z",
+    re.IGNORECASE,
+)
+#: A phrase a sentence opens with that is no subject of it ("In adults, ...").
+_PREPOSITION = (
+    r"\s*(?:in|on|at|for|among|with|without|during|after|before|by|from|like|unlike|"
+    r"across|compared with)\b"
+)
+_FRONTED = re.compile(_PREPOSITION + r"[^«»,]*\Z", re.IGNORECASE)
+#: A prepositional phrase a clause opens with, to its comma ("In older adults, ...").
+_OPENING_PHRASE = re.compile(_PREPOSITION + r"[^,;:]*,", re.IGNORECASE)
+#: The comma that ends a subordinate clause the sentence opens with, not one of a list.
+_CLAUSE_COMMA = re.compile(r",(?!\s*«\d+»\s*(?:,|and\b|or\b))", re.IGNORECASE)
+_RELATIVE_OPENS = re.compile(r"\A\s*(?:that|which|who)\b", re.IGNORECASE)
+_COMMA_CLOSES = re.compile(r"\A\s*,(?!\s*(?:which|who|that|and|or)\b)", re.IGNORECASE)
+_ANTECEDENT = re.compile(r"«(\d+)»\s*,?\s*\Z")
+
+
+class Masked:
+    """The sentence with each top-level mention replaced by ``«i»``, the way back to
+    offsets, and the mentions inside the top-level ones (``inner``)."""
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        inner: Sequence[Mention],
+        ontology: Ontology,
+    ):
+        self.sentence = sentence
+        self.ontology = ontology
+        self.mentions = mentions
+        self.inner = inner
+        self.index = {m: i for i, m in enumerate(mentions)}
+        pieces: list[str] = []
+        self._offsets: list[int] = []  # document offset of each character of ``text``
+        at = sentence.start
+        for i, m in enumerate(mentions):
+            # A determiner that opens a mention ("a water-soluble vitamin", "this vitamin")
+            # stays text, so "is a {Y}" reads the same whether the mention has it or not.
+            lead = _DETERMINER.match(m.text)
+            begin = m.start + (lead.end() if lead and lead.end() < len(m.text) else 0)
+            pieces.append(sentence.text[at - sentence.start : begin - sentence.start])
+            self._offsets.extend(range(at, begin))
+            token = f"«{i}»"
+            pieces.append(token)
+            self._offsets.extend([begin] * (len(token) - 1) + [m.end - 1])
+            at = m.end
+        pieces.append(sentence.text[at - sentence.start :])
+        self._offsets.extend(range(at, sentence.end))
+        self._offsets.append(sentence.end)
+        self.text = "".join(pieces)
+
+    def position(self, index: int) -> int:
+        return self.text.index(f"«{index}»")
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets of ``text[start:end]``."""
+        return self._offsets[start], self._offsets[end - 1] + 1
+
+    def words(self, start: int, end: int) -> str:
+        """The document's words at ``text[start:end]``, spaces made one."""
+        a, b = self.span(start, end)
+        return " ".join(
+            self.sentence.text[a - self.sentence.start : b - self.sentence.start].split()
+        )
+
+    def before(self, index: int) -> str:
+        return self.text[: self.position(index)]
+
+    def after(self, index: int) -> str:
+        pos = self.position(index)
+        return self.text[pos + len(f"«{index}»") :]
+
+    def nearest_before(self, pos: int, clause_stop: re.Pattern[str]) -> int | None:
+        """The mention nearest before ``pos`` in the same clause."""
+        head = self.text[:pos]
+        stops = [m.end() for m in clause_stop.finditer(head)]
+        found = [int(t.group(1)) for t in _TOKEN.finditer(head, stops[-1] if stops else 0)]
+        return found[-1] if found else None
+
+    def clause_subject(self, pos: int, clause_stop: re.Pattern[str]) -> Mention | None:
+        """The first mention of the clause that ``pos`` is in; for a relative clause
+        ("A, which controls B and is needed for C"), the mention it describes."""
+        head = self.text[:pos]
+        stops = list(clause_stop.finditer(head))
+        if stops and stops[-1].group().casefold() in ("which", "who"):
+            antecedent = _ANTECEDENT.search(head, 0, stops[-1].start())
+            if antecedent:
+                return self.described(int(antecedent.group(1)))
+        start = stops[-1].end() if stops else 0
+        opener = bool(stops) and not head[: stops[-1].start()].strip()
+        first = _TOKEN.search(head, _main_clause(head, start, opener))
+        return self.mentions[int(first.group(1))] if first else None
+
+    def described(self, index: int) -> Mention:
+        """What an appositive or a relative clause right after mention ``index``
+        describes: the nearest noun, so for a process that ends in a chemical ("to make
+        «acetylcholine», a neurotransmitter", "the synthesis of «sphingolipids», a class
+        of lipids") the chemical, else the mention."""
+        m = self.mentions[index]
+        if not self.ontology.is_a(m.type, "BiologicalProcess"):
+            return m
+        chemical = (
+            k
+            for k in self.inner
+            if k.end == m.end and m.start < k.start and self.ontology.is_a(k.type, "ChemicalEntity")
+        )
+        return next(chemical, m)
+
+
+def _main_clause(head: str, start: int, opener: bool) -> int:
+    """Where the clause that begins at ``start`` has its subject: after a prepositional
+    phrase it opens with ("In older adults, ..."), and after the subordinate clause a
+    sentence opens with (``opener``: "When stores run low, ..."), when a comma ends them."""
+    phrase = _OPENING_PHRASE.match(head, start)
+    if phrase:
+        return phrase.end()
+    comma = _CLAUSE_COMMA.search(head, start) if opener else None
+    return comma.end() if comma else start
+
+
+def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
+    """The mention that the nearest ``index`` renames or sets an aside after, when the
+    cue's words after ``gap`` say something of it too: "A, a B that causes Z", "A, a B,
+    causes Z", "A is a B needed for Z", "A, which helps B, causes Z", "A, in most
+    cases, causes Z"; or, for a relative clause after a process that ends in a chemical,
+    the chemical ("to make A, which causes Z"; :meth:`Masked.described`)."""
+    before = masked.before(index)
+    apposition = _APPOSITION.search(before)
+    fronted = apposition and _FRONTED.fullmatch(before[: apposition.start()])
+    if apposition and not fronted and not _COORDINATED.match(gap):
+        return [masked.described(int(apposition.group(1)))]
+    predicate = _PREDICATE_NOUN.search(before)
+    if predicate and (not gap.strip() or _RELATIVE_OPENS.match(gap)):
+        return [masked.mentions[int(predicate.group(1))]]
+    aside = _ASIDE.search(before)
+    if aside and _COMMA_CLOSES.match(gap) and not _FRONTED.fullmatch(before[: aside.start()]):
+        return [masked.described(int(aside.group(1)))]
+    return [masked.described(index)] if _RELATIVE_OPENS.match(gap.lstrip(" ,")) else []
+
+
+def slot_options(
+    name: str,
+    match: re.Match[str],
+    cue_start: int,
+    masked: Masked,
+    lexicon: CueLexicon,
+    phrase: bool,
+) -> list[Mention]:
+    """The mentions that may fill slot ``name`` of a match, most likely first.
+
+    A slot after the cue words is the mention there, or the head noun right after it
+    ("cause stomach «cramps»"). The slot before them is the mention nearest the cue, or
+    first the head of its phrase ("a deficiency in X"), the subject of its clause when a
+    conjunction stands between ("X supports Z and protects Y"), the mention a relative
+    clause describes when the nearest is that clause's object ("X who avoid Z are at risk
+    of Y"), or the mention the nearest renames or follows as an aside (:func:`_renamed`).
+    A template without X takes the subject of the clause ("..., leading to Y"), unless a
+    pronoun stands between. A ``phrase`` cue joins two adjacent noun phrases, so its slots
+    are the mentions there ("sources of A and other B": A is a B, not the sources), save
+    that an appositive after a process renames its chemical.
+    """
+    stop = lexicon.clause_stop
+    if name not in match.re.groupindex:
+        head = masked.text[:cue_start]
+        if lexicon.pronoun.search(head, max((t.end() for t in _TOKEN.finditer(head)), default=0)):
+            return []  # "X ..., and it is required for Y": the pronoun is the subject
+        options = [masked.clause_subject(cue_start, stop), masked.nearest_before(cue_start, stop)]
+        return _mentions(options, masked)
+    index = int(match.group(name).strip("«»"))
+    gap = masked.text[match.end(name) : cue_start]
+    if match.start(name) > cue_start:
+        return _mentions([_head_after(name, match, masked, lexicon), index], masked)
+    if phrase:
+        appositive = _COMMA_CLOSES.match(gap + masked.text[cue_start : match.end(1)])
+        return [masked.described(index) if appositive else masked.mentions[index]]
+    before = masked.before(index)
+    head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
+    if _COORDINATED.match(gap):
+        options = [masked.clause_subject(masked.position(index), stop), index]
+    elif head:
+        options = [int(head.group(1)), index]
+    elif relative and relative.group(2).strip() and "," not in relative.group(2):
+        options = [int(relative.group(1)), index]  # X is the object of the clause
+    else:
+        options = [*_renamed(index, gap, masked), index, relative and int(relative.group(1))]
+    return _mentions(options, masked)
+
+
+def _head_after(name: str, match: re.Match[str], masked: Masked, lexicon: CueLexicon) -> int | None:
+    """The mention right after slot ``name`` with only a space between, when the template
+    ends at the slot: the head noun of the phrase the slot's mention modifies ("stomach
+    cramps")."""
+    if match.end(name) != match.end(1):
+        return None
+    index = int(match.group(name).strip("«»"))
+    after = re.match(r"[ \t]+«(\d+)»", masked.after(index))
+    if after is None:
+        return None
+    following = int(after.group(1))
+    return None if lexicon.pronoun.fullmatch(masked.mentions[following].text) else following
+
+
+def _mentions(options: Sequence[Mention | int | None], masked: Masked) -> list[Mention]:
+    """The options as mentions, each once, in order."""
+    found = (masked.mentions[i] if isinstance(i, int) else i for i in options)
+    return list(dict.fromkeys(m for m in found if m is not None))
+
+
+def plain(options: list[Mention], masked: Masked, lexicon: CueLexicon) -> list[Mention]:
+    """The slot ``options`` without a substance that amount words make a state it does not
+    name ("too much X", "a lack of X"); when that is the likeliest filler, the slot has
+    none, and a modifier of it ("too much X from Z") does not take its place."""
+
+    def amount(m: Mention) -> bool:
+        i = masked.index.get(m)
+        return (
+            i is not None
+            and masked.ontology.is_a(m.type, "ChemicalEntity")
+            and bool(lexicon.amount.search(masked.before(i)))
+        )
+
+    return [] if options and amount(options[0]) else [m for m in options if not amount(m)]
+
+
+def expand(
+    mention: Mention,
+    masked: Masked,
+    groups: Sequence[Sequence[Mention]],
+    examples: bool,
+    pronoun: re.Pattern[str],
+) -> list[Mention]:
+    """The mentions a relation with ``mention`` also holds for: the other items of its
+    list and, with ``examples``, the examples that follow it ("foods such as meat and
+    fish") and the class its list gives examples of. A pronoun in a "list" starts another
+    clause ("it makes A and B, and it is required for Y"): the list ends before it."""
+    if mention not in masked.index:
+        return [mention]
+
+    def members(i: int) -> set[int]:
+        for group in groups:
+            if masked.mentions[i] in group:
+                run = _run(group, masked.mentions[i], pronoun)
+                return {masked.index[m] for m in run if m in masked.index}
+        return {i}
+
+    found = members(masked.index[mention])
+    if examples:
+        for i in sorted(found):
+            example = _FOLLOWING_EXAMPLE.match(masked.after(i))
+            if example:
+                found |= members(int(example.group(1)))
+        cls = _PRECEDING_CLASS.search(masked.before(min(found)))
+        if cls:
+            found.add(int(cls.group(1)))
+    return [masked.mentions[i] for i in sorted(found)]
+
+
+def _run(group: Sequence[Mention], mention: Mention, pronoun: re.Pattern[str]) -> list[Mention]:
+    """The items of ``group`` on ``mention``'s side of any pronoun in it."""
+    runs: list[list[Mention]] = [[]]
+    for m in group:
+        if pronoun.fullmatch(m.text):
+            runs += [[m], []]
+        else:
+            runs[-1].append(m)
+    return next(run for run in runs if mention in run)

@@ -1,0 +1,252 @@
+"""Which mentions fill a relation cue's slots (kg.ingest.slots, through
+kg.ingest.relations.find_relations): the subject behind an appositive, a predicate noun, an
+aside or a relative clause; the chemical a process phrase ends in; a list's items tried
+each; and the two items of one list that a construction makes its two ends."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.base.files import ontology_dir
+from kg.curation.ontology import load_ontology
+from kg.ingest.model import Mention, Sentence
+from kg.ingest.relations import find_relations
+
+ONTOLOGY = load_ontology(ontology_dir())
+
+#: Words of the test sentences and the nnkg class each one names.
+TYPES = {
+    "vitamin B12": "Nutrient",
+    "iron": "Nutrient",
+    "zinc": "Nutrient",
+    "folate": "Nutrient",
+    "folic acid": "Nutrient",
+    "magnesium": "Nutrient",
+    "choline": "Nutrient",
+    "iodine": "Nutrient",
+    "very large doses": "Nutrient",
+    "potassium supplements": "Food",
+    "beef": "Food",
+    "spinach": "Food",
+    "nutrient": "ChemicalEntity",
+    "mineral": "ChemicalEntity",
+    "neurotransmitter": "ChemicalEntity",
+    "acetylcholine": "ChemicalEntity",
+    "sphingolipids": "ChemicalEntity",
+    "lipids": "ChemicalEntity",
+    "thyroid hormones": "ChemicalEntity",
+    "make acetylcholine": "BiologicalProcess",
+    "synthesis of sphingolipids": "BiologicalProcess",
+    "make thyroid hormones": "BiologicalProcess",
+    "control metabolism": "BiologicalProcess",
+    "synthesis of serotonin": "BiologicalProcess",
+    "oxygen transport": "BiologicalProcess",
+    "nerve transmission": "BiologicalProcess",
+    "memory": "PhysiologicalFunction",
+    "muscle contraction": "PhysiologicalFunction",
+    "brain development": "PhysiologicalFunction",
+    "heart": "AnatomicalStructure",
+    "immune system": "AnatomicalStructure",
+    "hand": "AnatomicalStructure",
+    "stomach": "AnatomicalStructure",
+    "vegans": "PopulationGroup",
+    "older adults": "PopulationGroup",
+    "infections": "Disease",
+    "deficiency": "DeficiencyState",
+    "iron deficiency": "DeficiencyState",
+    "anemia": "Disease",
+    "fatigue": "Phenotype",
+    "numbness": "Phenotype",
+    "nausea": "Phenotype",
+    "cramps": "Phenotype",
+    "muscle cramps": "Phenotype",
+    "diarrhea": "Phenotype",
+}
+
+
+def mentions_in(text: str, names: list[str]) -> list[Mention]:
+    """A mention of each name (its first occurrence as whole words, case-insensitive),
+    typed from TYPES."""
+    found = []
+    for name in names:
+        i = re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE).start()
+        entity = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+        found.append(
+            Mention(i, i + len(name), text[i : i + len(name)], entity, TYPES[name], True, "test")
+        )
+    return found
+
+
+def triples(
+    text: str, names: list[str], lists: list[list[str]] = ()
+) -> set[tuple[str, str, str, bool]]:
+    """The relations found in ``text`` between the mentions of ``names``; ``lists`` are
+    the coordinated lists the mention stage would hand over (by name)."""
+    mentions = mentions_in(text, names)
+    by_name = dict(zip(names, mentions, strict=True))
+    groups = [[by_name[n] for n in group] for group in lists]
+    found = find_relations(Sentence(0, len(text), text), mentions, ONTOLOGY, groups)
+    return {(c.subject.text, c.predicate, c.object.text, c.negated) for c in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "not_expected"),
+    [
+        # A predicate noun with a relative clause: the clause says it of the subject.
+        (
+            "Vitamin B12 is a nutrient that plays a role in memory.",
+            ["vitamin B12", "nutrient", "memory"],
+            ("Vitamin B12", "promotes", "memory", False),
+            ("nutrient", "promotes", "memory", False),
+        ),
+        (
+            "Folic acid is a form of folate that is needed for the synthesis of serotonin.",
+            ["folic acid", "folate", "synthesis of serotonin"],
+            ("Folic acid", "requiredFor", "synthesis of serotonin", False),
+            ("folate", "requiredFor", "synthesis of serotonin", False),
+        ),
+        # An appositive, with a relative clause or closed by a comma.
+        (
+            "Iron, a mineral that is essential for oxygen transport, is found in beef.",
+            ["iron", "mineral", "oxygen transport", "beef"],
+            ("Iron", "requiredFor", "oxygen transport", False),
+            ("mineral", "requiredFor", "oxygen transport", False),
+        ),
+        (
+            "Iron deficiency, a cause of anemia, can lead to fatigue.",
+            ["iron deficiency", "anemia", "fatigue"],
+            ("Iron deficiency", "causes", "fatigue", False),
+            ("anemia", "causes", "fatigue", False),
+        ),
+        # A comma-closed aside: a relative clause, a prepositional phrase.
+        (
+            "Iron, which is found in beef and spinach, can cause nausea.",
+            ["iron", "beef", "spinach", "nausea"],
+            ("Iron", "causes", "nausea", False),
+            ("spinach", "causes", "nausea", False),
+        ),
+        (
+            "Potassium supplements, on the other hand, do not prevent muscle cramps.",
+            ["potassium supplements", "hand", "muscle cramps"],
+            ("Potassium supplements", "prevents", "muscle cramps", True),
+            ("hand", "prevents", "muscle cramps", True),
+        ),
+        # A relative clause's second verb has the mention the clause describes.
+        (
+            "Thyroid hormones, which control metabolism and are essential for brain development.",
+            ["thyroid hormones", "control metabolism", "brain development"],
+            ("Thyroid hormones", "requiredFor", "brain development", False),
+            ("control metabolism", "requiredFor", "brain development", False),
+        ),
+        # The subject of a clause comes after a phrase or a subordinate clause it opens with.
+        (
+            "In older adults, zinc supports the immune system and prevents infections.",
+            ["older adults", "zinc", "immune system", "infections"],
+            ("zinc", "prevents", "infections", False),
+            ("older adults", "prevents", "infections", False),
+        ),
+        (
+            "When iron stores run low, iron deficiency develops, leading to fatigue.",
+            ["iron", "iron deficiency", "fatigue"],
+            ("iron deficiency", "causes", "fatigue", False),
+            ("iron", "causes", "fatigue", False),
+        ),
+        # A phrase a sentence opens with is not what an appositive after it renames.
+        (
+            "In vegans, a deficiency that goes unnoticed can cause numbness.",
+            ["vegans", "deficiency", "numbness"],
+            ("deficiency", "causes", "numbness", False),
+            ("vegans", "causes", "numbness", False),
+        ),
+    ],
+)
+def test_the_subject_behind_the_nearest_mention(text, names, expected, not_expected):
+    found = triples(text, names)
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "not_expected"),
+    [
+        (
+            "Choline is needed to make acetylcholine, a neurotransmitter.",
+            ["choline", "make acetylcholine", "acetylcholine", "neurotransmitter"],
+            ("acetylcholine", "isA", "neurotransmitter", False),
+            ("make acetylcholine", "isA", "neurotransmitter", False),
+        ),
+        (
+            "Vitamin K is involved in the synthesis of sphingolipids, a class of lipids.",
+            ["synthesis of sphingolipids", "sphingolipids", "lipids"],
+            ("sphingolipids", "isA", "lipids", False),
+            ("synthesis of sphingolipids", "isA", "lipids", False),
+        ),
+        (
+            "Choline helps make acetylcholine, a neurotransmitter that plays a part in memory.",
+            ["choline", "make acetylcholine", "acetylcholine", "neurotransmitter", "memory"],
+            ("acetylcholine", "promotes", "memory", False),
+            ("neurotransmitter", "promotes", "memory", False),
+        ),
+        (
+            "Iodine is used to make thyroid hormones, which are essential for brain development.",
+            ["iodine", "make thyroid hormones", "thyroid hormones", "brain development"],
+            ("thyroid hormones", "requiredFor", "brain development", False),
+            ("make thyroid hormones", "requiredFor", "brain development", False),
+        ),
+    ],
+)
+def test_what_follows_a_process_describes_its_chemical(text, names, expected, not_expected):
+    found = triples(text, names)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_process_keeps_its_own_relations():
+    found = triples(
+        "Choline is needed to make acetylcholine.",
+        ["choline", "make acetylcholine", "acetylcholine"],
+    )
+    assert ("Choline", "requiredFor", "make acetylcholine", False) in found
+
+
+def test_a_list_is_tried_item_by_item():
+    text = "Magnesium helps regulate the heart and muscle contraction."
+    found = triples(
+        text, ["magnesium", "heart", "muscle contraction"], [["heart", "muscle contraction"]]
+    )
+    assert found == {("Magnesium", "regulates", "muscle contraction", False)}
+
+
+def test_a_list_ends_at_a_pronoun():
+    text = (
+        "Magnesium helps regulate nerve transmission and muscle contraction, and it eases cramps."
+    )
+    names = ["magnesium", "nerve transmission", "muscle contraction", "cramps"]
+    mentions = mentions_in(text, names)
+    it = Mention(
+        text.index(" it ") + 1, text.index(" it ") + 3, "it", "magnesium", "Nutrient", True, "test"
+    )
+    group = [mentions[1], mentions[2], it]
+    found = find_relations(Sentence(0, len(text), text), [*mentions, it], ONTOLOGY, [group])
+    pairs = {(c.subject.text, c.predicate, c.object.text) for c in found}
+    assert ("Magnesium", "regulates", "nerve transmission") in pairs
+    assert ("Magnesium", "regulates", "muscle contraction") in pairs
+
+
+def test_the_two_items_of_one_list_are_the_ends_of_between():
+    text = "Studies found a link between zinc and anemia."
+    found = triples(text, ["zinc", "anemia"], [["zinc", "anemia"]])
+    assert found == {("zinc", "linkedTo", "anemia", False)}
+
+
+def test_the_head_noun_after_a_modifier_fills_the_object():
+    text = "Very large doses can cause stomach cramps and diarrhea."
+    found = triples(
+        text, ["very large doses", "stomach", "cramps", "diarrhea"], [["cramps", "diarrhea"]]
+    )
+    assert found == {
+        ("Very large doses", "causes", "cramps", False),
+        ("Very large doses", "causes", "diarrhea", False),
+    }
