@@ -6,19 +6,23 @@ negation) reaches forward, backward or both ways until a terminator ("but", "whi
 ends its clause. A relation is hedged or denied only when a modifier's scope reaches the
 words of its cue, so "people who do not eat meat are at risk of X" is not a denial: that
 "not" governs "eat", not "are at risk of".
+
+A sentence's modifiers and terminators are found once for all its candidates, and a rule
+whose needed words (:mod:`kg.ingest.regexwords`) the sentence lacks is not searched.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
 from kg.base.model import Certainty
 from kg.ingest.model import Mention, Sentence
+from kg.ingest.regexwords import Sieve, words_of
 
 __all__ = ["CONTEXT", "assess"]
 
@@ -45,8 +49,9 @@ class _Rule:
 @dataclass(frozen=True)
 class _Context:
     rules: tuple[_Rule, ...]
-    pseudo: tuple[re.Pattern[str], ...]
-    terminators: tuple[re.Pattern[str], ...]
+    modifiers: Sieve  # the rules' patterns, in order
+    pseudo: Sieve
+    terminators: Sieve
     chain: frozenset[str]
 
 
@@ -79,8 +84,9 @@ def _context(path: Path = CONTEXT) -> _Context:
         rules.append(rule)
     return _Context(
         tuple(rules),
-        tuple(_pattern(e) for e in data["pseudo"]),
-        tuple(_pattern(e) for e in data["terminators"]),
+        Sieve(rule.pattern for rule in rules),
+        Sieve(_pattern(e) for e in data["pseudo"]),
+        Sieve(_pattern(e) for e in data["terminators"]),
         frozenset(w.casefold() for w in data["chain"]),
     )
 
@@ -92,15 +98,33 @@ class _Modifier:
     rule: _Rule
 
 
-def _modifiers(text: str, context: _Context) -> list[_Modifier]:
+@dataclass(frozen=True)
+class _Reading:
+    """What the rules find in a sentence, whatever the relation."""
+
+    modifiers: tuple[_Modifier, ...]  # in the order of their spans
+    terminators: tuple[tuple[int, int], ...]  # sorted
+
+
+@lru_cache(maxsize=16)
+def _read(text: str) -> _Reading:
+    """The rules' findings in ``text``: the candidates of a sentence come one after another,
+    so a few sentences kept serve them all."""
+    context = _context()
+    words = words_of(text)
+    modifiers = sorted(_modifiers(text, words, context), key=lambda m: (m.start, m.end))
+    terminators = sorted(m.span() for _, m in context.terminators.finditer(text, words))
+    return _Reading(tuple(modifiers), tuple(terminators))
+
+
+def _modifiers(text: str, words: frozenset[str], context: _Context) -> list[_Modifier]:
     """Every modifier in ``text``, without those inside a longer one or a pseudo phrase."""
     found = [
-        _Modifier(m.start(), m.end(), rule)
-        for rule in context.rules
-        for m in rule.pattern.finditer(text)
+        _Modifier(m.start(), m.end(), context.rules[i])
+        for i, m in context.modifiers.finditer(text, words)
         if m.end() > m.start()
     ]
-    blocked = [(m.start(), m.end()) for p in context.pseudo for m in p.finditer(text)]
+    blocked = [m.span() for _, m in context.pseudo.finditer(text, words)]
 
     def inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
         return b[0] <= a[0] and a[1] <= b[1] and a != b
@@ -191,22 +215,18 @@ def assess(
     A modifier inside the subject's or the object's own words ("non-dairy foods", "no
     symptoms") says nothing about the relation and is left out.
     """
-    context = _context()
     text, base = sentence.text, sentence.start
+    reading = _read(text)
     cue = (cue_span[0] - base, cue_span[1] - base)
     own = [(m.start - base, m.end - base) for m in (subject, object)]
-    terminators = sorted(
-        (m.start(), m.end())
-        for pattern in context.terminators
-        for m in pattern.finditer(text)
-        if not _overlaps((m.start(), m.end()), cue)
-    )
+    terminators = [span for span in reading.terminators if not _overlaps(span, cue)]
+    chain = _context().chain
     fired: dict[str, list[str]] = {category: [] for category in _CATEGORIES}
-    for modifier in sorted(_modifiers(text, context), key=lambda m: (m.start, m.end)):
+    for modifier in reading.modifiers:
         span = (modifier.start, modifier.end)
         if any(_overlaps(span, m) for m in own):
             continue
-        if _governs(text, modifier, cue, terminators, context.chain):
+        if _governs(text, modifier, cue, terminators, chain):
             words = text[modifier.start : modifier.end]
             if words not in fired[modifier.rule.category]:
                 fired[modifier.rule.category].append(words)

@@ -2,13 +2,15 @@
 
 A text is tried against each of dozens of cue patterns; most patterns cannot match most
 sentences, and a set lookup says so faster than a regex search does. Each run of a pattern
-between its white space (``\\s+``) is spelled out from :mod:`re`'s own parse of it into the
-words it can start with; a text that holds none of one run's words cannot match. Runs
-that cannot be spelled out (``\\w+``, a class of letters, an open repeat) ask nothing, and
-assertions are skipped, so the words asked for are never more than a match holds.
+between its white space (``\\s+``, a space) is spelled out from :mod:`re`'s own parse of it
+into the words it can start with; a text that holds none of one run's words cannot match.
+Runs that cannot be spelled out (``\\w+``, a class of letters, an open repeat) ask nothing,
+and assertions are skipped, so the words asked for are never more than a match holds.
 
 Words are runs of ``[\\w’'-]`` and single marks, folded as IGNORECASE matching folds
-them onto ASCII; a pattern word with other than ASCII characters is not spelled out.
+them onto ASCII; a pattern word with other than ASCII characters is not spelled out. As
+``\\b`` takes ``’``, ``'`` and ``-`` for bounds, a word's pieces between them count as words
+too ("vitamin-d" holds "vitamin" and "d"), so a run bounded by ``\\b`` is spelled out as well.
 """
 
 from __future__ import annotations
@@ -16,31 +18,76 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
+from collections.abc import Iterable, Iterator
 
-__all__ = ["required_words", "words_of"]
+__all__ = ["Sieve", "required_words", "words_of"]
 
 #: The characters IGNORECASE matching takes for an ASCII letter besides its two cases.
 _ASCII_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 _WORDISH = r"[\w’'-]"
 _TEXT_WORD = re.compile(rf"{_WORDISH}+|[^\w’'\s-]")
-#: The word bounds that open and close a cue's words, and white space, as parsed.
-_BOUND_BEFORE, _BOUND_AFTER, _SPACE = (
-    repr(sre_parse.parse(p).data[0]) for p in (rf"(?<!{_WORDISH})", rf"(?!{_WORDISH})", r"\s")
+#: The marks inside a word that ``\b`` takes for bounds.
+_MARKS = "’'-"
+#: The word bounds that open and close a cue's words, ``\b``, and white space, as parsed.
+_BOUND_BEFORE, _BOUND_AFTER, _BOUNDARY, *_SPACES = (
+    repr(sre_parse.parse(p).data[0])
+    for p in (rf"(?<!{_WORDISH})", rf"(?!{_WORDISH})", r"\b", r"\s", " ")
 )
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _MAX_WORDS = 500
 
 
 def words_of(text: str) -> frozenset[str]:
-    """The words and marks of ``text``, folded (see :func:`required_words`)."""
-    return frozenset(map(str.lower, _TEXT_WORD.findall(text.translate(_ASCII_TWINS))))
+    """The words and marks of ``text`` and the pieces of its words, folded (see
+    :func:`required_words`)."""
+    words = set(map(str.lower, _TEXT_WORD.findall(text.translate(_ASCII_TWINS))))
+    for word in [w for w in words if "-" in w or "'" in w or "’" in w]:
+        words |= _pieces(word)
+    return frozenset(words)
+
+
+def _pieces(word: str) -> set[str]:
+    """The runs of ``word`` that start at its start or just after a mark of ``_MARKS``, and
+    end at its end or just before one: the words ``\\b`` may bound in it."""
+    cuts = [i for i, char in enumerate(word) if char in _MARKS]
+    starts, ends = [0, *(i + 1 for i in cuts)], [*cuts, len(word)]
+    return {word[a:b] for a in starts for b in ends if a < b}
+
+
+class Sieve:
+    """Regexes, each with the ids of the sets of words it needs (:func:`required_words`):
+    a text that lacks one of a pattern's sets is not searched for it."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]):
+        ids: dict[frozenset[str], int] = {}
+        self.patterns = tuple(patterns)
+        self.needs = tuple(
+            frozenset(ids.setdefault(w, len(ids)) for w in required_words(p.pattern))
+            for p in self.patterns
+        )
+        index: dict[str, set[int]] = {}
+        for words, i in ids.items():
+            for word in words:
+                index.setdefault(word, set()).add(i)
+        self.index = {word: frozenset(found) for word, found in index.items()}
+
+    def finditer(self, text: str, words: frozenset[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """Each pattern's matches in ``text`` (whose :func:`words_of` are ``words``) with the
+        pattern's index, in the patterns' order."""
+        met: set[int] = set()
+        for word in words:
+            met.update(self.index.get(word, ()))
+        for i, (pattern, needs) in enumerate(zip(self.patterns, self.needs, strict=True)):
+            if needs <= met:
+                for match in pattern.finditer(text):
+                    yield i, match
 
 
 def required_words(pattern: str) -> tuple[frozenset[str], ...]:
     """Sets of words (as :func:`words_of` gives them), each of which has a member in any
     text ``pattern`` matches: one per run of the pattern between white space that can be
-    spelled out and that starts and ends at a word bound (white space or the bounds
-    ``(?<![\\w’'-])`` / ``(?![\\w’'-])`` that open and close it)."""
+    spelled out and that starts and ends at a word bound (white space, the bounds
+    ``(?<![\\w’'-])`` / ``(?![\\w’'-])`` that open and close it, or ``\\b``)."""
     nodes = _spliced(sre_parse.parse(pattern).data)
     runs: list[list] = [[]]
     for node in nodes:
@@ -48,12 +95,20 @@ def required_words(pattern: str) -> tuple[frozenset[str], ...]:
             runs.append([])
         else:
             runs[-1].append(node)
-    bounded = bool(nodes) and repr(nodes[0]) == _BOUND_BEFORE
+    bounded = _bound(nodes[0]) if nodes else None
     closed = bool(nodes) and repr(nodes[-1]) == _BOUND_AFTER
     found = (
-        _spelled(run, i > 0 or bounded, i < len(runs) - 1 or closed) for i, run in enumerate(runs)
+        _spelled(run, "word" if i > 0 else bounded, i < len(runs) - 1 or closed)
+        for i, run in enumerate(runs)
     )
     return tuple(words for words in found if words)
+
+
+def _bound(node: tuple) -> str | None:
+    """What a pattern that starts with ``node`` starts at: a word's start, the start of a
+    piece of one (``\\b``), or neither (None)."""
+    found = repr(node)
+    return "word" if found == _BOUND_BEFORE else "piece" if found == _BOUNDARY else None
 
 
 def _spliced(nodes: list) -> list:
@@ -72,11 +127,11 @@ def _spliced(nodes: list) -> list:
 def _is_space(node: tuple) -> bool:
     op, av = node
     if op in _REPEATS:
-        return av[0] >= 1 and len(av[2]) == 1 and repr(av[2][0]) == _SPACE
-    return repr(node) == _SPACE
+        return av[0] >= 1 and len(av[2]) == 1 and repr(av[2][0]) in _SPACES
+    return repr(node) in _SPACES
 
 
-def _spelled(run: list, bounded: bool, closed: bool) -> frozenset[str] | None:
+def _spelled(run: list, bounded: str | None, closed: bool) -> frozenset[str] | None:
     """The words ``run`` can start with; None when they cannot be spelled out, the run may
     match nothing, or its last word may go on past it (not ``closed``)."""
     walk = _Walk(bounded)
@@ -96,8 +151,8 @@ class _Open(Exception):
 class _Walk:
     """A walk through parsed nodes that spells out every first word they can match."""
 
-    def __init__(self, bounded: bool):
-        self.bounded = bounded  # whether the nodes start at a word bound
+    def __init__(self, bounded: str | None):
+        self.bounded = bounded  # what the nodes start at (see :func:`_bound`)
         self.closed: set[str] = set()  # the words ended so far
 
     def step(self, word: str, char: str) -> str | None:
@@ -105,6 +160,8 @@ class _Walk:
         if re.fullmatch(_WORDISH, char):
             if not char.isascii() or not (word or self.bounded):
                 raise _Open
+            if not word and self.bounded == "piece" and char in _MARKS:
+                raise _Open  # a mark just after ``\b`` goes on from a word before it
             return word + char.lower()
         if not char.isascii() or (not word and char.isspace()):
             raise _Open
@@ -114,6 +171,8 @@ class _Walk:
     def walk(self, nodes: list, words: set[str]) -> set[str]:
         """The words still open after ``nodes``, from the open ``words``."""
         for op, av in nodes:
+            if not words:
+                break
             if op in (sre.LITERAL, sre.IN):
                 chars = [chr(av)] if op is sre.LITERAL else _chars(av)
                 steps = (self.step(w, c) for w in words for c in chars)
@@ -124,11 +183,20 @@ class _Walk:
                 words = self.walk(av[3] if op is sre.SUBPATTERN else av, words)
             elif op in _REPEATS:
                 words = self.repeat(*av, words)
+            elif repr((op, av)) == _BOUNDARY:
+                words = self.bound(words)
             elif op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
                 raise _Open
             if len(words) + len(self.closed) > _MAX_WORDS:
                 raise _Open
         return words
+
+    def bound(self, words: set[str]) -> set[str]:
+        """The open ``words`` at a ``\\b``: those that end in a letter or digit end there,
+        at the end of a piece of a word; the others (none yet, or a mark) stay open."""
+        ended = {w for w in words if w and w[-1] not in _MARKS}
+        self.closed |= ended
+        return words - ended
 
     def repeat(self, low: int, high: int, body: list, words: set[str]) -> set[str]:
         found: set[str] = set()
