@@ -76,12 +76,10 @@ class Aliases(Matcher):
         X,"): each becomes an alias for the rest of the document. True if any did."""
         added = False
         for hit in top(hits):
-            if hit in hits:  # not replaced by an alias a moment ago
-                added |= self._called(words, hits, hit)
-            if hit in hits:
-                added |= self._parenthesis(words, hits, hit)
-            if hit in hits:
-                added |= self._or(words, hits, hit)
+            for step in (self._called, self._parenthesis, self._or):
+                # not replaced by an alias a moment ago (hits change only when one is added)
+                if not added or hit in hits:
+                    added |= step(words, hits, hit)
         self._named_class(words, hits)
         return added
 

@@ -4,7 +4,7 @@ mention they point back at."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
@@ -57,6 +57,17 @@ def _holds(outer: tuple[int, int, Name], inner: tuple[int, int, Name]) -> bool:
     )
 
 
+def _free(words: list[Word], hits: list[Hit]) -> list[bool]:
+    """Whether each word starts outside every mention (by bisection: hits times words
+    is too many pairs in a long sentence)."""
+    starts = [w.start for w in words]
+    free = [True] * len(words)
+    for h in hits:
+        for k in range(bisect_left(starts, h.start), bisect_left(starts, h.end)):
+            free[k] = False
+    return free
+
+
 class Anaphora(Matcher):
     """The anaphora step of the mention finder."""
 
@@ -65,7 +76,7 @@ class Anaphora(Matcher):
         nutrient", "these foods", "the deficiency", and "it" where it is safe; whether
         any was found (the caller reads "a deficiency of this vitamin" again then)."""
         hits[:] = [h for h in hits if not self._graded_deficiency(words, h)]
-        free = [not any(h.start <= w.start < h.end for h in hits) for w in words]
+        free = _free(words, hits)
         found: list[Hit] = []
         for i, word in enumerate(words):
             if not free[i]:
@@ -193,10 +204,11 @@ class Anaphora(Matcher):
     def _graded_deficiency(self, words: list[Word], hit: Hit) -> bool:
         """Whether a proposed noun phrase is only a bare deficiency with words of degree
         ("chronic deficiency"): an anaphor, not a new thing."""
+        if hit.how != "suggested":
+            return False
         inside = [k for k, w in enumerate(words) if hit.start <= w.start and w.end <= hit.end]
         return (
-            hit.how == "suggested"
-            and len(inside) > 1
+            len(inside) > 1
             and words[inside[-1]].key in _DEFICIENCY
             and self._graded_from(words, inside[-1]) == inside[0]
         )

@@ -11,7 +11,7 @@ from kg.ingest.model import Mention, Sentence
 from kg.ingest.vocabulary import Name, Vocabulary, folded, letters_of, spelt
 from kg.ingest.wordlists import DASH, STOPWORDS, wordset
 
-__all__ = ["Hit", "Matcher", "Word", "ordered", "top"]
+__all__ = ["Hit", "Matcher", "Word", "held", "ordered", "top"]
 
 #: A word of the document: letters and digits, with an apostrophe inside ("don't") or a dash
 #: between a letter and a digit ("B-12", as fold drops it); a possessive "'s" is a word of
@@ -52,12 +52,20 @@ def ordered(hits: list[Hit]) -> list[Hit]:
 def top(hits: Iterable[Hit]) -> list[Hit]:
     """The hits no other hit holds."""
     hits = list(hits)
-    return [
-        h
-        for h in hits
-        if not any(o is not h and o.start <= h.start and h.end <= o.end and
-                   (o.start, o.end) != (h.start, h.end) for o in hits)
-    ]  # fmt: skip
+    inner = held({(h.start, h.end) for h in hits})
+    return [h for h in hits if (h.start, h.end) not in inner]
+
+
+def held(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that another, longer one holds: in order of start, the longer first, a
+    span is held when one before it ends no earlier (one sort, not every pair)."""
+    inner = set()
+    last = -1
+    for start, minus_end in sorted({(s, -e) for s, e in spans}):
+        if -minus_end <= last:
+            inner.add((start, -minus_end))
+        last = max(last, -minus_end)
+    return inner
 
 
 class Matcher:
@@ -72,6 +80,9 @@ class Matcher:
         self.found: list[list[tuple[Mention, Name]]] = []  # by sentence: mention, name
         self.groups: dict[tuple[int, int], list[Name]] = {}  # list item span -> the list's
         self.sentence_starts: list[int] = []
+        #: A span's text -> its name of the graph or the lexicon: a document repeats its
+        #: names, and a span is looked up once for each longer name that starts with it.
+        self._spans: dict[str, Name | None] = {}
 
     def words(self, sentence: Sentence) -> list[Word]:
         return [
@@ -94,6 +105,11 @@ class Matcher:
             target = alias[1]
             if target.how != "abbreviation" or letters_of(text) == letters_of(target.spellings[0]):
                 return target  # an abbreviation only in the case the text gave it
+        if text not in self._spans:
+            self._spans[text] = self._name_of(key, text)
+        return self._spans[text]
+
+    def _name_of(self, key: str, text: str) -> Name | None:
         if " " not in key and key in STOPWORDS:
             return None
         for name in (self.vocab.graph_name(key), self.vocab.lexicon_name(key)):
@@ -124,23 +140,37 @@ class Matcher:
         found = []
         i = lo
         while i < hi:
-            reach = max(self.vocab.reach(words[i].key), self.alias_reach.get(words[i].key, 0))
-            best: tuple[int, Name] | None = None
-            if reach and not self._after_prefix(words[i].start):
-                for j in range(i, hi if whole or i > lo else hi - 1):
-                    text = self.doc[words[i].start : words[j].end]
-                    key = folded(text)
-                    if len(key) > reach:
-                        break
-                    name = self.lookup(key, words[i].start, text)
-                    if name is not None:
-                        best = (j, name)
+            best = self._longest_at(words, i, hi if whole or i > lo else hi - 1)
             if best is None:
                 i += 1
                 continue
             found.append((i, *best))
             i = best[0] + 1
         return found
+
+    def _longest_at(self, words: list[Word], i: int, stop: int) -> tuple[int, Name] | None:
+        """The last word and the name of the longest name from ``words[i]`` that ends
+        before ``words[stop]``, or None."""
+        start, first = words[i].start, words[i].key
+        reach = max(self.vocab.reach(first), self.alias_reach.get(first, 0))
+        if not reach or self._after_prefix(start):
+            return None
+        best = None
+        doc, aliases, spans = self.doc, self.aliases, self._spans  # read at every word
+        for j in range(i, stop):
+            text = doc[start : words[j].end]
+            key = folded(text)
+            if len(key) > reach:
+                break
+            # lookup's own answer, without its call where no alias is in the way
+            name = (
+                self.lookup(key, start, text)
+                if key in aliases or text not in spans
+                else spans[text]
+            )
+            if name is not None:
+                best = (j, name)
+        return best
 
     def deficiency_of(self, hit: Hit) -> Name:
         """The deficiency state of the nutrient ``hit`` names: the graph's or the lexicon's

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import fields
+from operator import attrgetter
 
 from kg.curation.ontology import Ontology
 from kg.ingest.aliases import Aliases
 from kg.ingest.anaphora import Anaphora
-from kg.ingest.matching import Hit, Word, ordered, top
+from kg.ingest.matching import Hit, Word, held, ordered, top
 from kg.ingest.model import Mention, ProposedEntity, Sentence
 from kg.ingest.nounphrases import NounPhrases
 from kg.ingest.proposals import Proposals
@@ -56,6 +58,13 @@ _PREPOSITIONS = wordset(
 )
 #: Words allowed between the items of a coordinated list besides commas and conjunctions.
 _LIST_FILLERS = wordset("as well also even especially particularly other the a an some many")
+_FILLERS = _LIST_FILLERS | GRADING
+#: What may stand between two items of a list (and the preposition before the first).
+_LINKING = _CONJUNCTIONS | _FILLERS | {","}
+_WORDS = re.compile(r"[^\W_]+")
+#: Mentions' own order (a dataclass's, field by field) as one key, faster than comparing.
+_IN_ORDER = attrgetter(*(f.name for f in fields(Mention) if f.compare))
+_TOKENS = re.compile(r"[^\W_]+|[^\w\s]")
 
 
 class _Finder(NounPhrases, Aliases, Anaphora, Proposals):
@@ -107,13 +116,16 @@ class _Finder(NounPhrases, Aliases, Anaphora, Proposals):
     def _item_words(self, chunk: list[Word]) -> bool:
         """Whether words may be a list item of their own: one to three plain words, no
         function word, verb or adverb among them, and not all generic or grading words."""
-        keys = [w.key for w in chunk]
-        raws = [self.doc[w.start : w.end] for w in chunk]
         return (
             0 < len(chunk) <= 3
-            and all(r.isalpha() for r in raws)
-            and not any(k in STOPWORDS or is_verb(k) or k.endswith("ly") for k in keys)
-            and not all(k in GENERIC or k in ADJECTIVES for k in keys)
+            and all(self._item_word(w) for w in chunk)
+            and not all(w.key in GENERIC or w.key in ADJECTIVES for w in chunk)
+        )
+
+    def _item_word(self, word: Word) -> bool:
+        key = word.key
+        return self.doc[word.start : word.end].isalpha() and not (
+            key in STOPWORDS or is_verb(key) or key.endswith("ly")
         )
 
     def sentence(self, s_no: int, sentence: Sentence) -> None:
@@ -145,7 +157,7 @@ def find_mentions(
     finder = _Finder(document, vocabulary)
     for number, sentence in enumerate(sentences):
         finder.sentence(number, sentence)
-    mentions = sorted(m for found in finder.found for m, _ in found)
+    mentions = sorted((m for found in finder.found for m, _ in found), key=_IN_ORDER)
     return mentions, [*finder.proposed(), *_sibling_proposals(vocabulary, mentions)]
 
 
@@ -179,15 +191,16 @@ def list_groups(
     one kind, so "In diabetes, vitamin B12 and folate ..." lists only the two vitamins."""
     onto = ontology or packaged_ontology()
     slots: dict[tuple[int, int], list[Mention]] = {}
-    for m in sorted(mentions):
-        if sentence.start <= m.start and m.end <= sentence.end:
-            slots.setdefault((m.start, m.end), []).append(m)
-    for inner in [s for s in slots if any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in slots)]:
+    inside = (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end)
+    for m in sorted(inside, key=_IN_ORDER):
+        slots.setdefault((m.start, m.end), []).append(m)
+    for inner in held(slots):
         del slots[inner]  # a name inside a longer one is no item of a list
     spans = sorted(slots)
     groups: list[list[Mention]] = [slots[s] for s in spans if len(slots[s]) > 1]
     chain: list[tuple[int, int]] = []
     conj_end = 0  # items of the chain up to its last conjunction
+    lead: str | None = None  # the preposition before the chain, read when first needed
 
     def close() -> None:
         if conj_end >= 2:
@@ -195,7 +208,8 @@ def list_groups(
 
     for span in spans:
         if chain and chain[-1][1] <= span[0]:
-            link = _link(sentence, chain[-1][1], span[0], _lead(sentence, chain[0][0]))
+            lead = _lead(sentence, chain[0][0]) if lead is None else lead
+            link = _link(sentence, chain[-1][1], span[0], lead)
             same = class_kind(onto, slots[chain[-1]][0].type) == class_kind(
                 onto, slots[span][0].type
             )
@@ -205,7 +219,7 @@ def list_groups(
                     conj_end = len(chain)
                 continue
         close()
-        chain, conj_end = [span], 0
+        chain, conj_end, lead = [span], 0, None
     close()
     return sorted(groups, key=lambda g: (g[0].start, g[0].end))
 
@@ -217,7 +231,10 @@ _Element = tuple[str, Hit | Word | None]
 
 def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
     """A sentence's words and punctuation, with each top-level mention one element."""
-    tops = [h for h in top(hits) if h.how != "anaphora"]
+    tops: dict[int, Hit] = {}  # start -> the first top-level mention there
+    for h in top(hits):
+        if h.how != "anaphora":
+            tops.setdefault(h.start, h)
     found: list[_Element] = []
     end = words[0].start if words else 0
     for word in words:
@@ -228,7 +245,7 @@ def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
             found.append((",", None))
         if gap.strip(DASH + " ,'’"):
             found.append(("|", None))
-        hit = next((h for h in tops if h.start == word.start), None)
+        hit = tops.get(word.start)
         if hit is not None:
             found.append(("H", hit))
             end = hit.end
@@ -317,8 +334,8 @@ def _opens(word: Word) -> bool:
 
 def _lead(sentence: Sentence, start: int) -> str:
     """The preposition before ``start`` (and its article), or ""."""
-    before = re.findall(r"[^\W_]+", sentence.text[: start - sentence.start].casefold())
-    while before and before[-1] in _LIST_FILLERS | GRADING:
+    before = _WORDS.findall(sentence.text[: start - sentence.start].casefold())
+    while before and before[-1] in _FILLERS:
         before.pop()
     return before[-1] if before and before[-1] in _PREPOSITIONS else ""
 
@@ -328,9 +345,8 @@ def _link(sentence: Sentence, end: int, start: int, lead: str = "") -> str | Non
     "comma", or None when other words stand between them; the preposition ``lead``
     before the list's first item may stand again ("added to A and to B")."""
     gap = sentence.text[end - sentence.start : start - sentence.start]
-    tokens = re.findall(r"[^\W_]+|[^\w\s]", gap.casefold())
-    allowed = _CONJUNCTIONS | _LIST_FILLERS | GRADING | {",", lead} - {""}
-    if any(t not in allowed for t in tokens):
+    tokens = _TOKENS.findall(gap.casefold())
+    if any(t not in _LINKING and t != lead for t in tokens):
         return None
     if any(t in _CONJUNCTIONS for t in tokens) or "as well as" in " ".join(tokens):
         return "conjunction"

@@ -12,7 +12,6 @@ from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
-    ADJECTIVES,
     ANAPHOR_DETERMINERS,
     ANAPHOR_HEADS,
     CLAUSE_ENDS,
@@ -21,10 +20,10 @@ from kg.ingest.wordlists import (
     COPULAS,
     DASH,
     EPISODE_HEADS,
-    GENERIC,
     GRADING,
     NP_HEADS,
     PEOPLE,
+    PLAIN_WORDS,
     PROCESS_DETERMINERS,
     PROCESS_HEADS,
     PROCESS_NOUNS,
@@ -70,7 +69,7 @@ class NounPhrases(Matcher):
         hits[:] = [self._headed(h) for h in hits]
         for h_i, head in enumerate(words):
             cls = NP_HEADS.get(head.key) or PROCESS_HEADS.get(head.key)
-            inside = [h for h in hits if h.start < head.end and head.start < h.end]
+            inside = (h for h in hits if h.start < head.end and head.start < h.end)
             if cls is None or any((h.start, h.end) != (head.start, head.end) for h in inside):
                 continue
             if self._after_prefix(head.start):
@@ -234,7 +233,8 @@ class NounPhrases(Matcher):
         after a preposition ("for making")."""
         key = words[i].key
         found = [(PROCESS_NOUNS[key] or key, True)] if key in PROCESS_NOUNS else []
-        if not i or self.doc[words[i - 1].end : words[i].start].strip():
+        verb = key in PROCESS_VERBS or key.endswith("ing")  # seldom: test it first
+        if not verb or not i or self.doc[words[i - 1].end : words[i].start].strip():
             return found
         before = words[i - 1].key
         if key in PROCESS_VERBS and before == "to":
@@ -376,7 +376,7 @@ class NounPhrases(Matcher):
             not raw.isalpha()
             or len(raw) < 3
             or raw.casefold() != key
-            or key in STOPWORDS | ADJECTIVES | GENERIC
+            or key in PLAIN_WORDS
             or key in NP_HEADS or key in PROCESS_HEADS or key in ANAPHOR_HEADS
             or is_verb(key)
             or key.endswith(("ly", "ing"))

@@ -128,9 +128,7 @@ class Vocabulary:
             for key, n in self._names.items()
         }
         self._read: dict[str, Name | None] = {}
-        self._reach: dict[str, int] = {}
-        for key in self._names:
-            extend_reach(self._reach, key)
+        self._reach = _reaches(self._names, {})
 
     def _add(
         self,
@@ -149,15 +147,13 @@ class Vocabulary:
                 spellings.setdefault(key, []).append(text)
 
     @cached_property
-    def _lexicon_reach(self) -> dict[str, int]:
-        reach: dict[str, int] = {}
-        for key in self.lexicon.names if self.lexicon is not None else ():
-            extend_reach(reach, key)
-        return reach
+    def _all_reach(self) -> dict[str, int]:
+        """The graph's reach and the lexicon's, as one table: it is read at every word."""
+        return _reaches(self.lexicon.names if self.lexicon is not None else (), dict(self._reach))
 
     def reach(self, word: str) -> int:
         """The length of the longest folded name that starts with folded ``word``."""
-        return max(self._reach.get(word, 0), self._lexicon_reach.get(word, 0))
+        return self._all_reach.get(word, 0)
 
     @property
     def graph_names(self) -> frozenset[str]:
@@ -232,13 +228,24 @@ class Vocabulary:
         return self.ontology.is_a(cls, ancestor)
 
 
+@lru_cache(maxsize=1 << 12)
 def class_kind(ontology: Ontology, cls: str) -> str:
-    """The class right below Entity that ``cls`` is one of (Condition for Phenotype)."""
+    """The class right below Entity that ``cls`` is one of (Condition for Phenotype);
+    remembered, since every list and anaphor asks it again (an ontology is read-only)."""
     ancestors = ontology.superclasses.get(cls, frozenset())
     return next((c for c in sorted(ancestors) if len(ontology.superclasses[c]) == 2), cls)
 
 
+def _reaches(keys: Iterable[str], reach: dict[str, int]) -> dict[str, int]:
+    """``reach`` extended by ``keys`` in one loop (a lexicon has hundreds of thousands)."""
+    first_word = _FIRST_WORD.match
+    for key in keys:
+        first = first_word(key)
+        if first and len(key) > reach.get(first.group(), 0):
+            reach[first.group()] = len(key)
+    return reach
+
+
 def extend_reach(reach: dict[str, int], key: str) -> None:
-    first = _FIRST_WORD.match(key)
-    if first and len(key) > reach.get(first.group(), 0):
-        reach[first.group()] = len(key)
+    """``reach`` extended by ``key``: the longest key each first word starts."""
+    _reaches((key,), reach)

@@ -5,6 +5,7 @@ a thing. Nothing in them is taken from a particular text."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = [
     "ADJECTIVES",
@@ -22,6 +23,7 @@ __all__ = [
     "IRREGULAR_PLURALS",
     "NP_HEADS",
     "PEOPLE",
+    "PLAIN_WORDS",
     "PROCESS_DETERMINERS",
     "PROCESS_HEADS",
     "PROCESS_NOUNS",
@@ -225,6 +227,8 @@ GENERIC = frozenset(
         research time day year way use need system state activity factor agent material
         matter human man woman source product intake diet life""")
 )
+#: Words too plain to name a thing as a modifier: function, grading and generic words.
+PLAIN_WORDS = STOPWORDS | ADJECTIVES | GENERIC
 
 #: Words that end a relative clause ("people who smoke are ...", "... and those who ...")
 #: or a description of people: the main clause's verbs, conjunctions and relative words.
@@ -272,5 +276,8 @@ def _inflected(word: str) -> Iterable[str]:
             yield word[: -len(ending)] + base
 
 
+@lru_cache(maxsize=1 << 14)
 def is_verb(key: str) -> bool:
+    """Whether a folded word is a verb of :data:`VERBS` inflected; remembered, since every
+    step asks it of the same words."""
     return any(base in VERBS for base in _inflected(key))
