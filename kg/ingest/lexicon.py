@@ -32,8 +32,9 @@ from kg.ingest.names import fold
 __all__ = ["DATA", "Lexicon", "trigrams"]
 
 DATA = Path(__file__).resolve().parent / "data" / "lexicon.tsv.gz"
-#: Bump when the cached form changes, so an old cache is never read as a new one.
-_CACHE_FORMAT = "lexicon-index 1"
+#: Bump when the cached form or the folding of names (kg.ingest.names) changes, so an old
+#: cache is never read as a new one.
+_CACHE_FORMAT = "lexicon-index 2"
 
 
 def trigrams(folded: str) -> frozenset[str]:

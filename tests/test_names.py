@@ -1,0 +1,68 @@
+"""How names are folded (kg/ingest/names.py): case, dashes, apostrophes and plurals, the
+same for the lexicon's names and for the text, so "potatoes" meets "potato"."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.ingest.names import fold, singular
+
+#: Regular English nouns, singular and plural, of each ending the rule tells apart.
+PAIRS = [
+    ("potato", "potatoes"), ("tomato", "tomatoes"), ("hero", "heroes"), ("echo", "echoes"),
+    ("toe", "toes"), ("shoe", "shoes"), ("avocado", "avocados"), ("berry", "berries"),
+    ("deficiency", "deficiencies"), ("calorie", "calories"), ("cookie", "cookies"),
+    ("pie", "pies"), ("leaf", "leaves"), ("half", "halves"), ("knife", "knives"),
+    ("olive", "olives"), ("nerve", "nerves"), ("valve", "valves"), ("peach", "peaches"),
+    ("church", "churches"), ("rash", "rashes"), ("box", "boxes"), ("glass", "glasses"),
+    ("process", "processes"), ("headache", "headaches"), ("size", "sizes"),
+    ("virus", "viruses"), ("bus", "buses"), ("sinus", "sinuses"), ("cause", "causes"),
+    ("abuse", "abuses"), ("use", "uses"), ("disease", "diseases"), ("dose", "doses"),
+    ("cheese", "cheeses"), ("gas", "gases"), ("lens", "lenses"), ("analysis", "analyses"),
+    ("sardine", "sardines"), ("lentil", "lentils"), ("egg", "eggs"), ("day", "days"),
+    ("vitamin", "vitamins"), ("cell", "cells"), ("wolf", "wolves"), ("loaf", "loaves"),
+]  # fmt: skip
+#: Words that end in s and are singular: folding leaves them as they are.
+SINGULAR = [
+    "diabetes", "herpes", "series", "species", "analysis", "mumps", "lens", "gas",
+    "sclerosis", "virus", "numbness", "rickets", "measles", "news", "pancreas", "molasses",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("one", "many"), PAIRS)
+def test_a_nouns_singular_and_plural_fold_alike(one, many):
+    assert fold(many) == fold(one) == one
+    assert fold(f"Dietary {many.title()}") == f"dietary {one}"
+
+
+@pytest.mark.parametrize("word", SINGULAR)
+def test_a_word_singular_in_s_is_left_as_it_is(word):
+    assert fold(word) == word
+
+
+def test_plurals_without_an_s_are_left_to_the_word_lists():
+    assert [fold(w) for w in ("feet", "women", "children")] == ["feet", "women", "children"]
+
+
+def test_fold_makes_case_dashes_and_apostrophes_one():
+    assert fold("  Vitamin B-12 ") == "vitamin b12"
+    assert fold("Alzheimer’s Diseases") == "alzheimer's disease"
+    assert fold("nerve-cells") == fold("nerve cell") == fold("Nerve  Cells")
+
+
+@given(st.sampled_from(PAIRS), st.sampled_from(["", "raw ", "the "]))
+def test_singular_and_plural_fold_alike_in_a_phrase(pair, before):
+    one, many = pair
+    assert fold(before + many) == fold(before + one)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.from_regex(r"[a-z]{1,12}(s|es|ies|oes|ses|ves)?", fullmatch=True))
+def test_singular_is_idempotent_on_words(word):
+    assert singular(singular(word)) == singular(word)
