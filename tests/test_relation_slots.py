@@ -35,6 +35,10 @@ TYPES = {
     "neurotransmitter": "ChemicalEntity",
     "acetylcholine": "ChemicalEntity",
     "sphingolipids": "ChemicalEntity",
+    "selenoproteins": "ChemicalEntity",
+    "enzymes": "ChemicalEntity",
+    "oxidative stress": "Phenotype",
+    "cells": "Cell",
     "lipids": "ChemicalEntity",
     "thyroid hormones": "ChemicalEntity",
     "make acetylcholine": "BiologicalProcess",
@@ -159,6 +163,20 @@ def triples(
             ["vegans", "deficiency", "numbness"],
             ("deficiency", "causes", "numbness", False),
             ("vegans", "causes", "numbness", False),
+        ),
+        # A bare plural appositive, told from a list by its relative clause.
+        (
+            "The body uses them to build selenoproteins, enzymes that protect cells from "
+            "oxidative stress.",
+            ["selenoproteins", "enzymes", "cells", "oxidative stress"],
+            ("selenoproteins", "prevents", "oxidative stress", False),
+            ("enzymes", "prevents", "oxidative stress", False),
+        ),
+        (
+            "In older adults, infections that go unnoticed can cause fatigue.",
+            ["older adults", "infections", "fatigue"],
+            ("infections", "causes", "fatigue", False),
+            ("older adults", "causes", "fatigue", False),
         ),
     ],
 )

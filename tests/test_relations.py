@@ -17,6 +17,8 @@ from kg.base.files import ontology_dir, packaged_sources_dir
 from kg.base.model import Certainty
 from kg.curation.ontology import load_ontology
 from kg.ingest.cues import load_cues
+from kg.ingest.draft import draft_claims, is_question
+from kg.ingest.known import load_known
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.promotion import is_promotional
 from kg.ingest.relations import CUES, find_relations
@@ -53,6 +55,10 @@ TYPES = {
     "people": "PopulationGroup",
     "older adults": "PopulationGroup",
     "iron deficiency": "DeficiencyState",
+    "iodine deficiency": "DeficiencyState",
+    "iodine": "Nutrient",
+    "vitamin B1": "Nutrient",
+    "iron supplements": "Food",
     "a lack": "DeficiencyState",
     "deficiency": "DeficiencyState",
     "anemia": "Disease",
@@ -922,3 +928,42 @@ def test_an_association_with_lower_odds_is_hedged():
         "Zinc was associated with a 30% lower risk of dementia.", "zinc", "dementia"
     )
     assert found.certainty is Certainty.HEDGED
+
+
+def test_a_deficiency_names_its_nutrient():
+    found = triples("Iodine deficiency causes fatigue.", "iodine deficiency", "iodine", "fatigue")
+    assert ("Iodine deficiency", "deficiencyOf", "Iodine", False) in found
+    assert ("Iodine deficiency", "causes", "fatigue", False) in found
+    # A nutrient inside a mention that is no deficiency state is no deficiency of it.
+    found = triples("Iron supplements cause nausea.", "iron supplements", "iron")
+    assert not {t for t in found if t[1] == "deficiencyOf"}
+
+
+def test_a_question_drafts_nothing_and_a_name_is_drafted_once(tmp_path):
+    document = (
+        "Can iron prevent anemia?\n"
+        "Iodine deficiency can cause fatigue. Iodine deficiency is common in older adults."
+    )
+    assert is_question(Sentence(0, 24, document[:24]))
+    assert not is_question(Sentence(25, 61, document[25:61]))
+    drafted = draft_claims(document, load_known(tmp_path)).candidates
+    assert all(c.start > 24 for c in drafted)
+    named = [c for c in drafted if c.predicate == "deficiencyOf"]
+    assert [(c.subject.text, c.object.text, c.start) for c in named] == [
+        ("Iodine deficiency", "Iodine", 25)
+    ]
+
+
+def test_what_a_condition_is_known_for_are_its_signs():
+    found = triples("Iron deficiency is known for three signs: fatigue, headaches and pale skin.",
+                    "iron deficiency", "fatigue", "headaches", "pale skin")  # fmt: skip
+    assert {o for _, p, o, _ in found if p == "hasSymptom"} == {"fatigue", "headaches", "pale skin"}
+
+
+def test_a_parenthesis_after_a_mention_is_read_past_but_no_other_bracket():
+    text = "Thiamine (vitamin B1) is required for memory."
+    found = triples(text, "thiamine", "vitamin B1", "memory")
+    assert ("Thiamine", "requiredFor", "memory", False) in found
+    assert ("vitamin B1", "requiredFor", "memory", False) not in found
+    assert triples("Thiamine [see above] is required for memory.", "thiamine", "memory") == set()
+    assert triples("Thiamine is (we think) required for memory.", "thiamine", "memory") == set()

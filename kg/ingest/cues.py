@@ -4,7 +4,9 @@ Each cue is a set of templates over a sentence whose mentions are replaced by sl
 (``«i»``); ``{X}`` and ``{Y}`` are the subject and object slots, ``{be}`` a form of "to be"
 with its adverbs, ``{_}`` up to two free words. Between a slot and the cue words a few other
 words may stand ("X can also cause Y"), never a clause word (``gap.stop``) nor, before the
-cue, a subject pronoun (``gap.before_stop``): those start another clause or subject. Kept
+cue, a subject pronoun (``gap.before_stop``): those start another clause or subject. A gap
+crosses no bracket, save a parenthesis right after a slot, which glosses its mention
+("Biotin (vitamin B7) is a vitamin") and is read past. Kept
 apart from :mod:`kg.ingest.relations` so the lexicon's format is read in one place.
 """
 
@@ -20,7 +22,7 @@ import yaml
 
 from kg.ingest.regexwords import required_words, words_of
 
-__all__ = ["CUES", "Cue", "CueLexicon", "Reading", "load_cues"]
+__all__ = ["CUES", "GLOSS", "Cue", "CueLexicon", "Reading", "load_cues"]
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
 
@@ -39,6 +41,8 @@ _MACROS = {"{be}": _BE, "{_}": r"(?:[\w’'-]+\s+){0,2}"}
 #: the same order (farthest gap end first), without trying each word's every split.
 _WORD = r"(?:,|[^\s,«»;:()\[\]!?]+)"
 _WHOLE = r"(?:,|[^\s,«»;:()\[\]!?]++)"
+#: A parenthesis right after a mention: a gloss of it (another name, an abbreviation).
+GLOSS = r"(?:\s*\([^()\[\]]{1,80}\))?"
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def _compile(
     literal_count = 0
     for i, part in enumerate(parts):
         if i % 2:
-            out.append(rf"(?P<{part}>«\d+»)")
+            out.append(rf"(?P<{part}>«\d+»)" + (GLOSS if i < len(parts) - 1 else ""))
             continue
         if not part.strip():
             out.append(r"\s*" if part else "")

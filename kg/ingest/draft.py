@@ -18,9 +18,17 @@ from pathlib import Path
 
 from kg.base.errors import NnkgError
 from kg.ingest.known import Known
-from kg.ingest.model import Candidate, ProposedEntity
+from kg.ingest.model import Candidate, ProposedEntity, Sentence
 
-__all__ = ["DEFAULT_OUT", "Draft", "IngestError", "IngestResult", "draft_claims", "ingest"]
+__all__ = [
+    "DEFAULT_OUT",
+    "Draft",
+    "IngestError",
+    "IngestResult",
+    "draft_claims",
+    "ingest",
+    "is_question",
+]
 
 #: Where drafts go unless told: never the packaged sources/.
 DEFAULT_OUT = Path("my-sources")
@@ -61,7 +69,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     candidates: list[Candidate] = []
     starts = [m.start for m in mentions]  # mentions come sorted
     for sentence in found:
-        if is_promotional(sentence):
+        if is_promotional(sentence) or is_question(sentence):
             continue
         first = bisect_left(starts, sentence.start)
         last = bisect_left(starts, sentence.end, first)
@@ -70,9 +78,37 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
             continue
         groups = list_groups(inside, sentence)
         candidates += find_relations(sentence, inside, ontology, groups)
+    candidates = _first_named(candidates)
     used = {m.entity for c in candidates for m in (c.subject, c.object)}
     entities = tuple(e for e in proposed if e.id in used and e.id not in known.proposed)
     return Draft(tuple(candidates), entities)
+
+
+def _first_named(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """``candidates`` with each relation a mention's name states (``relations.NAMED``,
+    "iodine deficiency" is a deficiency of iodine) drafted once, at its first mention,
+    unless a cue drafted it before: each repetition says the same, a reviewer needs one."""
+    from kg.ingest.relations import NAMED
+
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for c in candidates:
+        key = (c.subject.entity, c.predicate, c.object.entity)
+        if key in seen and c.cue.startswith(f"{NAMED}:"):
+            continue
+        seen.add(key)
+        kept.append(c)
+    return kept
+
+
+def is_question(sentence: Sentence) -> bool:
+    """Whether ``sentence`` asks rather than states: a question ("Can X prevent Y?"), often
+    a heading of a Q&A article, holds no claim, and its answer follows as statements.
+
+    >>> is_question(Sentence(0, 31, "Can niacin prevent memory loss?"))
+    True
+    """
+    return sentence.text.rstrip().rstrip("\"')”’»").endswith("?")
 
 
 def _document(path: Path) -> tuple[bytes, str]:

@@ -17,13 +17,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kg.base.model import Certainty
 from kg.curation.ontology import Ontology
 from kg.ingest.certainty import assess
 from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.slots import Masked, expand, plain, slot_options
 
-__all__ = ["CUES", "find_relations"]
+__all__ = ["CUES", "NAMED", "find_relations"]
+
+#: The cue of a relation that a mention's own name states (:func:`_named`).
+NAMED = "named"
 
 
 def _top_level(sentence: Sentence, mentions: Iterable[Mention]) -> list[Mention]:
@@ -159,6 +163,39 @@ def _quote(sentence: Sentence) -> tuple[int, int]:
     return sentence.start + lead, sentence.start + len(text.rstrip())
 
 
+def _named(
+    sentence: Sentence, top: Sequence[Mention], inner: Sequence[Mention], ontology: Ontology
+) -> list[Candidate]:
+    """The deficiency a mention's own name ties to its nutrient ("iodine deficiency", "low
+    selenium", "a diet very low in choline"): the nutrient mention inside a deficiency
+    state's mention. The name states it wherever it stands, so it is drafted at each
+    mention, and :mod:`kg.ingest.draft` keeps the document's first."""
+    start, end = _quote(sentence)
+
+    def names(state: Mention, nutrient: Mention) -> bool:
+        inside = state.start <= nutrient.start and nutrient.end <= state.end
+        return (
+            inside and nutrient.entity != state.entity and ontology.is_a(nutrient.type, "Nutrient")
+        )
+
+    return [
+        Candidate(
+            state,
+            "deficiencyOf",
+            nutrient,
+            start,
+            end,
+            Certainty.ASSERTED,
+            negated=False,
+            cue=f"{NAMED}: {state.text}",
+        )
+        for state in top
+        if ontology.is_a(state.type, "DeficiencyState")
+        for nutrient in inner
+        if names(state, nutrient)
+    ]
+
+
 def find_relations(
     sentence: Sentence,
     mentions: Sequence[Mention],
@@ -176,8 +213,9 @@ def find_relations(
     top = _top_level(sentence, mentions)
     inner = [m for m in mentions if m not in top and sentence.start <= m.start < sentence.end]
     masked = Masked(sentence, top, inner, ontology)
+    named = _named(sentence, top, inner, ontology)
     if len(masked.mentions) < 2:
-        return []
+        return named
     best: dict[tuple[Mention, Mention], _Found] = {}
     for cue, pattern in lexicon.tried(masked.text):
         for match in pattern.finditer(masked.text):
@@ -203,6 +241,6 @@ def find_relations(
             )
         )
     return sorted(
-        candidates,
+        candidates + named,
         key=lambda c: (c.start, c.end, c.subject.start, c.predicate, c.object.start, c.cue),
     )

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from kg.curation.ontology import Ontology
-from kg.ingest.cues import CueLexicon
+from kg.ingest.cues import GLOSS, CueLexicon
 from kg.ingest.model import Mention, Sentence
 
 __all__ = ["Masked", "expand", "plain", "slot_options"]
@@ -51,6 +51,9 @@ _APPOSITION = re.compile(
     r"«(\d+)»\s*(?:\(\s*«\d+»\s*\)\s*)?,\s*(?=(?:a|an|the|one|another)\s)" + _RENAMING,
     re.IGNORECASE,
 )
+#: "«A», «B» that ...": a bare plural appositive, told from a list by the relative clause
+#: after B ("selenoproteins, enzymes that protect cells").
+_BARE_APPOSITION = re.compile(r"«(\d+)»\s*,\s*\Z")
 _PREDICATE_NOUN = re.compile(
     r"«(\d+)»\s*,?\s*(?:is|are|was|were)(?:\s+(?:also|often|usually|[a-z]+ly))?\s+" + _RENAMING,
     re.IGNORECASE,
@@ -75,6 +78,8 @@ _CLAUSE_COMMA = re.compile(r",(?!\s*«\d+»\s*(?:,|and\b|or\b))", re.IGNORECASE)
 _RELATIVE_OPENS = re.compile(r"\A\s*(?:that|which|who)\b", re.IGNORECASE)
 _COMMA_CLOSES = re.compile(r"\A\s*,(?!\s*(?:which|who|that|and|or)\b)", re.IGNORECASE)
 _ANTECEDENT = re.compile(r"«(\d+)»\s*,?\s*\Z")
+#: The gloss a cue's gap may open with (:data:`kg.ingest.cues.GLOSS`): no word of the gap.
+_LEADING_GLOSS = re.compile(r"\A" + GLOSS)
 
 
 class Masked:
@@ -185,8 +190,9 @@ def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
     """The mention that the nearest ``index`` renames or sets an aside after, when the
     cue's words after ``gap`` say something of it too: "A, a B that causes Z", "A, a B,
     causes Z", "A is a B needed for Z", "A, which helps B, causes Z", "A, in most
-    cases, causes Z"; or, for a relative clause after a process that ends in a chemical,
-    the chemical ("to make A, which causes Z"; :meth:`Masked.described`)."""
+    cases, causes Z", "A, Bs that cause Z" (then B too); or, for a relative clause after
+    a process that ends in a chemical, the chemical ("to make A, which causes Z";
+    :meth:`Masked.described`)."""
     before = masked.before(index)
     apposition = _APPOSITION.search(before)
     fronted = apposition and _FRONTED.fullmatch(before[: apposition.start()])
@@ -198,7 +204,12 @@ def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
     aside = _ASIDE.search(before)
     if aside and _COMMA_CLOSES.match(gap) and not _FRONTED.fullmatch(before[: aside.start()]):
         return [masked.described(int(aside.group(1)))]
-    return [masked.described(index)] if _RELATIVE_OPENS.match(gap.lstrip(" ,")) else []
+    if not _RELATIVE_OPENS.match(gap.lstrip(" ,")):
+        return []
+    bare = _BARE_APPOSITION.search(before)
+    if bare and not gap.lstrip().startswith(",") and not _FRONTED.fullmatch(before[: bare.start()]):
+        return [masked.described(int(bare.group(1))), masked.described(index)]
+    return [masked.described(index)]
 
 
 def slot_options(
@@ -230,7 +241,7 @@ def slot_options(
         options = [masked.clause_subject(cue_start, stop), masked.nearest_before(cue_start, stop)]
         return _mentions(options, masked)
     index = int(match.group(name).strip("«»"))
-    gap = masked.text[match.end(name) : cue_start]
+    gap = _LEADING_GLOSS.sub("", masked.text[match.end(name) : cue_start], count=1)
     if match.start(name) > cue_start:
         return _mentions([_head_after(name, match, masked, lexicon), index], masked)
     if phrase:
