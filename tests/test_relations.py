@@ -755,7 +755,7 @@ def test_the_verb_after_help_and_the_substance_of_a_level(text, names, expected)
 # ---------------------------------------------------------------- speed without change
 
 #: Words of the cue lexicon, marks and slots, from which texts that cues match are made.
-_CUE_WORDS = sorted(load_cues().needs)
+_CUE_WORDS = sorted(load_cues().anchors.index)
 _PIECES = st.one_of(
     st.sampled_from(_CUE_WORDS),
     st.sampled_from(_CUE_WORDS).map(str.upper),
@@ -772,7 +772,7 @@ def test_the_patterns_passed_over_are_those_that_cannot_match(pieces):
     text = "".join(piece + glue for piece, glue in pieces)
     lexicon = load_cues()
     tried = {id(pattern) for _, pattern in lexicon.tried(text)}
-    assert all(id(p) in tried for _, p, _, _ in lexicon.patterns if p.search(text))
+    assert all(id(p) in tried for _, p in lexicon.patterns if p.search(text))
 
 
 @pytest.mark.parametrize(

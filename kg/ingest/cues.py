@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.ingest.regexwords import required_words, words_of
+from kg.ingest.regexwords import Sieve, words_of
 
 __all__ = ["CUES", "GLOSS", "Cue", "CueLexicon", "Reading", "load_cues"]
 
@@ -72,21 +72,17 @@ class CueLexicon:
     clause_stop: re.Pattern[str]
     pronoun: re.Pattern[str]  # a subject pronoun (``gap.before_stop``)
     amount: re.Pattern[str]  # amount words that end just before a mention (``amount``)
-    #: Every cue's patterns in order, each with its cue, its anchor and the ids of the sets
-    #: of words its anchor needs (:func:`~kg.ingest.regexwords.required_words`).
-    patterns: tuple[tuple[Cue, re.Pattern[str], re.Pattern[str], frozenset[int]], ...]
-    #: For each word, the ids of the sets of needed words it is in.
-    needs: dict[str, frozenset[int]]
+    #: Every cue's patterns in lexicon order, each with its cue.
+    patterns: tuple[tuple[Cue, re.Pattern[str]], ...]
+    #: The patterns' anchors, in the same order, sieved by the words they need.
+    anchors: Sieve
 
     def tried(self, text: str) -> Iterator[tuple[Cue, re.Pattern[str]]]:
         """The patterns that may match ``text``, in lexicon order: those whose anchor's
         needed words it holds and whose anchor it matches; the others need no search."""
-        met: set[int] = set()
-        for word in words_of(text):
-            met.update(self.needs.get(word, ()))
-        for cue, pattern, anchor, needs in self.patterns:
-            if needs <= met and anchor.search(text):
-                yield cue, pattern
+        for i in self.anchors.candidates(words_of(text)):
+            if self.anchors.patterns[i].search(text):
+                yield self.patterns[i]
 
 
 def _words(words: Iterable[str]) -> str:
@@ -178,21 +174,11 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     return CueLexicon(tuple(cues), clause_stop, pronoun, amount, *_indexed(cues))
 
 
-def _indexed(cues: Iterable[Cue]) -> tuple[tuple, dict[str, frozenset[int]]]:
-    """The ``patterns`` and ``needs`` of a :class:`CueLexicon`."""
-    ids: dict[frozenset[str], int] = {}
-    patterns = [
-        (
-            cue,
-            pattern,
-            anchor,
-            frozenset(ids.setdefault(w, len(ids)) for w in required_words(anchor.pattern)),
-        )
+def _indexed(cues: Iterable[Cue]) -> tuple[tuple, Sieve]:
+    """The ``patterns`` and ``anchors`` of a :class:`CueLexicon`."""
+    pairs = [
+        (cue, pattern, anchor)
         for cue in cues
         for pattern, anchor in zip(cue.patterns, cue.anchors, strict=True)
     ]
-    needs: dict[str, set[int]] = {}
-    for words, i in ids.items():
-        for word in words:
-            needs.setdefault(word, set()).add(i)
-    return tuple(patterns), {word: frozenset(found) for word, found in needs.items()}
+    return tuple((cue, pattern) for cue, pattern, _ in pairs), Sieve(a for _, _, a in pairs)

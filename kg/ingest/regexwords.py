@@ -71,16 +71,20 @@ class Sieve:
                 index.setdefault(word, set()).add(i)
         self.index = {word: frozenset(found) for word, found in index.items()}
 
-    def finditer(self, text: str, words: frozenset[str]) -> Iterator[tuple[int, re.Match[str]]]:
-        """Each pattern's matches in ``text`` (whose :func:`words_of` are ``words``) with the
-        pattern's index, in the patterns' order."""
+    def candidates(self, words: Iterable[str]) -> Iterator[int]:
+        """The indices, in order, of the patterns a text whose :func:`words_of` are
+        ``words`` holds every needed set of: the only ones that may match it."""
         met: set[int] = set()
         for word in words:
             met.update(self.index.get(word, ()))
-        for i, (pattern, needs) in enumerate(zip(self.patterns, self.needs, strict=True)):
-            if needs <= met:
-                for match in pattern.finditer(text):
-                    yield i, match
+        return (i for i, needs in enumerate(self.needs) if needs <= met)
+
+    def finditer(self, text: str, words: frozenset[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """Each pattern's matches in ``text`` (whose :func:`words_of` are ``words``) with the
+        pattern's index, in the patterns' order."""
+        for i in self.candidates(words):
+            for match in self.patterns[i].finditer(text):
+                yield i, match
 
 
 def required_words(pattern: str) -> tuple[frozenset[str], ...]:
