@@ -41,6 +41,9 @@ __all__ = [
     "data_root",
     "ontology_dir",
     "packaged_sources_dir",
+    "sync_folder",
+    "temp_beside",
+    "temp_names",
     "write_atomic",
 ]
 
@@ -68,23 +71,32 @@ def _target(path: Path) -> tuple[Path, os.stat_result | None]:
     return target, info
 
 
-def _is_temp_of(name: str) -> Callable[[str], bool]:
-    """Whether a file name is one of :func:`atomic_writer`'s temp files for ``name``."""
-    pattern = re.compile(re.escape(f".{name}.") + "[0-9a-f]{8}" + re.escape(TEMP_SUFFIX))
+def temp_names(name: str, *suffixes: str) -> Callable[[str], bool]:
+    """Whether a file name is one of :func:`temp_beside`'s temp names for ``name`` (with
+    ``suffixes``, default :data:`TEMP_SUFFIX`): what a killed writer left, to sweep."""
+    ends = "|".join(re.escape(s) for s in suffixes or (TEMP_SUFFIX,))
+    pattern = re.compile(re.escape(f".{name}.") + f"[0-9a-f]{{8}}(?:{ends})")
     return lambda entry: pattern.fullmatch(entry) is not None
 
 
-def _new_temp(target: Path) -> tuple[Path, int]:
-    """A fresh temp file beside ``target``, open for writing and locked."""
+def temp_beside(target: Path, create: Callable[[Path], int]) -> tuple[Path, int]:
+    """A fresh temp path beside ``target``, ``.<name>.<8 hex digits>.nnkg-tmp``, made by
+    ``create`` (which returns an open descriptor, or raises FileExistsError to be given
+    another name) and locked, so a sweep never takes it while it is written."""
 
     def make() -> tuple[Path, int]:
         while True:
             temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
             with contextlib.suppress(FileExistsError):
-                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
-                return temp, os.open(temp, flags, 0o666)  # the umask applies, as for open()
+                return temp, create(temp)
 
     return create_locked(make)
+
+
+def _new_temp(target: Path) -> tuple[Path, int]:
+    """A fresh temp file beside ``target``, open for writing and locked."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    return temp_beside(target, lambda temp: os.open(temp, flags, 0o666))  # umask applies
 
 
 def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
@@ -95,7 +107,7 @@ def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
     os.fchmod(fd, stat.S_IMODE(old.st_mode))  # after chown, which may clear setuid bits
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make a rename durable, so that files renamed in order land in that order."""
     with contextlib.suppress(OSError):  # not every file system syncs a folder
         fd = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
@@ -110,7 +122,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """Yield a binary stream whose content replaces ``path`` only if the block succeeds."""
     target, old = _target(Path(path))
     target.parent.mkdir(parents=True, exist_ok=True)
-    sweep(target.parent, _is_temp_of(target.name))  # what killed writers of it left
+    sweep(target.parent, temp_names(target.name))  # what killed writers of it left
     temp, fd = _new_temp(target)
     try:
         with os.fdopen(fd, "wb") as stream:  # its lock goes when it closes, after the rename
@@ -123,7 +135,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -17,15 +17,13 @@ import contextlib
 import ctypes
 import errno
 import os
-import re
-import secrets
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from kg.base.errors import NnkgError
-from kg.base.files import TEMP_SUFFIX
-from kg.base.locks import create_locked, sweep
+from kg.base.files import TEMP_SUFFIX, sync_folder, temp_beside, temp_names
+from kg.base.locks import sweep
 
 __all__ = ["FolderError", "replace_folder"]
 
@@ -54,33 +52,9 @@ def _check_target(target: Path, shown: Path, names: set[str]) -> bool:
     return True
 
 
-def _ours(name: str) -> Callable[[str], bool]:
-    suffixes = "|".join(re.escape(s) for s in (TEMP_SUFFIX, _OLD_SUFFIX))
-    pattern = re.compile(re.escape(f".{name}.") + f"[0-9a-f]{{8}}(?:{suffixes})")
-    return lambda entry: pattern.fullmatch(entry) is not None
-
-
-def _new_temp(target: Path) -> tuple[Path, int]:
-    def make() -> tuple[Path, int]:
-        while True:
-            temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-            with contextlib.suppress(FileExistsError):
-                temp.mkdir()
-                return temp, os.open(temp, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-
-    return create_locked(make)
-
-
-def _sync(fd_or_path: int | Path) -> None:
-    with contextlib.suppress(OSError):  # not every file system syncs a folder
-        if isinstance(fd_or_path, int):
-            os.fsync(fd_or_path)
-            return
-        fd = os.open(fd_or_path, os.O_RDONLY | os.O_CLOEXEC)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _new_folder(temp: Path) -> int:
+    temp.mkdir()
+    return os.open(temp, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -121,8 +95,8 @@ def replace_folder(
     target = Path(os.path.realpath(shown))
     exists = _check_target(target, shown, set(files))
     target.parent.mkdir(parents=True, exist_ok=True)
-    sweep(target.parent, _ours(target.name))  # what killed writers left
-    temp, fd = _new_temp(target)
+    sweep(target.parent, temp_names(target.name, TEMP_SUFFIX, _OLD_SUFFIX))  # killed runs
+    temp, fd = temp_beside(target, _new_folder)
     try:
         if exists:
             os.chmod(temp, os.stat(target).st_mode & 0o7777)
@@ -131,7 +105,8 @@ def replace_folder(
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-        _sync(fd)
+        with contextlib.suppress(OSError):  # not every file system syncs a folder
+            os.fsync(fd)
         if verify is not None:
             verify(temp)
         _swap_in(temp, target, exists)
@@ -140,5 +115,5 @@ def replace_folder(
         raise
     finally:
         os.close(fd)
-    _sync(target.parent)
+    sync_folder(target.parent)
     return target
