@@ -619,6 +619,69 @@ def test_a_compound_with_a_product_head_is_a_proposed_food(phrases):
     ]
 
 
+#: Real lexicon terms for the compound rules: a body part, a condition, a food, a process.
+COMPOUND_TERMS = [
+    Term("MESH:D009120", "Muscle Cramp", ("cramps",), "Phenotype", SEEN),
+    Term("HP:0002018", "Nausea", ("nausea",), "Phenotype", SEEN),
+    Term("HP:0002076", "Migraine", ("migraine",), "Phenotype", SEEN),
+    Term("UBERON:0000945", "stomach", (), "AnatomicalStructure", SEEN),
+    Term("UBERON:0002107", "liver", (), "AnatomicalStructure", SEEN),
+    Term("MESH:D009132", "Muscles", ("muscle",), "AnatomicalStructure", SEEN),
+    Term("FOODON:00001041", "beef food product", ("beef",), "Food", SEEN),
+    Term("MESH:D012890", "Sleep", ("sleep",), "PhysiologicalFunction", SEEN),
+    Term("MESH:D008568", "Memory", ("memory",), "PhysiologicalFunction", SEEN),
+    Term("MESH:D008274", "Magnesium", ("magnesium",), "Nutrient", SEEN),
+]
+
+
+@pytest.fixture
+def compounds(catalogue, ontology):
+    return Vocabulary(catalogue, FakeLexicon(TERMS + COMPOUND_TERMS), ontology=ontology)
+
+
+def test_a_comparative_is_no_naming_modifier(compounds):
+    doc = "Zinc led to poorer sleep, fewer cramps and slower memory decline."
+    texts = [m.text for m in top(run(doc, compounds)[0])]
+    assert texts == ["Zinc", "sleep", "cramps", "memory decline"]
+
+
+def test_a_body_part_before_a_condition_makes_a_kind_of_the_condition(compounds):
+    doc = "Magnesium eases stomach cramps and migraine-associated nausea."
+    assert spans(doc, compounds)[1:] == [
+        ("stomach cramps", "cramps", "lexicon"),
+        ("migraine-associated nausea", "nausea", "lexicon"),
+    ]
+    inner = [m.text for m in run(doc, compounds)[0] if m.text in ("stomach", "migraine")]
+    assert inner == ["stomach", "migraine"]  # the mentions inside stay
+
+
+def test_an_animal_food_before_an_organ_is_a_food(compounds):
+    doc = "Beef liver is rich in zinc, and the liver stores it."
+    found = [(m.text, m.type, m.how) for m in top(run(doc, compounds)[0])]
+    assert found[0] == ("Beef liver", "Food", "suggested")
+    assert ("liver", "AnatomicalStructure", "lexicon") in found
+
+
+def test_a_process_head_after_a_mention_names_a_function(compounds):
+    doc = "Magnesium supports muscle control, muscle tone and enzyme reactions."
+    assert [(m.text, m.how) for m in top(run(doc, compounds)[0])][1:3] == [
+        ("muscle control", "suggested"),
+        ("muscle tone", "suggested"),
+    ]
+
+
+def test_supplementation_of_a_nutrient_is_a_proposed_supplement_of_it(compounds):
+    doc = "Magnesium supplementation reduced cramps, as did plain supplementation."
+    mentions, proposed = run(doc, compounds)
+    assert [(m.text, m.entity, m.type) for m in top(mentions)] == [
+        ("Magnesium supplementation", "magnesium-supplement", "Food"),
+        ("cramps", "cramps", "Phenotype"),
+        ("supplementation", "dietary-supplement", "Food"),
+    ]
+    (supplement,) = [p for p in proposed if p.id == "magnesium-supplement"]
+    assert supplement.label == "magnesium supplement"
+
+
 def test_people_with_a_condition_are_a_population(phrases):
     doc = "Adults with anemia and heavy drinkers tire."
     assert [(m.text, m.entity, m.type, m.how) for m in top(run(doc, phrases)[0])] == [

@@ -11,10 +11,10 @@ knows is proposed with suggestions only, for the curator to choose from.
 
 Each step has a module: :mod:`kg.ingest.vocabulary` (the names known),
 :mod:`kg.ingest.matching` (the longest names over a sentence's words),
-:mod:`kg.ingest.nounphrases`, :mod:`kg.ingest.aliases`, :mod:`kg.ingest.anaphora` and
-:mod:`kg.ingest.proposals`; this one runs them sentence by sentence and finds the lists. Their
-word lists (:mod:`kg.ingest.wordlists`) are general English and the ontology's classes:
-nothing in them is taken from a particular text.
+:mod:`kg.ingest.nounphrases`, :mod:`kg.ingest.processes`, :mod:`kg.ingest.aliases`,
+:mod:`kg.ingest.anaphora` and :mod:`kg.ingest.proposals`; this one runs them sentence by
+sentence and finds the lists. Their word lists (:mod:`kg.ingest.wordlists`) are general
+English and the ontology's classes: nothing in them is taken from a particular text.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from kg.ingest.aliases import Aliases
 from kg.ingest.anaphora import Anaphora
 from kg.ingest.matching import Hit, Word, held, ordered, top
 from kg.ingest.model import Mention, ProposedEntity, Sentence
-from kg.ingest.nounphrases import NounPhrases
+from kg.ingest.processes import Processes
 from kg.ingest.proposals import Proposals
 from kg.ingest.vocabulary import (
     LexiconLike,
@@ -67,7 +67,7 @@ _IN_ORDER = attrgetter(*(f.name for f in fields(Mention) if f.compare))
 _TOKENS = re.compile(r"[^\W_]+|[^\w\s]")
 
 
-class _Finder(NounPhrases, Aliases, Anaphora, Proposals):
+class _Finder(Processes, Aliases, Anaphora, Proposals):
     """One document's pass: mentions sentence by sentence, aliases and proposals as they
     come, so an alias the text introduces holds for the rest of it."""
 
@@ -142,6 +142,7 @@ class _Finder(NounPhrases, Aliases, Anaphora, Proposals):
         self.processes(words, hits)
         self.class_words(words, hits)
         self.naming_modifiers(words, hits)
+        self.compounds(hits)
         self.list_items(words, hits)
         if self.anaphors(s_no, sentence, words, hits):
             self.states(sentence, hits)  # "a deficiency of this vitamin" is a deficiency

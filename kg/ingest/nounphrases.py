@@ -1,12 +1,14 @@
 """Noun phrases no vocabulary knows that a class head word shows to name a thing ("folate
 deficiency", "nerve transmission", "people with diabetes"), the states "too little X" and
 "too much X" describe, and the naming modifiers a mention's noun phrase carries ("dark
-chocolate", "migraine attacks")."""
+chocolate", "migraine attacks"), and the two mentions that make one compound ("stomach
+cramps", "beef liver")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
@@ -21,14 +23,11 @@ from kg.ingest.wordlists import (
     DASH,
     EPISODE_HEADS,
     GRADING,
+    HEAD_NAMES,
     NP_HEADS,
     PEOPLE,
     PLAIN_WORDS,
-    PROCESS_DETERMINERS,
     PROCESS_HEADS,
-    PROCESS_NOUNS,
-    PROCESS_PREPOSITIONS,
-    PROCESS_VERBS,
     PRONOUN_PEOPLE,
     STOPWORDS,
     VERB_SLOTS,
@@ -52,6 +51,8 @@ _TOO_MUCH = re.compile(
 #: The states an amount of a nutrient names: its class and the head words of its name.
 _STATES = ((_TOO_LITTLE, "DeficiencyState", ("deficiency",)),
            (_TOO_MUCH, "Condition", ("excess", "toxicity")))  # fmt: skip
+#: A hyphenated participle that makes a mention a modifier ("migraine-associated nausea").
+_LINKED = re.compile(r"\s*[" + DASH + r"][a-z]+ed\s+$")
 _LEVELS = re.compile(r"\s+(?:levels?|status|intakes?|concentrations?|stores)\b", re.IGNORECASE)
 #: A mention's naming modifiers are at most this many words ("leafy green vegetables").
 _MOST_MODIFIERS = 3
@@ -81,7 +82,9 @@ class NounPhrases(Matcher):
             if head.key not in NP_HEADS and not any(start <= h.start for h in hits
                                                      if h.end <= head.start):  # fmt: skip
                 continue
-            self._add_phrase(start, head.end, cls, hits)
+            named = HEAD_NAMES.get(head.key)
+            text = f"{self.doc[start : head.start]}{named}" if named else None
+            self._add_phrase(start, head.end, cls, hits, text)
 
     def _headed(self, hit: Hit) -> Hit:
         """A lexicon hit whose last word is a class head, read as that class."""
@@ -202,78 +205,6 @@ class NounPhrases(Matcher):
                 break
             end = words[j].end
         return end
-
-    def processes(self, words: list[Word], hits: list[Hit]) -> None:
-        """A process done to a substance named by a verb or noun with it: "to make DNA",
-        "for making acetylcholine", "to turn dopamine into noradrenaline", "to absorb
-        calcium", "the synthesis of sphingolipids", "the absorption of tryptophan". After
-        "to" or a preposition, the verb says what the text says something is for; the
-        phrase is the process "X synthesis" ("X absorption"...), the graph's or the
-        lexicon's by that name, else one proposed with suggestions."""
-        for i, word in enumerate(words[:-1]):
-            for head, of in self._process_readings(words, i):
-                found = self._substance_after(words, i + 1, hits, of)
-                if found is not None:
-                    thing, end = found
-                    phrase = f"{self._singular_name(thing)} {head}"
-                    self._add_phrase(word.start, end, "BiologicalProcess", hits, phrase)
-                    break
-
-    def _singular_name(self, hit: Hit) -> str:
-        """A name of what ``hit`` names in the singular, as a modifier is written ("red
-        blood cell production"): its entity's label or a spelling, else its text."""
-        text = self.doc[hit.start : hit.end]
-        label = [self.vocab.entities[hit.name.entity].label] if hit.name.known else []
-        names = [*label, *hit.name.spellings, text]
-        return next((n for n in names if folded(n) == n.casefold().replace("-", " ")), text)
-
-    def _process_readings(self, words: list[Word], i: int) -> list[tuple[str, bool]]:
-        """The head of the process's name ``words[i]`` may give, and whether "of" must
-        follow: a noun ("synthesis of"), a verb after "to" ("to make"), an -ing form
-        after a preposition ("for making")."""
-        key = words[i].key
-        found = [(PROCESS_NOUNS[key] or key, True)] if key in PROCESS_NOUNS else []
-        verb = key in PROCESS_VERBS or key.endswith("ing")  # seldom: test it first
-        if not verb or not i or self.doc[words[i - 1].end : words[i].start].strip():
-            return found
-        before = words[i - 1].key
-        if key in PROCESS_VERBS and before == "to":
-            found.append((PROCESS_VERBS[key], False))
-        for base in (key[:-3], key[:-3] + "e") if key.endswith("ing") else ():
-            if base in PROCESS_VERBS and before in PROCESS_PREPOSITIONS:
-                found.append((PROCESS_VERBS[base], False))
-        return found
-
-    def _substance_after(
-        self, words: list[Word], at: int, hits: list[Hit], of: bool
-    ) -> tuple[Hit, int] | None:
-        """The substance a process verb or noun at ``words[at - 1]`` acts on, and where the
-        phrase ends: "of" (for a noun) and a determiner, then a mention of a chemical, or
-        for a noun of a body part ("the development of the hippocampus"); "turn A into B"
-        is a process of B."""
-        k = at
-        if of:
-            if words[k].key != "of":
-                return None
-            k += 1
-        while k < len(words) and words[k].key in PROCESS_DETERMINERS:
-            k += 1
-        if k >= len(words):
-            return None
-        thing = next((h for h in top(hits) if h.start == words[k].start), None)
-        kinds = ("ChemicalEntity", "AnatomicalStructure") if of else ("ChemicalEntity",)
-        if (
-            thing is None
-            or thing.how == "anaphora"
-            or self.vocab.kind(thing.name.type) not in kinds
-        ):
-            return None  # "to build strong bones" names no bone synthesis
-        after = next((j for j, w in enumerate(words) if w.start >= thing.end), len(words))
-        if not of and after + 1 < len(words) and words[after].key == "into":
-            into = next((h for h in top(hits) if h.start == words[after + 1].start), None)
-            if into is not None and self.vocab.kind(into.name.type) == "ChemicalEntity":
-                return into, into.end
-        return thing, thing.end
 
     def class_words(self, words: list[Word], hits: list[Hit]) -> None:
         """A chemical class word after "a" or "an" ("is an antioxidant", "a trace
@@ -397,3 +328,22 @@ class NounPhrases(Matcher):
         if before in VERB_SLOTS or (before in CLAUSE_OPENERS and words[k].key.endswith("ed")):
             return False
         return before in STOPWORDS or before in GRADING or is_verb(before)
+
+    def compounds(self, hits: list[Hit]) -> None:
+        """Two mentions that make one noun compound: a body part before a condition
+        ("stomach cramps", "leg pain") or a condition in a hyphenated modifier before one
+        ("migraine-associated nausea") is a kind of the second; an animal food before a
+        body part ("beef liver", "chicken liver") is a food, the graph's or lexicon's by
+        that name, else one proposed with suggestions."""
+        tops = [h for h in top(hits) if h.how != "anaphora" and h.named]
+        for first, head in pairwise(tops):
+            gap = self.doc[first.end : head.start]
+            kinds = (self.vocab.kind(first.name.type), self.vocab.kind(head.name.type))
+            if kinds == ("Food", "AnatomicalStructure") and gap.isspace():
+                self._add_phrase(first.start, head.end, "Food", hits)
+            elif kinds[1] == "Condition" and (
+                (kinds[0] == "AnatomicalStructure" and gap.isspace())
+                or (kinds[0] == "Condition" and _LINKED.fullmatch(gap))
+            ):
+                hits.append(Hit(first.start, head.end, head.name, head.how, named=False))
+        hits[:] = ordered(hits)

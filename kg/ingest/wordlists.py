@@ -152,6 +152,9 @@ NP_HEADS: dict[str, str] = {
         "PopulationGroup",
     ),
 }
+#: Head words whose phrase names the thing another head names: "zinc supplementation" is
+#: (taking) a zinc supplement.
+HEAD_NAMES = {"supplementation": "supplement"}
 #: Head words of a process or function a body part or substance undergoes or does ("nerve
 #: transmission", "brain development", "iron absorption"): the phrase names the process,
 #: not the thing its modifier names, so it is proposed only when a mention modifies it.
@@ -162,12 +165,13 @@ PROCESS_HEADS: dict[str, str] = {
                 """transmission conduction signaling signalling development formation growth
             repair absorption uptake transport contraction relaxation secretion release
             regulation maturation differentiation division replication degradation breakdown
-            oxidation methylation utilization utilisation storage excretion"""
+            oxidation methylation utilization utilisation storage excretion reaction"""
             )
         ),
         "BiologicalProcess",
     ),
-    **dict.fromkeys(("functioning", "performance"), "PhysiologicalFunction"),
+    **dict.fromkeys(("functioning", "performance", "control", "tone"), "PhysiologicalFunction"),
+    "supplementation": "Food",  # taking a supplement: "zinc supplementation", not "oral"
 }
 #: Heads that name an episode of the condition before them ("migraine attacks", "asthma
 #: episodes"): the phrase is a mention of that condition.
@@ -182,7 +186,8 @@ GRADING = wordset(
     specific real true actual whole entire full high low higher lower increased decreased
     reduced long short frequent occasional typical usual primary secondary basic numerous
     great greater large larger small smaller excellent little enough plenty extra
-    additional total"""
+    additional total worse worst poorer slower faster quicker fewer weaker stronger weak
+    strong lesser"""
 )
 #: Adjectives a text says of a thing after "is" ("rich in", "deficient in", "safe"): a
 #: lexicon's acronym or synonym spelt so ("RICH", "Rich syndrome") is no mention of them.
