@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: run test lint docs clean chromium
+.PHONY: run test lint docs clean chromium virtuoso
 
 # Debian's python3 ships without venv/ensurepip; install it when it is missing.
 $(BIN)/python:
@@ -38,7 +38,17 @@ ifeq ($(CHROMIUM),)
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 endif
 
-test: $(VENV)/.dev-installed chromium
+# The push tests start Debian's Virtuoso on free localhost ports (a temporary database each
+# run); installing the package starts no service where policy-rc.d forbids it, and the
+# tests never use its default ports 1111 and 8890.
+VIRTUOSO := $(shell command -v virtuoso-t 2>/dev/null)
+
+virtuoso:
+ifeq ($(VIRTUOSO),)
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource
+endif
+
+test: $(VENV)/.dev-installed chromium virtuoso
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -336,10 +336,12 @@ def push(endpoint, graph_store, replace, user, password_env, build_dir):
     Fuseki, Virtuoso ...), then check the triple counts over its endpoint.
 
     Each named graph goes to the graph of the same IRI, in batches of N-Triples; the
-    store's default graph gets their merge, so plain queries there see every source
-    (run the server without a union-default-graph setting). Prints each graph with
-    the triples the endpoint counts. The password comes from the environment variable
-    named by --password-env, never from the command line.
+    store's default graph gets their merge, so plain queries there see every source;
+    where the default graph already is the union of all graphs (Virtuoso), the merge
+    is not pushed and this is said. Prints each graph with the triples the endpoint
+    counts. The password comes from the environment variable named by --password-env,
+    never from the command line; it goes as HTTP Basic, or as Digest when the server
+    asks for it (Virtuoso).
 
     nnkg's graphs are those under https://w3id.org/nnkg/ (src:*, the ontology and
     the catalogue). With --replace they become exactly this build's: those the build
@@ -362,7 +364,8 @@ def push(endpoint, graph_store, replace, user, password_env, build_dir):
     graph_store = graph_store or default_graph_store(endpoint)
     if graph_store is None:
         raise click.UsageError(
-            "--graph-store is needed for this endpoint (Fuseki: http://HOST:3030/DATASET/data)"
+            "--graph-store is needed for this endpoint (Fuseki: http://HOST:3030/DATASET/data, "
+            "Virtuoso: http://HOST:8890/sparql-graph-crud-auth)"
         )
     credentials = auth(user, password_env)
     with bar("pushing", None, "triples") as shown:
@@ -384,7 +387,7 @@ def push(endpoint, graph_store, replace, user, password_env, build_dir):
     for message in push_messages(result):
         click.echo(message, err=True)
     click.echo(
-        f"pushed {result.triples} triples in {len(result.sent) - 1} named graphs to "
+        f"pushed {result.triples} triples in {result.named_graphs} named graphs to "
         f"{graph_store} and checked them ({result.seconds:.2f} s)",
         err=True,
     )

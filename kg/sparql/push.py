@@ -6,6 +6,15 @@ default graph gets the RDF merge of the named graphs, so plain queries there see
 source at once, as in nnkg's own stores, without a server-side union setting. Afterwards
 a SPARQL COUNT on the endpoint checks that every triple arrived.
 
+Stores differ, and the push finds out rather than being told:
+
+- a store whose default graph already is the union of all its graphs (Virtuoso; Oxigraph
+  server with ``--union-default-graph``) shows the marker graph's triples in its default
+  graph; there the merge is not pushed (it would count twice) and only the named graphs
+  are checked;
+- a store that answers ``GRAPH ?g { }`` with one unbound row (Virtuoso lists no empty
+  pattern's graphs) gets its graphs listed with ``GRAPH ?g { ?s ?p ?o }``.
+
 The store is shared: every graph under ``https://w3id.org/nnkg/`` is nnkg's, and with
 ``replace`` those the push does not bring (sources of an earlier, bigger build) are
 deleted; graphs outside it (system graphs, other people's data) are never changed, only
@@ -50,10 +59,15 @@ class PushResult:
     foreign_count: int = 0  # named graphs outside nnkg's space, left alone
     foreign: tuple[str, ...] = ()  # the first of them (at most SHOWN), sorted
     interrupted: str | None = None  # when a push that never finished began, if one did
+    union_default: bool = False  # the store's default graph is the union of its graphs
 
     @property
     def triples(self) -> int:
         return sum(n for g, n in self.sent.items() if g != DEFAULT_GRAPH)
+
+    @property
+    def named_graphs(self) -> int:
+        return sum(1 for g in self.sent if g != DEFAULT_GRAPH)
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,7 @@ class _Survey:
     interrupted: str | None
     foreign_count: int
     foreign: tuple[str, ...]
+    pattern: str  # the group pattern that lists this store's graphs as ``GRAPH ?g``
 
 
 def _some(graphs: tuple[str, ...], count: int) -> str:
@@ -81,6 +96,11 @@ def push_messages(result: PushResult) -> list[str]:
     """What a person should hear of the store beyond the counts, one line each: a push
     that broke off, nnkg graphs removed or left stale, other graphs left alone."""
     messages = []
+    if result.union_default:
+        messages.append(
+            "the store's default graph is already the union of its graphs (as Virtuoso's is): "
+            "the merge was not pushed there, only the named graphs were checked"
+        )
     if result.interrupted is not None:
         then = (
             "--replace removed what it left and cleared its mark"
@@ -151,40 +171,61 @@ def _select(endpoint: str, auth, text: str) -> list[tuple[str, ...]]:
     return [tuple(term.value for term in row) for row in rows]
 
 
-def _our_graphs(endpoint: str, auth) -> set[str]:
+def _graph_pattern(endpoint: str, auth) -> str:
+    """``{ }``, which lists every graph, empty ones too, where the store supports it;
+    ``{ ?s ?p ?o }`` where ``GRAPH ?g { }`` leaves ?g unbound (Virtuoso 7)."""
+    unbound = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { } FILTER(!BOUND(?g)) }"
+    ((n,),) = _select(endpoint, auth, unbound)
+    return "{ ?s ?p ?o }" if int(n) else "{ }"
+
+
+def _our_graphs(endpoint: str, auth, pattern: str) -> set[str]:
     """Every named graph in nnkg's space, the marker included: one row per graph, and
     nnkg writes one per source, so this list is as long as a build's."""
-    query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER({_OURS}) }}"
+    query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {pattern} FILTER({_OURS}) }}"
     return {g for (g,) in _select(endpoint, auth, query)}
 
 
 def _survey(endpoint: str, auth) -> _Survey:
     """nnkg's graphs, the marker of an unfinished push, and the others only counted (a
     store may hold any number of them) with the first few named."""
-    ours = _our_graphs(endpoint, auth)
+    pattern = _graph_pattern(endpoint, auth)
+    ours = _our_graphs(endpoint, auth, pattern)
     interrupted = None
     if MARKER in ours:
         started = f"<{MARKER}> <{PROV_IRI}startedAtTime> ?t"
         ask = f"SELECT ?t WHERE {{ GRAPH <{MARKER}> {{ {started} }} }}"
         times = [t for (t,) in _select(endpoint, auth, ask)]
         interrupted = times[0] if times else "at an unknown time"
-    others = f"WHERE {{ GRAPH ?g {{ }} FILTER(!{_OURS}) }}"
+    others = f"WHERE {{ GRAPH ?g {pattern} FILTER(!{_OURS}) }}"
     ((count,),) = _select(endpoint, auth, f"SELECT (COUNT(DISTINCT ?g) AS ?n) {others}")
     first = _select(endpoint, auth, f"SELECT DISTINCT ?g {others} ORDER BY ?g LIMIT {SHOWN}")
-    return _Survey(frozenset(ours - {MARKER}), interrupted, int(count), tuple(g for (g,) in first))
+    return _Survey(
+        frozenset(ours - {MARKER}),
+        interrupted,
+        int(count),
+        tuple(g for (g,) in first),
+        pattern,
+    )
 
 
-def _marker(graphs: dict[str, list[str]]) -> bytes:
+def _union_default(endpoint: str, auth) -> bool:
+    """Whether the store's default graph shows the triples of the marker, which is only
+    ever written to its own named graph: then the default graph is the union of all."""
+    seen = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{MARKER}> ?p ?o }}"
+    ((n,),) = _select(endpoint, auth, seen)
+    return int(n) > 0
+
+
+def _marker(graphs: dict[str, list[str]], now: str, union: bool = False) -> bytes:
     """The marker graph: what this push brings and since when, in PROV and DCTERMS terms."""
-    from datetime import UTC, datetime
-
     from kg.rdf.quads import RDF_TYPE, literal
 
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    named = len(graphs) - 1
+    named = sum(1 for g in graphs if g)
+    merge = "(the store's default graph is their union)" if union else "and their merge"
     what = (
         f"nnkg push of {sum(len(lines) for g, lines in graphs.items() if g)} triples in "
-        f"{named} named graphs and their merge; deleted when the push has finished"
+        f"{named} named graphs {merge}; deleted when the push has finished"
     )
     me = f"<{MARKER}>"
     lines = [
@@ -196,17 +237,19 @@ def _marker(graphs: dict[str, list[str]]) -> bytes:
 
 
 def _count(endpoint: str, graphs: list[str], auth) -> dict[str, int]:
-    """How many triples the endpoint holds in each of ``graphs``."""
+    """How many triples the endpoint holds in each of ``graphs`` (DEFAULT_GRAPH among them
+    or not)."""
     named = " ".join(f"<{g}>" for g in graphs if g != DEFAULT_GRAPH)
     per_graph = (
         f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {named} }} GRAPH ?g {{ ?s ?p ?o }} }} "
         "GROUP BY ?g"
     )
     counted = {g: int(n) for g, n in _select(endpoint, auth, per_graph)}
-    # the marker is no data, even where the default graph is the union of all graphs
-    everything = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(?s != <{MARKER}>) }}"
-    ((total,),) = _select(endpoint, auth, everything)
-    counted[DEFAULT_GRAPH] = int(total)
+    if DEFAULT_GRAPH in graphs:
+        # the marker is no data, even where the default graph is the union of all graphs
+        everything = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(?s != <{MARKER}>) }}"
+        ((total,),) = _select(endpoint, auth, everything)
+        counted[DEFAULT_GRAPH] = int(total)
     return {g: counted.get(g, 0) for g in graphs}
 
 
@@ -228,11 +271,11 @@ def _check(endpoint: str, sent: dict[str, int], counted: dict[str, int], replace
             )
 
 
-def _check_only_ours(endpoint: str, auth, sent: dict[str, int]) -> None:
+def _check_only_ours(endpoint: str, auth, sent: dict[str, int], pattern: str) -> None:
     """After ``replace``, nnkg's space holds the pushed graphs and nothing else."""
     from kg.sparql.remote import redact
 
-    extra = sorted(_our_graphs(endpoint, auth) - sent.keys() - {MARKER})
+    extra = sorted(_our_graphs(endpoint, auth, pattern) - sent.keys() - {MARKER})
     if extra:
         more = f" and {len(extra) - 1} more" if len(extra) > 1 else ""
         raise PushCheckError(
@@ -289,16 +332,27 @@ def push(
     it, nnkg graphs the build lacks stay and are reported as stale. A marker graph is put
     before the first upload and deleted last, once the counts check, so a push that breaks
     off leaves it for the next push to report (``PushResult.interrupted``) and clear.
-    ``progress(done, total)`` hears of every batch sent, counted in triples."""
+    ``progress(done, total)`` hears of every batch sent, counted in triples.
+
+    Where the store's default graph is already the union of its graphs (Virtuoso), the
+    merge is not pushed and ``PushResult.union_default`` says so."""
+    from datetime import UTC, datetime
+
     from kg.sparql.remote import http_client
 
     started = time.perf_counter()
     graphs = _graphs(quads)
     survey = _survey(endpoint, auth)
     stale = tuple(sorted(survey.ours - graphs.keys()))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    marking = f"marking the push in progress in <{MARKER}>"
     with http_client(auth, timeout=300.0) as client:
         store = partial(_to_store, client, graph_store)
-        store("PUT", MARKER, f"marking the push in progress in <{MARKER}>", _marker(graphs))
+        store("PUT", MARKER, marking, _marker(graphs, now))
+        union = _union_default(endpoint, auth)
+        if union:
+            del graphs[DEFAULT_GRAPH]
+            store("PUT", MARKER, marking, _marker(graphs, now, union=True))
         _upload(store, graphs, replace, batch_size, progress)
         for graph in stale if replace else ():
             store("DELETE", graph, f"removal of the stale graph <{graph}>")
@@ -306,7 +360,7 @@ def push(
         counted = _count(endpoint, list(graphs), auth)
         _check(endpoint, sent, counted, replace)
         if replace:
-            _check_only_ours(endpoint, auth, sent)
+            _check_only_ours(endpoint, auth, sent, survey.pattern)
         store("DELETE", MARKER, f"removal of the marker <{MARKER}>")
     return PushResult(
         graph_store,
@@ -319,4 +373,5 @@ def push(
         foreign_count=survey.foreign_count,
         foreign=survey.foreign,
         interrupted=survey.interrupted,
+        union_default=union,
     )
