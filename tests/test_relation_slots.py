@@ -67,6 +67,15 @@ TYPES = {
     "cramps": "Phenotype",
     "muscle cramps": "Phenotype",
     "diarrhea": "Phenotype",
+    "development of the hippocampus": "BiologicalProcess",
+    "hippocampus": "AnatomicalStructure",
+    "brain": "AnatomicalStructure",
+    "learning": "PhysiologicalFunction",
+    "muscle weakness": "Phenotype",
+    "irregular heartbeat": "Phenotype",
+    "people with pellagra": "PopulationGroup",
+    "pellagra": "DeficiencyState",
+    "tired": "Phenotype",
 }
 
 
@@ -219,6 +228,45 @@ def test_what_follows_a_process_describes_its_chemical(text, names, expected, no
     found = triples(text, names)
     assert expected in found
     assert not_expected not in found
+
+
+def test_what_follows_a_process_describes_the_structure_it_ends_in():
+    text = (
+        "Choline is needed for the development of the hippocampus, "
+        "the brain region that handles learning."
+    )
+    names = ["choline", "development of the hippocampus", "hippocampus", "brain", "learning"]
+    found = triples(text, names)
+    assert ("hippocampus", "enables", "learning", False) in found
+    assert ("hippocampus", "partOf", "brain", False) in found
+    assert ("brain", "enables", "learning", False) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may notice muscle weakness, and a shortfall can lead to an irregular heartbeat.",
+        "Iron causes muscle weakness, so the lack can lead to an irregular heartbeat.",
+    ],
+)
+def test_a_comma_and_a_new_noun_phrase_start_another_subject(text):
+    found = triples(
+        text, ["muscle weakness", "irregular heartbeat", *(["iron"] * ("Iron" in text))]
+    )
+    assert ("muscle weakness", "causes", "irregular heartbeat", False) not in found
+
+
+def test_a_conjunction_without_a_new_noun_phrase_keeps_the_subject():
+    text = "Iron deficiency causes fatigue, and can lead to an irregular heartbeat."
+    found = triples(text, ["iron deficiency", "fatigue", "irregular heartbeat"])
+    assert ("Iron deficiency", "causes", "irregular heartbeat", False) in found
+
+
+def test_a_group_named_by_its_condition_gives_the_condition_its_signs():
+    text = "Early on, people with pellagra may feel tired."
+    found = triples(text, ["people with pellagra", "pellagra", "tired"])
+    assert found == {("pellagra", "hasSymptom", "tired", False)}
+    assert triples("Older adults often feel tired.", ["older adults", "tired"]) == set()
 
 
 def test_a_process_keeps_its_own_relations():

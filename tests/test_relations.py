@@ -196,6 +196,11 @@ def test_added_predicates_have_polarity_and_a_match():
             {("vitamin E", "treats", "neuropathy", False)},
         ),
         (
+            "The hippocampus is largely responsible for memory.",
+            ["hippocampus", "memory"],
+            {("hippocampus", "enables", "memory", False)},
+        ),
+        (
             "Anemia is common among older adults.",
             ["anemia", "older adults"],
             {("older adults", "atRiskOf", "Anemia", False)},
@@ -967,3 +972,18 @@ def test_a_parenthesis_after_a_mention_is_read_past_but_no_other_bracket():
     assert ("vitamin B1", "requiredFor", "memory", False) not in found
     assert triples("Thiamine [see above] is required for memory.", "thiamine", "memory") == set()
     assert triples("Thiamine is (we think) required for memory.", "thiamine", "memory") == set()
+
+
+def test_bulleted_lines_after_a_colon_are_the_items_of_its_list(tmp_path):
+    document = (
+        "Sources of iron include:\n- beef, oysters and spinach\n- nuts\n\n"
+        "Iron deficiency can cause fatigue.\n- Zinc is found in oysters."
+    )
+    drafted = draft_claims(document, load_known(tmp_path)).candidates
+    sources = {c.subject.text for c in drafted if c.predicate == "sourceOf"}
+    assert {"beef", "oysters", "spinach", "nuts"} <= sources
+    lead = document.index("Sources")
+    assert all(c.start == lead for c in drafted if c.object.text == "iron")
+    # A bullet after a line without a colon is a sentence of its own.
+    zinc = [c for c in drafted if c.object.text == "Zinc"]
+    assert zinc and all(c.start > document.index("- Zinc") for c in zinc)

@@ -11,6 +11,7 @@ the result is written as a source folder (:mod:`kg.ingest.folder`).
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from kg.base.errors import NnkgError
 from kg.ingest.known import Known
-from kg.ingest.model import Candidate, ProposedEntity, Sentence
+from kg.ingest.model import Candidate, Mention, ProposedEntity, Sentence
 
 __all__ = [
     "DEFAULT_OUT",
@@ -32,6 +33,8 @@ __all__ = [
 
 #: Where drafts go unless told: never the packaged sources/.
 DEFAULT_OUT = Path("my-sources")
+#: What stands between a line and the next when a bullet opens the next.
+_BULLET = re.compile(r"[ \t]*\r?\n[ \t]*[-–•*][ \t]+")
 
 
 class IngestError(NnkgError):
@@ -68,20 +71,61 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     mentions, proposed = find_mentions(document, found, vocabulary)
     candidates: list[Candidate] = []
     starts = [m.start for m in mentions]  # mentions come sorted
-    for sentence in found:
-        if is_promotional(sentence) or is_question(sentence):
-            continue
+
+    def within(sentence: Sentence) -> list[Mention]:
         first = bisect_left(starts, sentence.start)
         last = bisect_left(starts, sentence.end, first)
-        inside = [m for m in mentions[first:last] if m.end <= sentence.end]
+        return [m for m in mentions[first:last] if m.end <= sentence.end]
+
+    for run in _bulleted(document, found):
+        sentence = Sentence(run[0].start, run[-1].end, document[run[0].start : run[-1].end])
+        if is_promotional(run[0]) or is_question(run[0]):
+            continue
+        inside = within(sentence)
         if len(inside) < 2:
             continue
-        groups = list_groups(inside, sentence)
+        lines = [list_groups(within(line), line) for line in run]
+        groups = [g for line in lines for g in line]
+        if len(run) > 1:
+            groups.insert(0, _items(run[1:], lines[1:], within))
         candidates += find_relations(sentence, inside, ontology, groups)
     candidates = _first_named(candidates)
     used = {m.entity for c in candidates for m in (c.subject, c.object)}
     entities = tuple(e for e in proposed if e.id in used and e.id not in known.proposed)
     return Draft(tuple(candidates), entities)
+
+
+def _bulleted(document: str, found: Sequence[Sentence]) -> list[list[Sentence]]:
+    """The sentences in runs: one that ends in a colon with the bulleted lines after it,
+    the items of the list it opens ("Sources of X include:", "- meat", "- fish"), as one
+    run; any other sentence alone."""
+    runs: list[list[Sentence]] = []
+    for sentence in found:
+        run = runs[-1] if runs else None
+        if (
+            run
+            and run[0].text.rstrip().endswith(":")
+            and _BULLET.fullmatch(document[run[-1].end : sentence.start])
+        ):
+            run.append(sentence)
+        else:
+            runs.append([sentence])
+    return runs
+
+
+def _items(
+    lines: Sequence[Sentence], groups: Sequence[Sequence[Sequence[Mention]]], within
+) -> list[Mention]:
+    """The list that bulleted ``lines`` make: each line's first mention, or the list it
+    begins on its line ("- poultry, beef and pork")."""
+    items: list[Mention] = []
+    for line, line_groups in zip(lines, groups, strict=True):
+        found = within(line)
+        if not found:
+            continue
+        first = min(found, key=lambda m: (m.start, -m.end))
+        items += next((g for g in line_groups if first in g), [first])
+    return items
 
 
 def _first_named(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -78,6 +78,16 @@ _CLAUSE_COMMA = re.compile(r",(?!\s*«\d+»\s*(?:,|and\b|or\b))", re.IGNORECASE)
 _RELATIVE_OPENS = re.compile(r"\A\s*(?:that|which|who)\b", re.IGNORECASE)
 _COMMA_CLOSES = re.compile(r"\A\s*,(?!\s*(?:which|who|that|and|or)\b)", re.IGNORECASE)
 _ANTECEDENT = re.compile(r"«(\d+)»\s*,?\s*\Z")
+#: A gap that a comma and a conjunction break before a noun phrase of its own, or a comma
+#: and "so": another clause opens there with a subject that is no mention ("X, and a
+#: severe shortfall can cause Y"), so X is no subject of the cue.
+_NEW_CLAUSE = re.compile(
+    r",\s*(?:so\b|(?:and|or)\s+(?:a|an|the|this|that|these|those|some|many|most|such|any|"
+    r"each|every|your|their|our|his|her|its|one|several|other)\b)",
+    re.IGNORECASE,
+)
+#: The word that names a group by its condition, right before the condition's mention.
+_WITH = re.compile(r"\b(?:with|having)\s+(?:[\w’'-]+\s+){0,2}\Z", re.IGNORECASE)
 #: The gloss a cue's gap may open with (:data:`kg.ingest.cues.GLOSS`): no word of the gap.
 _LEADING_GLOSS = re.compile(r"\A" + GLOSS)
 
@@ -161,18 +171,21 @@ class Masked:
 
     def described(self, index: int) -> Mention:
         """What an appositive or a relative clause right after mention ``index``
-        describes: the nearest noun, so for a process that ends in a chemical ("to make
+        describes: the nearest noun, so for a process that ends in a thing ("to make
         «acetylcholine», a neurotransmitter", "the synthesis of «sphingolipids», a class
-        of lipids") the chemical, else the mention."""
+        of lipids", "the development of the «hippocampus», the brain region that") the
+        thing, else the mention."""
         m = self.mentions[index]
         if not self.ontology.is_a(m.type, "BiologicalProcess"):
             return m
-        chemical = (
+        thing = (
             k
             for k in self.inner
-            if k.end == m.end and m.start < k.start and self.ontology.is_a(k.type, "ChemicalEntity")
+            if k.end == m.end
+            and m.start < k.start
+            and not self.ontology.is_a(k.type, "BiologicalProcess")
         )
-        return next(chemical, m)
+        return next(thing, m)
 
 
 def _main_clause(head: str, start: int, opener: bool) -> int:
@@ -244,6 +257,8 @@ def slot_options(
     gap = _LEADING_GLOSS.sub("", masked.text[match.end(name) : cue_start], count=1)
     if match.start(name) > cue_start:
         return _mentions([_head_after(name, match, masked, lexicon), index], masked)
+    if _NEW_CLAUSE.search(gap):
+        return []
     if phrase:
         appositive = _COMMA_CLOSES.match(gap + masked.text[cue_start : match.end(1)])
         return [masked.described(index) if appositive else masked.mentions[index]]
@@ -275,9 +290,28 @@ def _head_after(name: str, match: re.Match[str], masked: Masked, lexicon: CueLex
 
 
 def _mentions(options: Sequence[Mention | int | None], masked: Masked) -> list[Mention]:
-    """The options as mentions, each once, in order."""
-    found = (masked.mentions[i] if isinstance(i, int) else i for i in options)
+    """The options as mentions, each once, in order, each group named by its condition
+    followed by that condition (:func:`_condition_of`)."""
+    found = [masked.mentions[i] if isinstance(i, int) else i for i in options]
+    found = [k for m in found if m is not None for k in (m, _condition_of(m, masked))]
     return list(dict.fromkeys(m for m in found if m is not None))
+
+
+def _condition_of(group: Mention, masked: Masked) -> Mention | None:
+    """The condition a group is named by ("people with «pellagra»", "patients with low
+    «calcium»"): what such people feel or show is said of the condition too, which the
+    types decide."""
+    if not masked.ontology.is_a(group.type, "PopulationGroup"):
+        return None
+    inside = (
+        k
+        for k in masked.inner
+        if group.start < k.start
+        and k.end <= group.end
+        and masked.ontology.is_a(k.type, "Condition")
+        and _WITH.search(masked.sentence.text[: k.start - masked.sentence.start])
+    )
+    return next(inside, None)
 
 
 def plain(options: list[Mention], masked: Masked, lexicon: CueLexicon) -> list[Mention]:
