@@ -10,7 +10,8 @@ import pytest
 from kg.cli import cli
 
 COMMANDS = [
-    "accept", "build", "contradictions", "effects", "export", "ingest", "neighbors", "path",
+    "accept", "build", "contradictions", "effects", "export", "import", "ingest", "neighbors",
+    "path",
     "push", "query", "render", "review", "serve", "show", "stats", "validate",
 ]  # fmt: skip
 

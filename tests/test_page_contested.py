@@ -105,7 +105,7 @@ def test_the_denial_is_contested_by_the_article(seed_page):
     denial = page.evaluate(B12_PREVENTS_ALZHEIMER.replace("!e.negated", "e.negated"))
     card = page.evaluate("(id) => nnkg.edges.get(id).title.textContent", denial["id"])
     assert "Who says otherwise:says prevents“Studies have suggested" in card
-    assert card.endswith("hedged PopularArticle")
+    assert card.endswith("hedged PopularArticle source text")  # then its button
 
 
 def test_contested_edges_stand_out(seed_page, net):
@@ -226,7 +226,7 @@ def test_hostile_text_on_both_sides_stays_text(browser, tmp_path):
     assert hostile("quote two") in otherwise and hostile("title two") in otherwise
     named = f"population = {hostile('population')}; exposure = {hostile('exposure')}"
     assert f"context {named}; (“{hostile('context')}”)" in otherwise
-    assert otherwise.endswith("asserted Bad")
+    assert otherwise.endswith("asserted Bad source text")  # then its button
     page.check("#only-contested")
     assert page.evaluate("nnkg.edges.get({filter: e => !e.hidden}).length") == 2
     assert_inert(visit, scripts=3)

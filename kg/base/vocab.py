@@ -82,6 +82,7 @@ class NNKG(DefinedNamespace):
     Disease: URIRef
     DeficiencyState: URIRef
     Phenotype: URIRef
+    GeneOrProtein: URIRef
     # provenance model
     Claim: URIRef
     Source: URIRef
@@ -168,6 +169,9 @@ CURIE_PREFIXES = {
         for prefix in ("CHEBI", "GO", "HP", "MONDO", "UBERON", "CL", "FOODON", "ONS", "MFOEM")
     },
     "MESH": "http://id.nlm.nih.gov/mesh/",
+    # genes and proteins (nnkg:GeneOrProtein), with Biolink's prefix map's expansions
+    "HGNC": "http://identifiers.org/hgnc/",
+    "UniProtKB": "http://purl.uniprot.org/uniprot/",
 }
 
 

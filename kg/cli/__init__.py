@@ -12,6 +12,7 @@ from kg.base import __version__
 from kg.base.errors import CurationError, NnkgError
 from kg.cli.build import COMMANDS as BUILD_COMMANDS
 from kg.cli.ingest import COMMANDS as INGEST_COMMANDS
+from kg.cli.interop import COMMANDS as INTEROP_COMMANDS
 from kg.cli.network import COMMANDS as NETWORK_COMMANDS
 from kg.cli.sparql import COMMANDS as SPARQL_COMMANDS
 
@@ -64,7 +65,13 @@ def cli() -> None:
     """
 
 
-for _command in (*BUILD_COMMANDS, *INGEST_COMMANDS, *NETWORK_COMMANDS, *SPARQL_COMMANDS):
+for _command in (
+    *BUILD_COMMANDS,
+    *INGEST_COMMANDS,
+    *INTEROP_COMMANDS,
+    *NETWORK_COMMANDS,
+    *SPARQL_COMMANDS,
+):
     cli.add_command(_command)
 
 

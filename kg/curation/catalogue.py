@@ -16,7 +16,7 @@ __all__ = ["SLUG", "load_catalogue"]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-_CURIE = re.compile(r"^([A-Z]+):([A-Za-z0-9]+)$")
+_CURIE = re.compile(r"^([A-Z][A-Za-z]*):([A-Za-z0-9]+)$")  # UniProtKB: mixed case
 _MATCHES = ("exact", "close")
 _FIELDS = {"id", "label", "synonyms", "type", "definition", "xrefs"}
 

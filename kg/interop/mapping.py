@@ -40,6 +40,7 @@ PREFIX_PREFERENCE: dict[str, tuple[str, ...]] = {
     "biolink:Disease": ("MONDO", "MESH", "HP"),
     "biolink:DiseaseOrPhenotypicFeature": (),
     "biolink:Food": ("FOODON", "CHEBI", "MESH"),
+    "biolink:GeneOrGeneProduct": (),
     "biolink:NamedThing": (),
     "biolink:PhenotypicFeature": ("HP", "MESH"),
     "biolink:PhysiologicalProcess": ("GO",),

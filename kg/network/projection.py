@@ -43,7 +43,7 @@ __all__ = [
 ClaimNetwork: TypeAlias = "networkx.MultiDiGraph"
 
 #: Part of the cache key of a projected network: raise it when what an edge holds changes.
-NETWORK_FORMAT = 4
+NETWORK_FORMAT = 5
 
 
 @dataclass(frozen=True, order=True)
@@ -61,6 +61,9 @@ class Evidence:
     population: str | None = None
     exposure: str | None = None
     qualifier_text: str | None = None
+    #: The subject's and the object's words inside the quote (the page marks them).
+    subject_text: str = ""
+    object_text: str = ""
 
     @property
     def qualifiers(self) -> dict[str, str]:
@@ -175,6 +178,8 @@ def _evidence(quads: Quads, claim: str, relations: dict, entities) -> tuple[tupl
         certainty=certainty,
         negated=negated,
         qualifier_text=quads.value(claim, NNKG + "qualifierText>") or None,
+        subject_text=quads.value(claim, NNKG + "subjectText>"),
+        object_text=quads.value(claim, NNKG + "objectText>"),
         **context,
     )
     return (*key, negated), evidence
@@ -195,6 +200,7 @@ def claim_network(quads: Quads) -> ClaimNetwork:
         _local(src): {
             "title": value(src, DCTERMS + "title>"),
             "kind": _local(value(src, NNKG + "sourceKind>")),
+            "text": value(src, NNKG + "text>"),  # empty in a build from before nnkg:text
         }
         for src in sorted(typed.get(NNKG + "Source>", ()), key=unwrap)
     }

@@ -35,7 +35,8 @@ NnkgPage.cards = function (D) {
     const block = el("div", { class: against ? "claim against" : "claim" });
     if (claim.says) block.append(el("div", { class: "kv says" }, el("b", {}, "says "), claim.says));
     block.append(el("blockquote", {}, "“" + claim.quote + "”"), ...context(claim),
-      el("div", { class: "cite" }, (source.title || claim.source) + " — characters " + claim.start + "–" + claim.end + " ", tags));
+      el("div", { class: "cite" }, (source.title || claim.source) + " — characters " + claim.start + "–" + claim.end + " ", tags,
+        " ", el("button", { type: "button", class: "show-source", "data-claim": claim.iri }, "source text")));
     return block;
   }
 
@@ -113,5 +114,5 @@ NnkgPage.cards = function (D) {
     return card;
   }
 
-  return { edgeCard, nodeCard, entityCard, contested, labelOf, touching };
+  return { edgeCard, nodeCard, entityCard, claimBlock, contested, labelOf, touching };
 };

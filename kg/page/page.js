@@ -1,7 +1,7 @@
 /* nnkg page: builds the vis-network from the JSON data block (#nnkg-data, never run as
    script) and every piece of text with textContent, so nothing from a source is ever parsed
    as HTML; only http(s) IRIs become links. The parts (page-*.js) are in NnkgPage; this boots
-   them. window.nnkg exposes the DataSets. */
+   them. window.nnkg exposes the DataSets and the claims table. */
 (function () {
   "use strict";
   const { el, byId } = NnkgPage;
@@ -25,9 +25,10 @@
 
   // ---- details: at the top of the panel, in view, whenever something is selected
   const panel = byId("panel"), details = byId("details");
+  let pathView = null, link = null; // the --path hop list and the permalink, set up below
   function showDetails(card, selected) {
     details.replaceChildren(el("h2", {}, "Details"), card);
-    if (selected) panel.scrollTop = 0;
+    if (selected) { panel.scrollTop = 0; pathView?.follow(); link?.record(); }
   }
   const selected = () => network.getSelectedNodes().length + network.getSelectedEdges().length > 0;
   function selectEdge(id) {
@@ -88,6 +89,29 @@
   const filters = NnkgPage.filters(D, { nodes, edges, network, contested, state });
   filters.apply();
 
+  // ---- one edge lit up (from the claims table or the source text): it and its ends
+  function lightEdge(id) {
+    const e = edges.get(id);
+    if (!e) return;
+    if (state.focus && !(state.focus.has(e.from) && state.focus.has(e.to))) showWhole();
+    dim(new Set([e.from, e.to]), new Set([id]));
+    selectEdge(id);
+  }
+  NnkgPage.source(D, { lightEdge });
+  const table = NnkgPage.table(D, { lightEdge, network });
+
+  // ---- the --path page's hop list (page-path.js); the state in the URL (page-state.js)
+  const start = [...details.childNodes].map((n) => n.cloneNode(true));
+  function clear() { network.unselectAll(); restore(); details.replaceChildren(...start.map((n) => n.cloneNode(true))); }
+  function selectNode(id) { if (state.focus && !state.focus.has(id)) showWhole(); network.selectNodes([id]); highlightNeighbourhood(id); }
+  pathView = NnkgPage.path(D, { network, cards, selectEdge });
+  link = NnkgPage.permalink(D, { network, state, filters, view: { selectNode, selectEdge, clear, showWhole } });
+  function ready() { // once the first view is laid out: the path in view, then the hash's state
+    if (path && state.focus && path.nodes.some((id) => !state.focus.has(id))) showWhole();
+    pathView.fit();
+    link.apply();
+  }
+
   // ---- legend
   const legend = byId("legend");
   // styles through the CSSOM: the CSP allows no style attributes
@@ -140,11 +164,12 @@
     filters.apply();
     byId("focus-note")?.remove();
     network.fit({ animation: false });
+    link.record();
   }
   function settle(ids) {
     state.layout = layout.arrange(ids);
     if (!state.layout.ok && !state.focus && ids.length > 1) return focusOnHub();
-    afterDraw(() => { state.stable = true; });
+    afterDraw(() => { ready(); state.stable = true; });
   }
   function firstView() {
     network.setOptions({ physics: false });
@@ -152,5 +177,5 @@
     else afterDraw(() => settle(nodes.getIds({ filter: (n) => !n.hidden })));
   }
   if (meta.large) firstView(); else network.once("stabilizationIterationsDone", firstView);
-  window.nnkg = { nodes, edges, network, state };
+  window.nnkg = { nodes, edges, network, state, table };
 })();

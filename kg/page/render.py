@@ -49,6 +49,7 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Disease": ("#d62839", "diamond"),
     "DeficiencyState": ("#f4845f", "diamond"),
     "Phenotype": ("#ff8fab", "dot"),
+    "GeneOrProtein": ("#8d6e63", "square"),
 }
 #: The style of any other class: a crafted build may type its entities with anything.
 NEUTRAL_STYLE = ("#bbbbbb", "dot")
@@ -75,7 +76,13 @@ NODE_FONT = 14
 EDGE_FONT = 13
 #: The page's own scripts (in kg/page), inlined as one script in this order: the namespace
 #: and its helpers first, each part, then page.js, which boots the page.
-PAGE_SCRIPTS = ("page-base.js", "page-cards.js", "page-layout.js", "page-filters.js", "page.js")
+PAGE_SCRIPTS = (
+    "document.js",  # NnkgDocument, the review page's document view, for the source text
+    "page-base.js", "page-cards.js", "page-layout.js", "page-filters.js",
+    "page-source.js", "page-table.js", "page-path.js", "page-state.js", "page.js",
+)  # fmt: skip
+#: The page's stylesheets, inlined as one style in this order.
+PAGE_STYLES = ("page.css", "document.css", "page-views.css")
 #: What a link may start with: http and https, never javascript:, data: or the like.
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 
@@ -229,11 +236,15 @@ def _edge(index: int, data: dict, stances: dict[str, str]) -> dict:
         "width": 1 if data["structural"] else 2,
         **(_contested_look(data) if against else {}),
         "relation": data["label"],
+        "predicate": data["predicate"],
         "sign": data["sign"],
         "certainty": data["certainty"].term,
         "negated": data["negated"],
         "structural": data["structural"],
-        "claims": [c.to_dict() for c in data["claims"]],
+        "claims": [
+            {**c.to_dict(), "subject_text": c.subject_text, "object_text": c.object_text}
+            for c in data["claims"]
+        ],
         "against": [{**c.to_dict(), "says": stances[c.iri]} for c in against],
     }
 
@@ -316,6 +327,7 @@ def render_page(
     from markupsafe import Markup
     from pyvis.network import Network
 
+    from kg.base.vocab import SRC
     from kg.network.paths import find_paths
 
     label = net.nodes
@@ -374,7 +386,7 @@ def render_page(
             for c in classes
             for colour, shape in [_class_style(c)]
         ],
-        "sources": [{"id": k, **v} for k, v in net.graph["sources"].items()],
+        "sources": [{"id": k, "iri": str(SRC[k]), **v} for k, v in net.graph["sources"].items()],
         "signs": {s: c for s, (c, _) in SIGN_STYLES.items()},
         "denied": DENIED_COLOUR,
         "contested": {"mark": CONTESTED_MARK, "band": CONTESTED_BAND["color"]},
@@ -382,7 +394,7 @@ def render_page(
     }
     # pyvis's own generate_html renders with an environment that does not escape: nnkg
     # renders its template itself, from pyvis's network data, with one that does.
-    vis_js, page_css = _vis_js(), _asset("page.css")
+    vis_js, page_css = _vis_js(), "\n".join(_asset(name) for name in PAGE_STYLES)
     page_js = "\n".join(_asset(name) for name in PAGE_SCRIPTS)
     return escaping_template(_asset("page.html")).render(
         csp=content_security_policy(scripts=(vis_js, page_js), styles=(page_css,)),

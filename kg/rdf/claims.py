@@ -79,6 +79,7 @@ def _source(source: Source) -> Iterator[Triple]:
     yield node, DCTERMS + "title>", literal(source.title)
     yield node, NNKG + "sourceKind>", NNKG + source.kind + ">"
     yield node, NNKG + "sha256>", literal(source.sha256)
+    yield node, NNKG + "text>", literal(source.document)  # what the offsets index
     if source.note:
         yield node, DCTERMS + "description>", literal(source.note)
 
