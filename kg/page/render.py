@@ -21,6 +21,16 @@ from pathlib import Path
 
 from kg.base.model import Certainty
 from kg.network.projection import ClaimNetwork
+from kg.page.styles import (
+    CLASS_STYLES,
+    CONTESTED_BAND,
+    CONTESTED_MARK,
+    DENIED_COLOUR,
+    SIGN_STYLES,
+    class_label,
+    class_order,
+    class_style,
+)
 
 __all__ = [
     "CLASS_STYLES",
@@ -35,31 +45,6 @@ __all__ = [
     "web_link",
 ]
 
-#: Colour and vis-network shape per entity class; the legend lists them in this order.
-CLASS_STYLES: dict[str, tuple[str, str]] = {
-    "Nutrient": ("#f4a300", "star"),
-    "ChemicalEntity": ("#f6d55c", "hexagon"),
-    "Food": ("#7cb518", "square"),
-    "PopulationGroup": ("#9b5de5", "triangleDown"),
-    "BiologicalProcess": ("#3c8dde", "dot"),
-    "PhysiologicalFunction": ("#56cfe1", "diamond"),
-    "AnatomicalStructure": ("#2a9d8f", "triangle"),
-    "Cell": ("#52b788", "triangle"),
-    "CellularComponent": ("#95d5b2", "triangle"),
-    "Disease": ("#d62839", "diamond"),
-    "DeficiencyState": ("#f4845f", "diamond"),
-    "Phenotype": ("#ff8fab", "dot"),
-    "GeneOrProtein": ("#8d6e63", "square"),
-}
-#: The style of any other class: a crafted build may type its entities with anything.
-NEUTRAL_STYLE = ("#bbbbbb", "dot")
-#: Edge colour and arrow head per sign: increases, decreases (a bar, as in pathway maps), neutral.
-SIGN_STYLES = {"+": ("#1b998b", "arrow"), "-": ("#e76f51", "bar"), "0": ("#8d99ae", "arrow")}
-DENIED_COLOUR = "#c1121f"
-#: A contested edge (some claim says otherwise) is drawn over a wide, striped amber band and
-#: its label starts with a warning sign: a shape and a word, not a colour alone.
-CONTESTED_MARK = "\u26a0"
-CONTESTED_BAND = {"enabled": True, "color": "rgba(255, 183, 3, 0.6)", "size": 12, "dashes": [5, 3]}
 #: Past this many nodes the page turns physics off and places nodes itself.
 LARGE_GRAPH = 1500
 #: Past this many entities the whole graph cannot be drawn readably (every label at least
@@ -85,21 +70,6 @@ PAGE_SCRIPTS = (
 PAGE_STYLES = ("page.css", "document.css", "page-views.css")
 #: What a link may start with: http and https, never javascript:, data: or the like.
 _WEB = re.compile(r"https?://", re.IGNORECASE)
-
-
-def _class_label(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).capitalize()
-
-
-def _class_style(name: str) -> tuple[str, str]:
-    """Colour and shape of a class: its own if the page knows it, else the neutral one."""
-    return CLASS_STYLES.get(name, NEUTRAL_STYLE)
-
-
-def _class_order(name: str) -> tuple[int, str]:
-    """Known classes in legend order, then every other class by name."""
-    known = list(CLASS_STYLES)
-    return (known.index(name) if name in CLASS_STYLES else len(known), name)
 
 
 def web_link(iri: str) -> str | None:
@@ -181,7 +151,7 @@ def _node(net: ClaimNetwork, node: str, positions) -> dict:
 
     data = net.nodes[node]
     cls = data["types"][0]
-    colour, shape = _class_style(cls)
+    colour, shape = class_style(cls)
     extra = {"x": positions[node][0], "y": positions[node][1]} if positions else {}
     return {
         "label": data["label"],
@@ -368,7 +338,7 @@ def render_page(
 
     claims = sum(len(d["claims"]) for _, _, d in net.edges(data=True))
     contested = sum(1 for *_, against in net.edges(data="against") if against)
-    classes = sorted({net.nodes[n]["types"][0] for n in net}, key=_class_order)
+    classes = sorted({net.nodes[n]["types"][0] for n in net}, key=class_order)
     meta = {
         "title": title,
         "summary": f"{net.number_of_nodes()} entities, {net.number_of_edges()} relations "
@@ -382,9 +352,9 @@ def render_page(
         },
         "highlight": highlight,
         "classes": [
-            {"name": c, "label": _class_label(c), "color": colour, "shape": shape}
+            {"name": c, "label": class_label(c), "color": colour, "shape": shape}
             for c in classes
-            for colour, shape in [_class_style(c)]
+            for colour, shape in [class_style(c)]
         ],
         "sources": [{"id": k, "iri": str(SRC[k]), **v} for k, v in net.graph["sources"].items()],
         "signs": {s: c for s, (c, _) in SIGN_STYLES.items()},
