@@ -225,3 +225,46 @@ def test_no_alias_for_a_kind_or_for_a_thing_of_another_kind(vocabulary, doc):
 )
 def test_a_large_dose_of_nothing_named_is_one_of_the_nutrient_last_named(vocabulary, doc, expected):
     assert anaphors(doc, vocabulary) == expected
+
+
+# ---------------------------------------------------------------- object pronouns
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Nuts are a source of selenium. Fish and eggs also provide it.", [("it", "selenium")]),
+        ("Tofu is a source of zinc. Fish adds useful amounts of it as well.", [("it", "zinc")]),
+        ("Zinc and iron matter. Fish provides it.", []),  # two nutrients: no safe antecedent
+        ("Anemia is common. Doctors treat it.", []),  # no nutrient: "it" is the anemia
+        ("Zinc and anemia are linked. Doctors treat it.", []),  # another thing named
+        ("Nuts are a source of selenium. Fish provides it to the body.", []),  # no clause end
+        ("Nuts are a source of selenium. Vegans should take it.", []),  # no food gives it
+    ],
+)
+def test_an_object_it_is_the_one_nutrient_named_before(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected
+
+
+# ---------------------------------------------------------------- shortfalls
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Zinc matters. Vegans are the most likely to fall short.", "zinc"),
+        ("Zinc matters. Vegans are more likely to become deficient.", "zinc"),
+        ("Zinc matters. Older adults often run short of vitamin B12.", "vitamin-b12"),
+    ],
+)
+def test_falling_short_is_a_deficiency_of_the_nutrient(vocabulary, doc, expected):
+    (shortfall,) = [(t, e) for t, e in anaphors(doc, vocabulary)]
+    assert shortfall[0].split()[-1] in ("short", "deficient")
+    assert shortfall[1].startswith(expected) and shortfall[1].endswith("deficiency")
+
+
+@pytest.mark.parametrize(
+    "doc", ["Vegans fall short of their goals.", "Zinc helps. The list is short.", "Zinc is short."]
+)
+def test_no_shortfall_without_a_nutrient_or_its_verb(vocabulary, doc):
+    assert [t for t, _ in anaphors(doc, vocabulary) if t.endswith("short")] == []

@@ -291,6 +291,29 @@ def test_a_noun_phrase_absorbs_the_mention_it_starts_with(vocabulary):
     ]
 
 
+@pytest.mark.parametrize(
+    ("doc", "phrase", "cls"),
+    [
+        ("Zinc did not reduce anemia severity.", "anemia severity", "Phenotype"),
+        ("Some report memory lapses.", "memory lapses", "Phenotype"),
+        ("Zinc slowed disability progression.", "disability progression", "Phenotype"),
+        ("Potassium lowers arterial pressure.", "arterial pressure", "PhysiologicalFunction"),
+        ("Zinc steadies the cardiac rhythm.", "cardiac rhythm", "PhysiologicalFunction"),
+        ("Zinc dampens the stress response.", "stress response", "PhysiologicalFunction"),
+    ],
+)
+def test_severity_lapses_and_bodily_measures_are_class_heads(vocabulary, doc, phrase, cls):
+    mentions, _ = run(doc, vocabulary)
+    assert (phrase, "suggested", cls) in [(m.text, m.how, m.type) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "doc", ["Severity varies.", "Neurological symptoms such as numbness follow."]
+)
+def test_a_bare_head_or_a_class_of_symptoms_names_nothing(vocabulary, doc):
+    assert [m for m in run(doc, vocabulary)[0] if m.how == "suggested"] == []
+
+
 def test_too_little_of_a_nutrient_is_its_deficiency(vocabulary):
     doc = (
         "Too little vitamin B12 harms nerves. Low cobalamin levels are common, and a lack "
@@ -538,6 +561,13 @@ def test_lists_end_at_other_words_and_at_a_change_of_kind(vocabulary, ontology):
         ["vitamin B12", "zinc"],
         ["numbness", "tingling"],
     ]
+
+
+def test_a_joined_list_ends_where_another_conjunction_adds_another_kind(vocabulary, ontology):
+    doc = "Zinc is in meat and fish, and anemia is rare without it."
+    assert groups_of(doc, vocabulary, ontology) == [["meat", "fish"]]
+    doc = "Sources are meat and fish, and tofu."  # one kind: still one list
+    assert groups_of(doc, vocabulary, ontology) == [["meat", "fish", "tofu"]]
 
 
 def test_bare_commas_make_no_list(vocabulary, ontology):

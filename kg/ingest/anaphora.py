@@ -17,6 +17,7 @@ from kg.ingest.wordlists import (
     IRREGULAR_PLURALS,
     PEOPLE,
     SEVERITY,
+    SHORTFALLS,
     STOPWORDS,
     is_verb,
     wordset,
@@ -41,6 +42,8 @@ _PLEONASTIC = re.compile(
     r"|\s+(?:comes|came|takes|took)\b",
     re.IGNORECASE,
 )
+#: What may end a clause after an object "it": punctuation, or "as well", "too", "also".
+_OBJECT_END = re.compile(r"(?:\s+(?:as\s+well|too|also|either))?\s*(?:[.,;:!?)]|$)")
 #: Participles that keep "it is ... to" pleonastic ("it is recommended to"); others make
 #: it point at something ("it is added to cereals", "it is needed to make DNA").
 _ADVISING = wordset("recommended advised suggested encouraged")
@@ -87,6 +90,8 @@ class Anaphora(Matcher):
                 found += self._pronoun(s_no, sentence, words, i, ordered(hits + found))
             elif word.key in _DOSES:
                 found += self._dose(s_no, words, i, hits)
+            elif word.key in SHORTFALLS and i:
+                found += self._shortfall(s_no, words, i, hits)
         for i, word in enumerate(words):
             if (
                 free[i]
@@ -157,23 +162,39 @@ class Anaphora(Matcher):
         )
         if named:
             return [Hit(word.start, word.end, named[0], "anaphora")]
-        last = self._last_nutrient(s_no, word.start, hits)
+        last = self.last_nutrient(s_no, word.start, hits)
         if last is None:
             return []
         return [Hit(word.start, word.end, self.deficiency_of(last), "anaphora")]
 
-    def _last_nutrient(self, s_no: int, before: int, hits: list[Hit]) -> Hit | None:
-        """The nutrient named last before ``before``, in this sentence or the two before."""
-        recent = [
-            Hit(m.start, m.end, n, m.how)
-            for k in range(max(0, s_no - 2), s_no)
-            for m, n in self.found[k]
-        ]
-        recent += [h for h in hits if h.end <= before]
-        nutrients = [
-            h for h in recent if h.how != "anaphora" and self.vocab.is_a(h.name.type, "Nutrient")
-        ]
-        return max(nutrients, key=lambda h: (h.start, -h.end), default=None)
+    def _shortfall(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
+        """Falling short of a nutrient is its deficiency ("likely to become deficient",
+        "fall short", "run short of calcium"): of the nutrient named after "in" or "of",
+        else of the one named last."""
+        verb, word = words[i - 1], words[i]
+        if verb.key not in SHORTFALLS[word.key] or not self.doc[verb.end : word.start].isspace():
+            return []
+        of = words[i + 2].start if i + 2 < len(words) and words[i + 1].key in ("in", "of") else -1
+        named = [h for h in top(hits) if h.start == of and self.vocab.is_a(h.name.type, "Nutrient")]
+        n = named[0] if named else self.last_nutrient(s_no, verb.start, hits)
+        return [Hit(verb.start, word.end, self.deficiency_of(n), "anaphora")] if n else []
+
+    def _object(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
+        """An "it" ending a clause after a verb or "of" in a sentence that opens with a food
+        ("Fish also provide it", "Nuts add some of it") is the nutrient named before, when
+        it is the one singular thing but foods this sentence and the one before name."""
+        word, last = words[i], words[i - 1].key if i else ""
+        opener = self._subject([h for h in hits if h.end <= word.start], self.sentence_starts[-1])
+        food = opener is not None and self.vocab.kind(opener.name.type) == "Food"
+        if word.key != "it" or not food or not (last == "of" or is_verb(last)) or not (
+            _OBJECT_END.match(self.doc, word.end)):  # fmt: skip
+            return []
+        things = {h.name.entity or h.name.key: h.name
+                  for h in top(self.recent(s_no, word.start, hits, back=1))
+                  if self.vocab.kind(h.name.type) != "Food" and not self._plural(h)}  # fmt: skip
+        name = things.popitem()[1] if len(things) == 1 else None
+        nutrient = name is not None and self.vocab.is_a(name.type, "Nutrient")
+        return [Hit(word.start, word.end, name, "anaphora")] if name and nutrient else []
 
     def _dose(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """A large dose of no named thing ("High doses can cause ...", "megadoses") is one
@@ -187,7 +208,7 @@ class Anaphora(Matcher):
             return []
         if first and words[first - 1].key not in STOPWORDS | _CLAUSE_OPENERS:
             return []  # "vitamin C doses", "zinc megadoses": a named dose
-        last = self._last_nutrient(s_no, words[first].start, hits)
+        last = self.last_nutrient(s_no, words[first].start, hits)
         if last is None:
             return []
         return [Hit(words[first].start, words[i].end, last.name, "anaphora")]
@@ -284,9 +305,9 @@ class Anaphora(Matcher):
         plural, and not across another plural ("... in older adults. They ...")."""
         word = words[i]
         plural = _PRONOUNS[word.key]
-        if not self._opens_clause(sentence, words, i) or (
-            not plural and self._pleonastic(word.end)
-        ):
+        if not self._opens_clause(sentence, words, i):
+            return self._object(s_no, words, i, hits)
+        if not plural and self._pleonastic(word.end):
             return []
         before = [h for h in hits if h.end <= word.start]
         found = self._topic(s_no, sentence, before)
@@ -312,15 +333,9 @@ class Anaphora(Matcher):
 
     def _opens_clause(self, sentence: Sentence, words: list[Word], i: int) -> bool:
         before = self.doc[sentence.start : words[i].start].rstrip()
-        return (
-            not before
-            or before[-1] in ",;:"
-            or (
-                i > 0
-                and words[i - 1].key in _CLAUSE_OPENERS
-                and words[i - 1].end == len(before) + sentence.start
-            )
-        )
+        joined = i > 0 and words[i - 1].end == len(before) + sentence.start
+        opener = joined and words[i - 1].key in _CLAUSE_OPENERS
+        return not before or before[-1] in ",;:" or opener
 
     def _topic(
         self, s_no: int, sentence: Sentence, before: list[Hit]
@@ -352,9 +367,7 @@ class Anaphora(Matcher):
         return "\n" in text[len(text.rstrip()) :]
 
     def _names_at(self, subject: Hit, hits: list[Hit], group: list[Name] | None) -> list[Name]:
-        if group:
-            return group
-        return [h.name for h in hits if (h.start, h.end) == (subject.start, subject.end)]
+        return group or [h.name for h in hits if (h.start, h.end) == (subject.start, subject.end)]
 
     def _plural(self, hit: Hit) -> bool:
         """Whether a mention's text ends in a plural noun ("nerves", "people")."""

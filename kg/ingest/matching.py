@@ -172,6 +172,19 @@ class Matcher:
                 best = (j, name)
         return best
 
+    def recent(self, s_no: int, before: int, hits: list[Hit], back: int = 2) -> list[Hit]:
+        """The named mentions before ``before``, in this sentence or the ``back`` before."""
+        recent = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - back), s_no)
+                  for m, n in self.found[k]]  # fmt: skip
+        return [h for h in recent + hits if h.end <= before and h.how != "anaphora"]
+
+    def last_nutrient(self, s_no: int, before: int, hits: list[Hit]) -> Hit | None:
+        """The nutrient named last before ``before``, in this sentence or the two before."""
+        nutrients = [
+            h for h in self.recent(s_no, before, hits) if self.vocab.is_a(h.name.type, "Nutrient")
+        ]
+        return max(nutrients, key=lambda h: (h.start, -h.end), default=None)
+
     def deficiency_of(self, hit: Hit) -> Name:
         """The deficiency state of the nutrient ``hit`` names: the graph's or the lexicon's
         "X deficiency" by any of its names, else one to propose with suggestions."""

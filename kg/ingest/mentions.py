@@ -214,7 +214,9 @@ def list_groups(
             same = class_kind(onto, slots[chain[-1]][0].type) == class_kind(
                 onto, slots[span][0].type
             )
-            if link == "conjunction" or (link == "comma" and same):
+            # "the eyes and mouth, and neurological symptoms": a list joined by a
+            # conjunction already ends where one of another kind follows
+            if (link == "conjunction" and (same or not conj_end)) or (link == "comma" and same):
                 chain.append(span)
                 if link == "conjunction":
                     conj_end = len(chain)

@@ -31,6 +31,7 @@ __all__ = [
     "PROCESS_VERBS",
     "PRONOUN_PEOPLE",
     "SEVERITY",
+    "SHORTFALLS",
     "STOPWORDS",
     "VERBS",
     "VERB_SLOTS",
@@ -111,6 +112,12 @@ SEVERITY = wordset(
     """severe mild moderate marginal serious profound extreme chronic prolonged long term
     lasting persistent untreated subclinical clinical borderline acute significant"""
 )
+#: Words that say a nutrient runs short ("become deficient", "fall short"), each with the
+#: verbs before it that make them say so.
+SHORTFALLS = {
+    "deficient": wordset("be become becomes became becoming get gets getting go goes are is"),
+    "short": wordset("fall falls fell falling run runs ran running come comes came coming"),
+}
 #: Plural nouns with no plain -s ("people", "children"): a "they" may point at them.
 IRREGULAR_PLURALS = wordset("people children women men feet teeth mice bacteria data")
 #: Class head words of a noun phrase that names a thing of that class ("folate deficiency",
@@ -135,7 +142,18 @@ NP_HEADS: dict[str, str] = {
         ("damage", "pain", "inflammation", "weakness", "loss", "decline", "impairment"),
         "Phenotype",
     ),
-    **dict.fromkeys(("dysfunction", "disturbance", "abnormality"), "Phenotype"),
+    **dict.fromkeys(
+        (
+            "dysfunction",
+            "disturbance",
+            "abnormality",
+            "severity",
+            "lapse",
+            "progression",
+        ),
+        "Phenotype",
+    ),
+    **dict.fromkeys(("pressure", "rhythm", "response"), "PhysiologicalFunction"),
     "problem": "Condition",
     "vitamin": "Nutrient",
     "acid": "ChemicalEntity",
