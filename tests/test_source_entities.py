@@ -66,8 +66,8 @@ def test_an_entity_typed_entity_is_refused_by_validate_and_build(runner, tmp_pat
         "did you mean: myelin, myelin-synthesis, demyelination?",
         f"error: {tiny_source / 'entities.yaml'}:5: type: Entity is too general for an entity; "
         "use one of its subclasses (AnatomicalStructure, BiologicalProcess, Cell, "
-        "CellularComponent, ChemicalEntity, Condition, DeficiencyState, Disease, Food, Nutrient, "
-        "Phenotype, PhysiologicalFunction, PopulationGroup)",
+        "CellularComponent, ChemicalEntity, Condition, DeficiencyState, Disease, Food, "
+        "GeneOrProtein, Nutrient, Phenotype, PhysiologicalFunction, PopulationGroup)",
     ]
     validated = runner.invoke(cli, ["validate", "--sources", str(tiny_source)])
     assert validated.exit_code == 1
