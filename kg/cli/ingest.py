@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import sources_option
+from kg.cli.options import force_option, new_source_out_option, sources_option
 
 __all__ = ["COMMANDS"]
 
@@ -30,10 +30,8 @@ def _slug(ctx, param, value: str | None) -> str | None:
 @click.option("--title", help="Source title [default: the document's first line].")
 @click.option("--kind", type=click.Choice(KINDS), default="PopularArticle", show_default=True,
               help="What kind of source the document is.")  # fmt: skip
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("my-sources"), show_default=True,
-              help="Folder to write the new source folder ID/ into.")  # fmt: skip
-@click.option("--force", is_flag=True, help="Replace the source folder if it exists.")
+@new_source_out_option
+@force_option
 @sources_option
 def ingest(file, source_id, title, kind, out_dir, force, sources) -> None:
     """Draft the claims of the document FILE into a new source folder OUT/ID/.

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.ingest import KINDS, _slug
-from kg.cli.options import sources_option
+from kg.cli.options import force_option, new_source_out_option, sources_option
 
 __all__ = ["COMMANDS"]
 
@@ -41,10 +41,8 @@ def _setting(folder: Path, sources, files):
               help="Source id [default: FORMAT-<first FILE's name>].")  # fmt: skip
 @click.option("--kind", type=click.Choice(KINDS), default="PrimaryStudy", show_default=True,
               help="What kind of source the claims come from.")  # fmt: skip
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("my-sources"), show_default=True,
-              help="Folder to write the new source folder ID/ into.")  # fmt: skip
-@click.option("--force", is_flag=True, help="Replace the source folder if it exists.")
+@new_source_out_option
+@force_option
 @sources_option
 def import_(fmt, files, source_id, kind, out_dir, force, sources) -> None:
     """Import the claims of FILE… (FORMAT kgx: a KGX nodes.tsv and edges.tsv, told apart

@@ -49,6 +49,14 @@ sources_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="A source folder, or a folder of them, to add to the packaged sources. Repeatable.",
 )
+#: Where a command that makes a new source folder (ingest, import) puts it: never the
+#: packaged sources/.
+new_source_out_option = click.option(
+    "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+    default=Path("my-sources"), show_default=True,
+    help="Folder to write the new source folder ID/ into.",
+)  # fmt: skip
+force_option = click.option("--force", is_flag=True, help="Replace the source folder if it exists.")
 
 
 store_option = click.option(
