@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from kg.cli import cli
-from kg.cli.ingest import _SLUG, KINDS
+from kg.cli.options import KINDS
+from kg.cli.options import SLUG as CLI_SLUG
 
 ARTICLE = """Magnesium and the nervous system
 
@@ -151,4 +152,4 @@ def test_the_cli_spells_the_kinds_and_slug_rule_of_the_library():
     from kg.curation.catalogue import SLUG
 
     assert set(KINDS) == set(SOURCE_KINDS)
-    assert re.compile(_SLUG).pattern == SLUG.pattern
+    assert re.compile(CLI_SLUG).pattern == SLUG.pattern

@@ -6,27 +6,14 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import force_option, new_source_out_option, sources_option
+from kg.cli.options import KINDS, force_option, new_source_out_option, slug, sources_option
 
 __all__ = ["COMMANDS"]
-
-# kg.base.model.SOURCE_KINDS and kg.curation.catalogue.SLUG, spelled here so that
-# `nnkg --help` imports neither (tests/test_ingest_cli.py checks they agree).
-KINDS = ("PopularArticle", "FactSheet", "Review", "PrimaryStudy", "Textbook")
-_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-
-def _slug(ctx, param, value: str | None) -> str | None:
-    import re
-
-    if value is not None and not re.match(_SLUG, value):
-        raise click.BadParameter(f"{value!r} is not a slug (lower-case words and hyphens)")
-    return value
 
 
 @click.command(short_help="Draft the claims of a new article for review.")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--id", "source_id", callback=_slug, help="Source id [default: from FILE's name].")
+@click.option("--id", "source_id", callback=slug, help="Source id [default: from FILE's name].")
 @click.option("--title", help="Source title [default: the document's first line].")
 @click.option("--kind", type=click.Choice(KINDS), default="PopularArticle", show_default=True,
               help="What kind of source the document is.")  # fmt: skip

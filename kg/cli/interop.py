@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.ingest import KINDS, _slug
-from kg.cli.options import force_option, new_source_out_option, sources_option
+from kg.cli.options import KINDS, force_option, new_source_out_option, slug, sources_option
 
 __all__ = ["COMMANDS"]
 
@@ -37,7 +36,7 @@ def _setting(folder: Path, sources, files):
 @click.command("import", short_help="Make a source folder of another graph's claims.")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--id", "source_id", callback=_slug,
+@click.option("--id", "source_id", callback=slug,
               help="Source id [default: FORMAT-<first FILE's name>].")  # fmt: skip
 @click.option("--kind", type=click.Choice(KINDS), default="PrimaryStudy", show_default=True,
               help="What kind of source the claims come from.")  # fmt: skip

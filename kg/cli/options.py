@@ -8,12 +8,17 @@ from pathlib import Path
 import click
 
 __all__ = [
+    "KINDS",
+    "SLUG",
     "auth",
     "auth_options",
     "build_dir_option",
     "emit",
+    "force_option",
     "format_option",
+    "new_source_out_option",
     "note",
+    "slug",
     "sources_option",
     "store_option",
     "warn",
@@ -109,3 +114,18 @@ def emit(fmt: str, as_dict, as_text) -> None:
         click.echo(json.dumps(as_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(as_text())
+
+
+# kg.base.model.SOURCE_KINDS and kg.curation.catalogue.SLUG, spelled here so that
+# `nnkg --help` imports neither (tests/test_ingest_cli.py checks they agree).
+KINDS = ("PopularArticle", "FactSheet", "Review", "PrimaryStudy", "Textbook")
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def slug(ctx, param, value: str | None) -> str | None:
+    """A click callback: a new source's ``--id`` must be a slug (misuse otherwise)."""
+    import re
+
+    if value is not None and not re.match(SLUG, value):
+        raise click.BadParameter(f"{value!r} is not a slug (lower-case words and hyphens)")
+    return value
