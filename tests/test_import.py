@@ -4,6 +4,7 @@ CURIE only; each bad row one line, the rest imported; exit 1 only when nothing i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,13 @@ def test_an_imported_source_builds_and_answers_path_and_show(runner, tmp_path):
     path = runner.invoke(cli, ["path", "vitamin-b12", "myelin", "--build", str(build)])
     assert path.exit_code == 0, path.output
     assert "Cobalamin increases the amount of myelin in peripheral nerves." in path.stdout
+    # the imported claim and the seed's say the same thing: each answer counts both sources
+    assert "vitamin B12 --[promotes +]--> myelin  (asserted, 2 sources)" in path.stdout
+    b12 = runner.invoke(cli, ["show", "vitamin-b12", "--build", str(build)]).stdout
+    assert "  vitamin B12 --[promotes +]--> myelin  (2 sources)" in b12.splitlines()
+    stats = runner.invoke(cli, ["stats", "--format", "json", "--build", str(build)])
+    shared = {m["statement"]: m["sources"] for m in json.loads(stats.stdout)["most_supported"]}
+    assert shared["vitamin B12 promotes myelin"] == ["b12-electrical-nerve-balance", "indra-demo"]
 
 
 @pytest.mark.parametrize("fmt", ["kgx", "indra"])

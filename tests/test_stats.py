@@ -36,6 +36,20 @@ def test_stats_json_agrees_with_the_yaml(runner, built, seed_claims, union):
     assert stats["without_standard_id"] == {
         e["id"]: e["label"] for e in sorted(catalogue, key=lambda e: e["id"]) if not e.get("xrefs")
     }
+    label = {e["id"]: e["label"] for e in catalogue}
+    said: dict[str, set[str]] = {}
+    for source, group in (("b12-electrical-nerve-balance", seed_claims),
+                          ("nih-ods-b12-factsheet", sheet_claims)):  # fmt: skip
+        for c in group:
+            denied = "NOT " if c["negated"] else ""
+            key = f"{label[c['subject']]} {denied}{c['predicate']} {label[c['object']]}"
+            said.setdefault(key, set()).add(source)
+    assert stats["statements"] == len(said)
+    by_support = Counter(len(v) for v in said.values())
+    assert stats["by_support"] == {str(n): by_support[n] for n in sorted(by_support)}
+    shared = {k: sorted(v) for k, v in said.items() if len(v) > 1}
+    assert shared, "both packaged sources state some of the same things"
+    assert {m["statement"]: m["sources"] for m in stats["most_supported"]} == shared
 
 
 def test_stats_text_for_people(runner, built):
@@ -44,8 +58,33 @@ def test_stats_text_for_people(runner, built):
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["triples", "2020"]
     assert lines[3] == "claims        102 (Asserted 72, Hedged 30; negated 7)"
-    assert lines[4] == "entities      53 (45 with a standard ID, 8 without)"
+    assert lines[4] == "statements    81 (17 stated by more than one source)"
+    assert lines[5] == "entities      53 (45 with a standard ID, 8 without)"
+    assert "  2 sources  17" in lines
+    shared = lines.index("statements stated by more than one source")
+    assert lines[shared + 1].split() == [
+        "animal-based", "food", "sourceOf", "vitamin", "B12",
+        "b12-electrical-nerve-balance,", "nih-ods-b12-factsheet",
+    ]  # fmt: skip
     assert "  b12-electrical-nerve-balance  PopularArticle  72" in lines
     assert "  nih-ods-b12-factsheet         FactSheet       30" in lines
     assert "entities with no standard ID" in lines
     assert "  fortified-food                 fortified food" in lines
+
+
+def test_stats_name_the_first_statements_of_many_sources_and_count_the_rest():
+    from kg.rdf.stats import MOST_SUPPORTED, GraphStats, format_stats
+
+    named = [
+        {"statement": f"a{i} causes b", "sources": ["s1", "s2"]} for i in range(MOST_SUPPORTED)
+    ]
+    stats = GraphStats(
+        triples=0, named_graphs=0, claims=0, negated=0, by_certainty={}, by_predicate={},
+        by_source={}, entities=0, by_class={}, without_standard_id={},
+        statements=30, by_support={"1": 5, "2": 25}, most_supported=named,
+    )  # fmt: skip
+    lines = format_stats(stats).splitlines()
+    assert "statements    30 (25 stated by more than one source)" in lines
+    assert (
+        f"statements stated by more than one source (the first {MOST_SUPPORTED}; 5 more)" in lines
+    )

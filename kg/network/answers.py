@@ -141,10 +141,15 @@ def _arrow(net: ClaimNetwork, u: str, v: str, data: dict) -> str:
     return f"{net.nodes[u]['label']} --[{relation} {data['sign']}]--> {net.nodes[v]['label']}"
 
 
+def _sources(support: int) -> str:
+    """', 2 sources' when more than one source states an edge: agreement worth seeing."""
+    return f", {support} sources" if support > 1 else ""
+
+
 def _hop_line(net: ClaimNetwork, hop: Hop) -> str:
     edge = {"negated": False, "label": hop.label, "sign": hop.sign}
-    contested = ", contested" if hop.against else ""
-    return f"{_arrow(net, hop.subject, hop.object, edge)}  ({hop.certainty.value}{contested})"
+    said = f"{hop.certainty.value}{_sources(hop.support)}" + (", contested" if hop.against else "")
+    return f"{_arrow(net, hop.subject, hop.object, edge)}  ({said})"
 
 
 def _hops(net: ClaimNetwork, path: ClaimPath, indent: str) -> list[str]:
@@ -314,7 +319,8 @@ def entity_text(net: ClaimNetwork, entity: str) -> str:
         n = sum(len(d["claims"]) for _, _, d in edges)
         lines += ["", f"{title} ({n})"]
         for u, v, d in sorted(edges, key=lambda e: (e[2]["label"], net.nodes[e[1]]["label"])):
-            lines.append(f"  {_arrow(net, u, v, d)}")
+            said = _sources(d["support"]).lstrip(", ")
+            lines.append(f"  {_arrow(net, u, v, d)}" + (f"  ({said})" if said else ""))
             lines += _quote_lines(net, d["claims"], "      ")
             lines += _against_lines(net, d["against"], "      ")
     return "\n".join(lines)
@@ -349,7 +355,7 @@ def neighbors_text(net: ClaimNetwork, entity: str, direction: str) -> str:
         n = len(d["claims"])
         lines.append(
             f"  {arrow} {relation:<{width}} {d['sign']}  {d['certainty'].value:<8}  "
-            f"{n} claim{'s' * (n > 1)}  {net.nodes[other]['label']}"
+            f"{n} claim{'s' * (n > 1)}{_sources(d['support'])}  {net.nodes[other]['label']}"
         )
         lines += _against_lines(net, d["against"], "      ")
     return "\n".join(lines)

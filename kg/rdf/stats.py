@@ -1,4 +1,6 @@
-"""``nnkg stats``: what a graph holds, counted by class, predicate, source and certainty."""
+"""``nnkg stats``: what a graph holds, counted by class, predicate, source and certainty, and
+how many sources stand behind each statement (a subject, predicate and object, affirmed or
+denied): agreement across independent sources is what a reader checks first."""
 
 from __future__ import annotations
 
@@ -10,6 +12,9 @@ if TYPE_CHECKING:
     from kg.rdf.quads import Quads
 
 __all__ = ["GraphStats", "format_stats", "graph_stats"]
+
+#: How many of the statements with the most sources ``stats`` names (the rest are counted).
+MOST_SUPPORTED = 20
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,9 @@ class GraphStats:
     entities: int
     by_class: dict[str, int]
     without_standard_id: dict[str, str]  # entity id -> label
+    statements: int  # distinct (subject, predicate, object, negated) the claims state
+    by_support: dict[str, int]  # number of sources -> statements stated by that many
+    most_supported: list[dict[str, object]]  # the statements of 2+ sources, most first
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -31,6 +39,27 @@ class GraphStats:
 
 def _local(term: str) -> str:
     return term.rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _support(quads: Quads, claims: list[str]) -> tuple[dict[str, set[str]], dict[str, int]]:
+    """Each statement (as 'subject predicate object', 'NOT' before a denial's predicate)
+    with the sources stating it, and how many statements have each number of sources."""
+    from kg.rdf.quads import NNKG, PROV, RDF, RDFS
+
+    value = quads.value
+
+    def name(term: str) -> str:
+        return value(f"<{term}>", RDFS + "label>") or _local(term)
+
+    said: dict[str, set[str]] = {}
+    for claim in claims:
+        denied = "NOT " if value(claim, NNKG + "negated>") == "true" else ""
+        subject, obj = value(claim, RDF + "subject>"), value(claim, RDF + "object>")
+        predicate = _local(value(claim, RDF + "predicate>"))
+        statement = f"{name(subject)} {denied}{predicate} {name(obj)}"
+        said.setdefault(statement, set()).add(_local(value(claim, PROV + "wasDerivedFrom>")))
+    by_support = Counter(len(sources) for sources in said.values())
+    return said, {str(n): by_support[n] for n in sorted(by_support)}
 
 
 def graph_stats(quads: Quads) -> GraphStats:
@@ -60,6 +89,8 @@ def graph_stats(quads: Quads) -> GraphStats:
         for e in entities
         if not {SKOS + "exactMatch>", SKOS + "closeMatch>"} & about[e].keys()
     }
+    said, by_support = _support(quads, claims)
+    ranked = sorted((s for s in said if len(said[s]) > 1), key=lambda s: (-len(said[s]), s))
     return GraphStats(
         triples=len(quads),
         named_graphs=sum(1 for _ in quads.graphs()),
@@ -71,6 +102,11 @@ def graph_stats(quads: Quads) -> GraphStats:
         entities=len(entities),
         by_class=dict(sorted(by_class.items())),
         without_standard_id=dict(sorted(unmapped.items())),
+        statements=len(said),
+        by_support=by_support,
+        most_supported=[
+            {"statement": s, "sources": sorted(said[s])} for s in ranked[:MOST_SUPPORTED]
+        ],
     )
 
 
@@ -92,6 +128,8 @@ def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
 def format_stats(stats: GraphStats) -> str:
     """The stats as aligned text for people."""
     mapped = stats.entities - len(stats.without_standard_id)
+    shared = sum(n for k, n in stats.by_support.items() if k != "1")
+    unnamed = shared - len(stats.most_supported)
     certainty = ", ".join(f"{k} {v}" for k, v in stats.by_certainty.items())
     lines = _table(
         [
@@ -99,6 +137,7 @@ def format_stats(stats: GraphStats) -> str:
             ("named graphs", str(stats.named_graphs)),
             ("sources", str(len(stats.by_source))),
             ("claims", f"{stats.claims} ({certainty}; negated {stats.negated})"),
+            ("statements", f"{stats.statements} ({shared} stated by more than one source)"),
             (
                 "entities",
                 f"{stats.entities} ({mapped} with a standard ID, "
@@ -114,6 +153,15 @@ def format_stats(stats: GraphStats) -> str:
         ),
         ("claims by predicate", [(k, str(v)) for k, v in stats.by_predicate.items()]),
         ("claims by certainty", [(k, str(v)) for k, v in stats.by_certainty.items()]),
+        (
+            "statements by number of sources",
+            [(f"{k} source{'s' * (k != '1')}", str(v)) for k, v in stats.by_support.items()],
+        ),
+        (
+            "statements stated by more than one source"
+            + (f" (the first {len(stats.most_supported)}; {unnamed} more)" if unnamed else ""),
+            [(m["statement"], ", ".join(m["sources"])) for m in stats.most_supported],
+        ),
         ("entities by class", [(k, str(v)) for k, v in stats.by_class.items()]),
         ("entities with no standard ID", [(k, v) for k, v in stats.without_standard_id.items()]),
     ]
