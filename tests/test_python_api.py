@@ -179,6 +179,13 @@ def test_the_entity_card_lists_its_claims(g):
     assert "claims about it" in text and "claims pointing to it" in text
 
 
+def test_the_entity_card_says_how_many_sources_state_an_edge(g):
+    entity = g.show("vitamin B12")
+    text = " ".join(Markup(entity._repr_html_()).text)
+    shared = [e for e in entity.to_dict()["claims"]["in"] if e["support"] > 1]
+    assert shared and "asserted, 2 sources" in text.lower()
+
+
 def test_sparql_results_are_a_table(g):
     result = g.query("competency-01")
     markup = Markup(result._repr_html_())

@@ -87,7 +87,10 @@ def edge_html(edge: dict) -> str:
     relation = ("NOT " if edge.get("negated") else "") + edge["predicate"]["label"]
     arrow = esc(f" —{relation} ({edge['sign']})→ ")
     head = f"{_ref(edge['subject'])}{arrow}{_ref(edge['object'])} "
-    head += tag("small", esc(edge["certainty"] + (", contested" if edge["contested"] else "")))
+    support = edge.get("support", 1)  # how many sources state it
+    said = [edge["certainty"]] + [f"{support} sources"] * (support > 1)
+    said += ["contested"] * edge["contested"]
+    head += tag("small", esc(", ".join(said)))
     against = ""
     if edge["against"]:
         against = tag("div", "who says otherwise:" + claims_html(edge["against"]),
