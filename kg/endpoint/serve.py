@@ -157,7 +157,7 @@ def create_app(pool: WorkerPool, view: VerifiedBuild | None = None, cors: str | 
 
     page = view.read(PAGE) if view is not None and PAGE in view.contents else None
     examples = [{"name": q.name, "question": q.question, "text": q.text} for q in canned_queries()]
-    form = query_page(examples)
+    form = query_page(examples, graph_page=page is not None)
 
     async def sparql(request):
         if request.method not in ("GET", "POST"):  # Starlette routes HEAD here with GET
