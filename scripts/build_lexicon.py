@@ -16,6 +16,10 @@ What is kept is decided by general rules (see kg/ingest/data/README.md), never b
 terms of nnkg's own sources. Usage::
 
     python scripts/build_lexicon.py --repos /path/to/clones [--downloads DIR] [--out FILE]
+    python scripts/build_lexicon.py --umls [--downloads DIR] [--out FILE]
+
+``--umls`` writes ``kg/interop/data/umls.tsv.gz`` instead: the UMLS CUIs the same MONDO and
+HP releases list as xrefs (:mod:`lexicon.umls`; kg/interop/data/README.md).
 """
 
 from __future__ import annotations
@@ -33,12 +37,14 @@ from lexicon.mesh import mesh  # noqa: E402
 from lexicon.obo import hp, obo_import  # noqa: E402
 from lexicon.rules import Entry, NameRules, food_rows, foreign_forms, product_name  # noqa: E402
 from lexicon.sources import CL, STOPWORDS_FILE, UBERON, Inputs  # noqa: E402
+from lexicon.umls import build_umls  # noqa: E402
 from lexicon.write import check_curies, gzip_bytes, patterns, render  # noqa: E402
 
 #: What tests/test_lexicon.py reads from this script.
 __all__ = ["Entry", "build", "food_rows", "foreign_forms", "gzip_bytes", "product_name", "render"]
 
 OUT = ROOT / "kg" / "ingest" / "data" / "lexicon.tsv.gz"
+UMLS_OUT = ROOT / "kg" / "interop" / "data" / "umls.tsv.gz"
 
 
 def build(inputs: Inputs) -> bytes:
@@ -61,13 +67,16 @@ def build(inputs: Inputs) -> bytes:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--repos", type=Path, required=True, help="folder of owner+name/repo clones"
-    )
+    parser.add_argument("--repos", type=Path, help="folder of owner+name/repo clones")
+    parser.add_argument("--umls", action="store_true", help=f"write {UMLS_OUT.name} instead")
     parser.add_argument("--downloads", type=Path, default=ROOT / ".nnkg-cache" / "downloads")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    data = build(Inputs(args.downloads, args.repos))
+    if args.repos is None and not args.umls:
+        parser.error("--repos is required (the UMLS table alone, --umls, needs no clones)")
+    inputs = Inputs(args.downloads, args.repos or Path())
+    data = gzip_bytes(build_umls(inputs)) if args.umls else build(inputs)
+    args.out = args.out or (UMLS_OUT if args.umls else OUT)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"{args.out}: {len(data)} bytes", file=sys.stderr)

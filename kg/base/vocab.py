@@ -169,6 +169,8 @@ CURIE_PREFIXES = {
         for prefix in ("CHEBI", "GO", "HP", "MONDO", "UBERON", "CL", "FOODON", "ONS", "MFOEM")
     },
     "MESH": "http://id.nlm.nih.gov/mesh/",
+    # UMLS concepts (CUIs) that imports (SemMedDB) name, with Biolink's prefix map's expansion
+    "UMLS": "http://identifiers.org/umls/",
     # genes and proteins (nnkg:GeneOrProtein), with Biolink's prefix map's expansions
     "HGNC": "http://identifiers.org/hgnc/",
     "UniProtKB": "http://purl.uniprot.org/uniprot/",

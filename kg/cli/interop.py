@@ -11,7 +11,7 @@ from kg.cli.options import KINDS, force_option, new_source_out_option, slug, sou
 __all__ = ["COMMANDS"]
 
 # kg.interop.importer.FORMATS, spelled here so that `nnkg --help` does not import it.
-FORMATS = ("kgx", "indra")
+FORMATS = ("kgx", "indra", "semmeddb")
 
 
 def _setting(folder: Path, sources, files):
@@ -45,17 +45,22 @@ def _setting(folder: Path, sources, files):
 @sources_option
 def import_(fmt, files, source_id, kind, out_dir, force, sources) -> None:
     """Import the claims of FILE… (FORMAT kgx: a KGX nodes.tsv and edges.tsv, told apart
-    by their headers; indra: INDRA Statement JSON) into a new source folder OUT/ID/.
+    by their headers; indra: INDRA Statement JSON; semmeddb: SemMedDB's PREDICATION,
+    PREDICATION_AUX and SENTENCE CSV files, told apart by their width) into a new source
+    folder OUT/ID/.
 
-    Each quote (KGX supporting_text, INDRA Evidence text) becomes document text; each
-    claim keeps its quote, offsets, certainty and negation. Entities are the graph's own
-    where a CURIE matches one (never by label alone); new ones keep their CURIEs as xrefs.
+    Each quote (KGX supporting_text, INDRA Evidence text, SemMedDB sentence) becomes
+    document text; each claim keeps its quote, offsets, certainty and negation. Entities
+    are the graph's own where a CURIE matches one (a SemMedDB CUI through the MONDO and
+    HP xrefs that list it; never by label alone); new ones keep their CURIEs as xrefs.
     A row that cannot be imported is one line on stderr (file, line or index, field); the
     rest are imported, and the count comes last. Exit 1 only when nothing was imported.
 
     Example:
 
         nnkg import kgx out/nodes.tsv out/edges.tsv --id my-kgx
+
+        nnkg import semmeddb PREDICATION.csv PREDICATION_AUX.csv SENTENCE.csv
     """
     from kg.ingest.folder import dump_items
     from kg.interop.importer import default_id, import_source

@@ -62,6 +62,7 @@ class Row:
     population: Agent | None = None
     exposure: str = ""
     qualifier_text: str = ""
+    start: int = -1  # where the quote is in the reader's own document (-1: none given)
 
 
 @dataclass
@@ -173,8 +174,11 @@ def _fits(setting: Setting, entities: _Entities, row: Row, ids: tuple[str, str])
     return ""
 
 
-def assemble(rows: list[Row], setting: Setting, problems: Problems, read: int) -> Imported:
-    """The source folder's document, claims and new entities for ``rows``."""
+def assemble(
+    rows: list[Row], setting: Setting, problems: Problems, read: int, document: str | None = None
+) -> Imported:
+    """The source folder's document, claims and new entities for ``rows``: ``document``
+    with each quote at its row's ``start`` where the reader gives one, else the quotes."""
     entities = _Entities(setting, problems)
     at: dict[str, int] = {}
     parts: list[str] = []
@@ -194,18 +198,20 @@ def assemble(rows: list[Row], setting: Setting, problems: Problems, read: int) -
         if wrong := _fits(setting, entities, row, (subject, obj)):
             problems.add(row.where, "predicate", wrong)
             continue
-        key = (subject, row.predicate, obj, row.quote, row.negated, population, row.exposure)
+        key = (subject, row.predicate, obj, row.quote, row.start, row.negated, population,
+               row.exposure)  # fmt: skip
         if key in seen:
             problems.add(row.where, "claim", f"the same claim as {seen[key]}: kept once")
             continue
         seen[key] = row.where
-        if row.quote not in at:
+        if document is None and row.quote not in at:
             at[row.quote] = size + (len(GAP) if parts else 0)
             size = at[row.quote] + len(row.quote)
             parts.append(row.quote)
+        start = row.start if document is not None else at[row.quote]
         claim = {
             "subject": subject, "predicate": row.predicate, "object": obj,
-            "quote": row.quote, "start": at[row.quote], "end": at[row.quote] + len(row.quote),
+            "quote": row.quote, "start": start, "end": start + len(row.quote),
             "subject_text": row.subject_text, "object_text": row.object_text,
             "certainty": row.certainty, "negated": row.negated,
         }  # fmt: skip
@@ -221,7 +227,8 @@ def assemble(rows: list[Row], setting: Setting, problems: Problems, read: int) -
     for item in new:
         if not item["xrefs"]:
             del item["xrefs"]
-    return Imported(GAP.join(parts), claims, new, read, problems.lines)
+    text = GAP.join(parts) if document is None else document
+    return Imported(text, claims, new, read, problems.lines)
 
 
 def read_text(path) -> str:

@@ -1,7 +1,8 @@
 """``nnkg import FORMAT FILE…``: claims another graph holds, made an ordinary source folder
 ``OUT/ID/`` (``document.txt``, ``source.yaml``, ``claims.yaml``, ``entities.yaml``) that
 ``nnkg validate --sources OUT`` and ``nnkg build --sources OUT`` take as they take a
-curated one. The readers are :mod:`kg.interop.kgximport` and :mod:`kg.interop.indra`;
+curated one. The readers are :mod:`kg.interop.kgximport`, :mod:`kg.interop.indra` and
+:mod:`kg.interop.semmeddb`;
 :mod:`kg.interop.imported` resolves their entities; the folder is written whole and only
 then swapped in (:func:`kg.interop.folder.replace_folder`).
 """
@@ -19,13 +20,18 @@ from kg.interop.imported import ImportError_, Problems, Setting, assemble
 
 __all__ = ["FILES", "FORMATS", "ImportResult", "default_id", "import_source"]
 
-FORMATS = ("kgx", "indra")
+FORMATS = ("kgx", "indra", "semmeddb")
 FILES = ("document.txt", "source.yaml", "claims.yaml", "entities.yaml")
 HEADERS = {
     "claims.yaml": "Claims imported by nnkg import {fmt} from {files}.",
     "entities.yaml": "Entities those claims use that the graph did not have, each with the "
     "CURIEs\n# it was given as exact xrefs (seen_in: the lexicon's release file, else the "
     "input file).",
+}
+#: What the document of an import is, for its source.yaml's note.
+QUOTES = "the document is the quotes, joined by blank lines"
+DOCUMENTS = {
+    "semmeddb": "the document is each PMID's SENTENCE rows in order, PMIDs apart by blank lines",
 }
 
 
@@ -45,14 +51,19 @@ def default_id(fmt: str, paths: Sequence[Path]) -> str:
 
 
 def _rows(fmt: str, paths: list[Path], setting: Setting, problems: Problems):
+    """The rows read, how many, and the reader's own document (None: the quotes)."""
     if fmt == "kgx":
         from kg.interop.kgximport import read_kgx
 
-        return read_kgx(paths, setting.ontology, problems)
+        return (*read_kgx(paths, setting.ontology, problems), None)
     if fmt == "indra":
         from kg.interop.indra import read_indra
 
-        return read_indra(paths, problems)
+        return (*read_indra(paths, problems), None)
+    if fmt == "semmeddb":
+        from kg.interop.semmeddb import read_semmeddb
+
+        return read_semmeddb(paths, setting, problems)
     raise ImportError_(f"unknown import format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
@@ -76,8 +87,8 @@ def import_source(
     if os.path.lexists(folder) and not force:
         raise ImportError_(f"{folder}: exists already (give --force to replace it)")
     problems = Problems()
-    rows, read = _rows(fmt, list(paths), setting, problems)
-    done = assemble(rows, setting, problems, read)
+    rows, read, document = _rows(fmt, list(paths), setting, problems)
+    done = assemble(rows, setting, problems, read, document)
     if not done.claims:
         raise ImportError_(
             "\n".join([*done.problems, f"nothing imported: 0 of {read} row(s) became a claim"])
@@ -87,7 +98,7 @@ def import_source(
     source = {"id": folder.name, "title": f"Imported from {fmt}: {names}", "kind": kind,
               "sha256": hashlib.sha256(raw).hexdigest(),
               "note": f"nnkg import {fmt} {names}: {len(done.claims)} claim(s) of {read} "
-              f"row(s); the document is the quotes, joined by blank lines"}  # fmt: skip
+              f"row(s); {DOCUMENTS.get(fmt, QUOTES)}"}  # fmt: skip
     header = yaml.safe_dump(source, sort_keys=False, allow_unicode=True, width=10**9)
     files = {
         "document.txt": raw,

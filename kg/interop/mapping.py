@@ -32,17 +32,17 @@ AGENT_TYPE = "manual_agent"
 #: category's ``id_prefixes``: an entity's node id is its exact match with the first of
 #: these it has. A prefix Biolink does not list for the category is never an id.
 PREFIX_PREFERENCE: dict[str, tuple[str, ...]] = {
-    "biolink:AnatomicalEntity": ("UBERON", "GO", "CL", "MESH"),
-    "biolink:BiologicalProcess": ("GO",),
-    "biolink:Cell": ("CL", "MESH", "UBERON"),
-    "biolink:CellularComponent": ("GO", "MESH", "CL", "UBERON"),
-    "biolink:ChemicalEntity": ("CHEBI", "MESH"),
-    "biolink:Disease": ("MONDO", "MESH", "HP"),
+    "biolink:AnatomicalEntity": ("UBERON", "GO", "CL", "UMLS", "MESH"),
+    "biolink:BiologicalProcess": ("GO", "UMLS"),
+    "biolink:Cell": ("CL", "UMLS", "MESH", "UBERON"),
+    "biolink:CellularComponent": ("GO", "MESH", "UMLS", "CL", "UBERON"),
+    "biolink:ChemicalEntity": ("CHEBI", "MESH", "UMLS"),
+    "biolink:Disease": ("MONDO", "UMLS", "MESH", "HP"),
     "biolink:DiseaseOrPhenotypicFeature": (),
-    "biolink:Food": ("FOODON", "CHEBI", "MESH"),
+    "biolink:Food": ("FOODON", "CHEBI", "MESH", "UMLS"),
     "biolink:GeneOrGeneProduct": (),
     "biolink:NamedThing": (),
-    "biolink:PhenotypicFeature": ("HP", "MESH"),
+    "biolink:PhenotypicFeature": ("HP", "UMLS", "MESH"),
     "biolink:PhysiologicalProcess": ("GO",),
     "biolink:PopulationOfIndividualOrganisms": (),
 }

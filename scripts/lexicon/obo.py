@@ -21,11 +21,12 @@ class OboTerm:
     synonyms: list[str] = field(default_factory=list)
     parents: list[str] = field(default_factory=list)
     obsolete: bool = False
+    xrefs: list[str] = field(default_factory=list)
 
 
 def obo_terms(text: str) -> Iterator[OboTerm]:
     """The ``[Term]`` stanzas of an OBO file, with their EXACT and RELATED synonyms (BROAD
-    and NARROW ones name other things)."""
+    and NARROW ones name other things) and their xrefs' CURIEs."""
     term: OboTerm | None = None
     for line in text.splitlines():
         if line.startswith("["):
@@ -45,6 +46,8 @@ def obo_terms(text: str) -> Iterator[OboTerm]:
             term.parents.append(line[6:].split("!")[0].strip())
         elif line.startswith("is_obsolete: true"):
             term.obsolete = True
+        elif line.startswith("xref: "):
+            term.xrefs.append(line[6:].split()[0])
         elif (m := _OBO_SYNONYM.match(line)) and m.group(2) in ("EXACT", "RELATED"):
             term.synonyms.append(m.group(1).replace('\\"', '"'))
     if term:
