@@ -195,7 +195,7 @@ def test_large_graph_stays_usable(browser, tmp_path):
     sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import synthetic_network
 
-    from kg.page.render import LARGE_GRAPH, render_page
+    from kg.page.render import FOCUS_SIZE, LARGE_GRAPH, render_page
 
     big = synthetic_network(5000)
     assert big.number_of_nodes() > LARGE_GRAPH
@@ -203,6 +203,9 @@ def test_large_graph_stays_usable(browser, tmp_path):
     page_file.write_text(render_page(big), encoding="utf-8")
     visit = open_page(browser, page_file)
     page = visit.page
+    # it starts focused, so only that view is in the DataSets; the whole graph comes on demand
+    assert page.evaluate("[nnkg.nodes.length, nnkg.state.focus.size]") == [FOCUS_SIZE + 1] * 2
+    page.click("#show-whole")
     assert page.evaluate("[nnkg.nodes.length, nnkg.edges.length]") == [5000, big.number_of_edges()]
     assert page.evaluate("nnkg.network.physics.options.enabled") is False
     assert "nnkg render --focus ENTITY" in page.inner_text("#large-note")

@@ -231,3 +231,26 @@ def test_hostile_text_on_both_sides_stays_text(browser, tmp_path):
     assert page.evaluate("nnkg.edges.get({filter: e => !e.hidden}).length") == 2
     assert_inert(visit, scripts=3)
     visit.page.context.close()
+
+
+def test_an_edge_says_how_many_sources_state_it(seed_page, net):
+    page = seed_page.page
+    support = {(u, v, d["predicate"], d["negated"]): d["support"]
+               for u, v, d in net.edges(data=True)}  # fmt: skip
+    assert 2 in support.values()
+    cards = page.evaluate(
+        "nnkg.edges.get().map(e => [e.from, e.to, e.predicate, e.negated, e.title.textContent])"
+    )
+    for *key, card in cards:
+        if support[tuple(key)] > 1:
+            assert "claims from 2 sources say so:" in card
+        else:
+            assert "sources say so" not in card
+    page.fill("#search", "vitamin B12")
+    page.press("#search", "Enter")
+    lines = page.locator("#details .edge-link").all_text_contents()
+    assert "fish → source of → 2 sources" in lines  # the entity card's line for the edge
+    assert sum(line.endswith(" 2 sources") for line in lines) == sum(
+        n > 1 for (u, v, *_), n in support.items() if ENT + "vitamin-b12" in (u, v)
+    )
+    page.evaluate("nnkg.network.unselectAll()")

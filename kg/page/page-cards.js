@@ -47,14 +47,22 @@ NnkgPage.cards = function (D) {
     return part;
   }
 
+  // How many sources state an edge: agreement across independent sources is what a reader
+  // weighs first, so a card says "2 claims from 2 sources" and an edge line "2 sources".
+  const sourceCount = (edge) => new Set(edge.claims.map((c) => c.source)).size;
+  function saidBy(edge) {
+    const n = edge.claims.length, k = sourceCount(edge);
+    if (n < 2) return "Who says so:";
+    return n + " claims" + (k > 1 ? " from " + k + " sources" : ", one source") + " say so:";
+  }
+
   function edgeCard(edge) {
     const head = el("h3", {}, labelOf(edge.from) + " → " + (edge.negated ? "NOT " : "") + edge.relation + " → " + labelOf(edge.to));
     const facts = el("div", { class: "kv" }, el("b", {}, "sign "), edge.sign + "   ", el("b", {}, "certainty "), edge.certainty.toLowerCase());
     if (edge.negated) facts.append("  ", el("span", { class: "tag denied" }, "denied by the source"));
     if (contested(edge)) facts.append("  ", el("span", { class: "tag contested" }, meta.contested.mark + " contested"));
-    const said = edge.claims.length > 1 ? edge.claims.length + " claims say so:" : "Who says so:";
     return el("div", { class: "card" }, head, facts,
-      side(said, edge.claims, "", false),
+      side(saidBy(edge), edge.claims, "", false),
       side("Who says otherwise:", edge.against, "No claim in this graph says otherwise.", true));
   }
 
@@ -91,7 +99,9 @@ NnkgPage.cards = function (D) {
       group.forEach((e) => {
         const verb = (contested(e) ? meta.contested.mark + " " : "") + (e.negated ? "NOT " : "") + e.relation;
         const row = way === "out" ? "→ " + verb + " → " + labelOf(e.to) : labelOf(e.from) + " → " + verb + " →";
-        const link = el("button", { type: "button", class: "edge-link", "data-edge": e.id }, row);
+        const k = sourceCount(e);
+        const link = el("button", { type: "button", class: "edge-link", "data-edge": e.id }, row,
+          ...(k > 1 ? [" ", el("span", { class: "tag sources" }, k + " sources")] : []));
         link.addEventListener("click", () => select(e.id));
         const item = el("div", { class: "edge-claims" }, link);
         e.claims.forEach((c) => item.append(claimBlock(c, { negated: e.negated })));

@@ -1,9 +1,11 @@
 "use strict";
 /* The filters: certainty, denial, contest, source, kind of entity. Hiding claims also hides
    the entities they leave with no visible edge (an entity with no edge at all stays, unless
-   "contested only" is on), and the panel says how much is hidden. An entity outside the
-   focused view (page.js) stays hidden whatever the filters say. */
-NnkgPage.filters = function (D, { nodes, edges, network, contested, state }) {
+   "contested only" is on), and the panel says how much is hidden. apply() also keeps the
+   DataSets to the view's scope: in a focused view (page.js) they hold only its entities and
+   the edges among them, so a 10,000-node graph starts as fast as a small one; the whole view
+   adds the rest (item(kind, datum) makes what is added). */
+NnkgPage.filters = function (D, { nodes, edges, contested, state, item, fit }) {
   const { el, byId } = NnkgPage;
   const meta = D.meta;
   const onlyContested = byId("only-contested");
@@ -17,7 +19,32 @@ NnkgPage.filters = function (D, { nodes, edges, network, contested, state }) {
   const checked = (group) => new Set([...document.querySelectorAll('input[data-group="' + group + '"]')].filter((i) => i.checked).map((i) => i.value));
   const status = byId("filter-status");
   const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
-  const drawn = { nodes: new Map(), edges: new Map() }; // hidden or not, as last drawn
+  const drawn = { nodes: new Map(), edges: new Map() }; // what each DataSet holds: id → hidden
+
+  // What makes a DataSet hold exactly ``wanted`` (each hidden or not): only what changes, as
+  // on a large graph an update of every node and edge takes seconds.
+  function plan(held, kind, wanted, hidden) {
+    const keep = new Set(wanted.map((d) => d.id));
+    const gone = [...held.keys()].filter((id) => !keep.has(id));
+    const added = [], changed = [];
+    wanted.forEach((d) => {
+      const now = hidden(d), was = held.get(d.id);
+      if (was === undefined) added.push({ ...item(kind, d), hidden: now });
+      else if (was !== now) changed.push({ id: d.id, hidden: now });
+      held.set(d.id, now);
+    });
+    gone.forEach((id) => held.delete(id));
+    return { gone, added, changed };
+  }
+  // Edges leave before their nodes and come in after them.
+  function sync(nodePlan, edgePlan) {
+    if (edgePlan.gone.length) edges.remove(edgePlan.gone);
+    if (nodePlan.gone.length) nodes.remove(nodePlan.gone);
+    [[nodes, nodePlan], [edges, edgePlan]].forEach(([set, { added, changed }]) => {
+      if (added.length) set.add(added);
+      if (changed.length) set.update(changed);
+    });
+  }
 
   function apply() {
     const hedged = byId("show-hedged").checked, denied = byId("show-denied").checked, only = onlyContested.checked;
@@ -34,14 +61,9 @@ NnkgPage.filters = function (D, { nodes, edges, network, contested, state }) {
       if (orphan) orphans++;
       return [n.id, orphan];
     }));
-    // only what changes: on a large graph an update of every node and edge takes seconds
-    const nodeChanges = D.nodes.map((n) => ({ id: n.id, hidden: hide.get(n.id) || (state.focus !== null && !state.focus.has(n.id)) }))
-      .filter((n) => (drawn.nodes.get(n.id) || false) !== n.hidden);
-    const edgeChanges = D.edges.map((e) => ({ id: e.id, hidden: !shownSet.has(e.id) })).filter((e) => (drawn.edges.get(e.id) || false) !== e.hidden);
-    nodeChanges.forEach((n) => drawn.nodes.set(n.id, n.hidden));
-    edgeChanges.forEach((e) => drawn.edges.set(e.id, e.hidden));
-    if (nodeChanges.length) nodes.update(nodeChanges);
-    if (edgeChanges.length) edges.update(edgeChanges);
+    const inScope = (id) => state.focus === null || state.focus.has(id);
+    sync(plan(drawn.nodes, "node", D.nodes.filter((n) => inScope(n.id)), (n) => hide.get(n.id)),
+      plan(drawn.edges, "edge", D.edges.filter((e) => inScope(e.from) && inScope(e.to)), (e) => !shownSet.has(e.id)));
     const claims = D.edges.reduce((n, e) => n + e.claims.length, 0);
     const shownClaims = shownEdges.reduce((n, e) => n + e.claims.length, 0);
     if (shownEdges.length === D.edges.length && !orphans && !ofKind) {
@@ -55,6 +77,6 @@ NnkgPage.filters = function (D, { nodes, edges, network, contested, state }) {
   }
   document.querySelectorAll("#filters input[type=checkbox]").forEach((i) => i.addEventListener("change", apply));
   // contested edges may lie far apart: bring them all into view
-  onlyContested.addEventListener("change", () => { if (onlyContested.checked && atContest.size) network.fit({ nodes: [...atContest], animation: false }); });
+  onlyContested.addEventListener("change", () => { if (onlyContested.checked && atContest.size) fit([...atContest]); });
   return { apply };
 };

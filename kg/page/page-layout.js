@@ -101,6 +101,15 @@ NnkgPage.layout = function (network, meta) {
     }
   }
 
+  // Put a node at x, y. Not network.moveNode: each of those redraws the whole network once
+  // more, later (a timer per call), which on a large graph takes seconds apiece; whoever
+  // places nodes here redraws once after.
+  function place(id, x, y) {
+    const node = network.body.nodes[id];
+    node.x = x;
+    node.y = y;
+  }
+
   // The pane's size in canvas units at the readable zoom.
   function room() {
     const pane = network.body.container.getBoundingClientRect(), s = readableScale();
@@ -128,25 +137,25 @@ NnkgPage.layout = function (network, meta) {
       roomForHubs(items);
       separate(items, w, h);
     }
-    items.forEach((i) => network.moveNode(i.id, i.x, i.y));
+    items.forEach((i) => place(i.id, i.x, i.y));
     const scale = view(items);
     return { ok: overlaps(items) === 0 && scale * meta.readable.font >= meta.readable.px, scale };
   }
 
   // Place a neighbourhood in rings around its centre: the nearest ring first, by label.
   function rings(center, around) {
-    network.moveNode(center, 0, 0);
+    place(center, 0, 0);
     let placed = 0, ring = 1;
     while (placed < around.length) {
       const n = Math.min(around.length - placed, 8 * ring);
       for (let k = 0; k < n; k++) {
         const angle = (2 * Math.PI * k) / n + ring * 0.3;
-        network.moveNode(around[placed + k], 220 * ring * Math.cos(angle), 160 * ring * Math.sin(angle));
+        place(around[placed + k], 220 * ring * Math.cos(angle), 160 * ring * Math.sin(angle));
       }
       placed += n;
       ring++;
     }
   }
 
-  return { arrange, rings, boxes, overlaps };
+  return { arrange, rings, place, boxes, overlaps };
 };

@@ -62,7 +62,9 @@ NnkgPage.permalink = function (D, { network, state, filters, view }) {
         group(name).forEach((i) => { i.checked = !hidden.has(i.value); });
       });
       filters.apply();
-      if (p.get("whole") === "1" && state.focus !== null) view.showWhole();
+      // the view the hash names, rebuilt: the whole graph, or the focused one it started with
+      if (p.get("whole") === "1") view.showWhole();
+      else if (startedFocused && state.focus === null) view.showFocus();
       const entity = p.get("entity"), edge = p.get("edge");
       if (entity !== null && entities.has(entity)) view.selectNode(entity);
       else if (edge !== null && edgeIds.has(edge)) view.selectEdge(edge);

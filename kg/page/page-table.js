@@ -157,15 +157,12 @@ NnkgPage.table = function (D, { lightEdge, network }) {
   // ---- export
   const CSV_COLUMNS = ["claim", "subject", "subject_label", "predicate", "relation", "negated", "object", "object_label",
     "certainty", "contested", "source", "source_title", "quote", "start", "end", "subject_text", "object_text"];
-  // A cell a spreadsheet would read as a formula (=, +, -, @, tab, return first) gets a
-  // leading apostrophe, so an exported quote is shown, never run (OWASP's CSV injection).
-  const inert = (text) => (/^[=+\-@\t\r]/.test(text) ? "'" + text : text);
-  const csvField = (v) => '"' + inert(String(v)).replace(/"/g, '""') + '"';
+  // CSV a spreadsheet shows and never runs: NnkgExport (export.js), shared with the query page
   function csv(chosen) {
     const record = (r) => [r.claim.iri, r.edge.from, r.subject, r.edge.predicate, r.edge.relation, r.negated, r.edge.to, r.object,
       r.certainty, r.contested, r.claim.source, r.source, r.claim.quote, r.claim.start, r.claim.end,
       r.claim.subject_text || "", r.claim.object_text || ""];
-    return [CSV_COLUMNS, ...chosen.map(record)].map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+    return NnkgExport.csv([CSV_COLUMNS, ...chosen.map(record)]);
   }
   // Turtle's spelling of a string and of an IRI (characters an IRI may not hold percent-encoded)
   const string = (s) => '"' + String(s).replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
@@ -195,15 +192,7 @@ NnkgPage.table = function (D, { lightEdge, network }) {
     });
     return out.join("\n");
   }
-  function download(name, type, text) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = el("a", { href: url, download: name });
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
-  }
+  const download = NnkgExport.download;
   byId("export-csv").addEventListener("click", () => download("nnkg-claims.csv", "text/csv;charset=utf-8", csv(selection())));
   byId("export-ttl").addEventListener("click", () => download("nnkg-claims.ttl", "text/turtle;charset=utf-8", turtle(selection())));
 

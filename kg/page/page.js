@@ -1,7 +1,10 @@
 /* nnkg page: builds the vis-network from the JSON data block (#nnkg-data, never run as
    script) and every piece of text with textContent, so nothing from a source is ever parsed
    as HTML; only http(s) IRIs become links. The parts (page-*.js) are in NnkgPage; this boots
-   them. window.nnkg exposes the DataSets and the claims table. */
+   them. The DataSets hold what the view shows: the whole graph, or only a focused view's
+   entities and their edges (page-filters.js keeps them so). window.nnkg exposes the DataSets
+   and the claims table. performance marks (nnkg:first-draw, nnkg:first-view) time the first
+   view for bench/page.py. */
 (function () {
   "use strict";
   const { el, byId } = NnkgPage;
@@ -14,14 +17,23 @@
   const cards = NnkgPage.cards(D);
   const { contested } = cards;
 
-  // ---- the network
-  const nodes = new vis.DataSet(D.nodes);
-  const edges = new vis.DataSet(D.edges);
-  nodes.update(D.nodes.map((n) => ({ id: n.id, title: cards.nodeCard(n, false) })));
-  edges.update(D.edges.map((e) => ({ id: e.id, title: cards.edgeCard(e) })));
-  const network = new vis.Network(byId("graph"), { nodes, edges }, D.options);
-  // focus: the entities the first view is limited to when the whole graph cannot be read
+  // ---- the network: a node or edge goes into the DataSets with its tooltip, drawn in full
+  const nodeById = new Map(D.nodes.map((n) => [n.id, n])), edgeById = new Map(D.edges.map((e) => [e.id, e]));
+  const home = new Map(); // where each node sits in the whole view, once known
+  const item = (kind, d) => (kind === "node"
+    ? { ...d, ...home.get(d.id), opacity: 1, title: cards.nodeCard(d, false) }
+    : { ...d, ...look(d, true), title: cards.edgeCard(d) });
+  const nodes = new vis.DataSet(), edges = new vis.DataSet();
+  // focus: the entities the view is limited to when the whole graph cannot be read
   const state = { stable: false, focus: null, layout: null };
+  const filters = NnkgPage.filters(D, { nodes, edges, contested, state, item,
+    fit: (ids) => network.fit({ nodes: ids.filter((id) => nodes.get(id)), animation: false }) });
+  const views = NnkgPage.focus(D, { cards, state, filters, nodes, home });
+  views.scope(); // a graph too large to read whole starts focused: only that view goes in
+  filters.apply();
+  const network = new vis.Network(byId("graph"), { nodes, edges }, D.options);
+  network.once("afterDrawing", () => performance.mark("nnkg:first-draw"));
+  const { showWhole } = views;
 
   // ---- details: at the top of the panel, in view, whenever something is selected
   const panel = byId("panel"), details = byId("details");
@@ -32,12 +44,14 @@
   }
   const selected = () => network.getSelectedNodes().length + network.getSelectedEdges().length > 0;
   function selectEdge(id) {
+    const e = edgeById.get(id);
+    if (!edges.get(id)) showWhole(); // an edge out of the focused view
     network.selectEdges([id]);
-    showDetails(cards.edgeCard(edges.get(id)), true);
+    showDetails(cards.edgeCard(e), true);
   }
-  network.on("hoverEdge", (p) => { if (!selected()) showDetails(cards.edgeCard(edges.get(p.edge))); });
-  network.on("hoverNode", (p) => { if (!selected()) showDetails(cards.nodeCard(nodes.get(p.node), true)); });
-  network.on("selectEdge", (p) => { if (!p.nodes.length) showDetails(cards.edgeCard(edges.get(p.edges[0])), true); });
+  network.on("hoverEdge", (p) => { if (!selected()) showDetails(cards.edgeCard(edgeById.get(p.edge))); });
+  network.on("hoverNode", (p) => { if (!selected()) showDetails(cards.nodeCard(nodeById.get(p.node), true)); });
+  network.on("selectEdge", (p) => { if (!p.nodes.length) showDetails(cards.edgeCard(edgeById.get(p.edges[0])), true); });
 
   // ---- neighbourhood highlight (click) and path highlight (--path)
   // An edge drawn in full or faded; a faded contested edge loses its band too.
@@ -46,18 +60,22 @@
     if (e.background) drawn.background = { ...e.background, enabled: lit };
     return drawn;
   }
+  let dimmed = false; // nodes and edges come in drawn in full
   function dim(keepNodes, keepEdges) {
     nodes.update(nodes.getIds().map((id) => ({ id, opacity: keepNodes.has(id) ? 1 : 0.15 })));
-    edges.update(D.edges.map((e) => look(e, keepEdges.has(e.id))));
+    edges.update(edges.getIds().map((id) => look(edgeById.get(id), keepEdges.has(id))));
+    dimmed = true;
   }
   function undim() {
+    if (!dimmed) return;
     nodes.update(nodes.getIds().map((id) => ({ id, opacity: 1 })));
-    edges.update(D.edges.map((e) => look(e, true)));
+    edges.update(edges.getIds().map((id) => look(edgeById.get(id), true)));
+    dimmed = false;
   }
   function highlightNeighbourhood(id) {
     const keep = new Set([id, ...network.getConnectedNodes(id)]);
     dim(keep, new Set(network.getConnectedEdges(id)));
-    showDetails(cards.entityCard(nodes.get(id), selectEdge), true);
+    showDetails(cards.entityCard(nodeById.get(id), selectEdge), true);
   }
   const path = meta.highlight;
   function restore() {
@@ -78,7 +96,7 @@
     const id = names.get(query) || [...names.entries()].find(([name]) => name.includes(query))?.[1];
     if (!id) { status.textContent = "No entity is called “" + search.value + "”."; return; }
     if (state.focus && !state.focus.has(id)) showWhole();
-    status.textContent = "Found " + nodes.get(id).label + ".";
+    status.textContent = "Found " + nodeById.get(id).label + ".";
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(1.2, network.getScale()), animation: false });
     highlightNeighbourhood(id);
@@ -86,14 +104,11 @@
   search.addEventListener("change", find);
   search.addEventListener("keydown", (e) => { if (e.key === "Enter") find(); });
 
-  const filters = NnkgPage.filters(D, { nodes, edges, network, contested, state });
-  filters.apply();
-
   // ---- one edge lit up (from the claims table or the source text): it and its ends
   function lightEdge(id) {
-    const e = edges.get(id);
+    const e = edgeById.get(id);
     if (!e) return;
-    if (state.focus && !(state.focus.has(e.from) && state.focus.has(e.to))) showWhole();
+    if (!edges.get(id)) showWhole();
     dim(new Set([e.from, e.to]), new Set([id]));
     selectEdge(id);
   }
@@ -105,7 +120,7 @@
   function clear() { network.unselectAll(); restore(); details.replaceChildren(...start.map((n) => n.cloneNode(true))); }
   function selectNode(id) { if (state.focus && !state.focus.has(id)) showWhole(); network.selectNodes([id]); highlightNeighbourhood(id); }
   pathView = NnkgPage.path(D, { network, cards, selectEdge });
-  link = NnkgPage.permalink(D, { network, state, filters, view: { selectNode, selectEdge, clear, showWhole } });
+  link = NnkgPage.permalink(D, { network, state, filters, view: { selectNode, selectEdge, clear, showWhole, showFocus: views.showFocus } });
   function ready() { // once the first view is laid out: the path in view, then the hash's state
     if (path && state.focus && path.nodes.some((id) => !state.focus.has(id))) showWhole();
     pathView.fit();
@@ -135,47 +150,11 @@
 
   // ---- the first view: the whole graph, readable; or, past the size where it cannot be,
   // the most connected entity and its nearest neighbours, and a note that says so
-  const layout = NnkgPage.layout(network, meta);
-  const degree = new Map(D.nodes.map((n) => [n.id, 0]));
-  D.edges.forEach((e) => { degree.set(e.from, degree.get(e.from) + 1); degree.set(e.to, degree.get(e.to) + 1); });
-  const byDegree = (a, b) => degree.get(b) - degree.get(a) || cards.labelOf(a).localeCompare(cards.labelOf(b)) || (a < b ? -1 : 1);
-  let whole = null; // where the whole graph's nodes were before the focused view moved some
-  function afterDraw(then) { network.once("afterDrawing", then); network.redraw(); }
-  function focusOnHub() {
-    const hub = [...degree.keys()].sort(byDegree)[0];
-    const near = [...new Set(network.getConnectedNodes(hub))].sort(byDegree).slice(0, meta.readable.size);
-    whole = network.getPositions();
-    state.focus = new Set([hub, ...near]);
-    filters.apply();
-    layout.rings(hub, near);
-    const note = el("p", { class: "note", id: "focus-note" },
-      D.nodes.length + " entities are too many to read at once: this view starts at " + cards.labelOf(hub) + ", the most connected, and its "
-      + (near.length < degree.get(hub) ? near.length + " most connected neighbours. " : "neighbours. "));
-    const all = el("button", { type: "button", id: "show-whole" }, "Show the whole graph");
-    all.addEventListener("click", showWhole);
-    note.append(all);
-    notices.append(note);
-    afterDraw(() => settle([...state.focus]));
-  }
-  function showWhole() {
-    if (!state.focus) return;
-    state.focus = null;
-    Object.entries(whole).forEach(([id, p]) => network.moveNode(id, p.x, p.y));
-    filters.apply();
-    byId("focus-note")?.remove();
-    network.fit({ animation: false });
-    link.record();
-  }
-  function settle(ids) {
-    state.layout = layout.arrange(ids);
-    if (!state.layout.ok && !state.focus && ids.length > 1) return focusOnHub();
-    afterDraw(() => { ready(); state.stable = true; });
-  }
+  views.attach(network, NnkgPage.layout(network, meta), { restore, record: () => link.record() });
   function firstView() {
     network.setOptions({ physics: false });
-    if (D.nodes.length > meta.readable.past) focusOnHub();
-    else afterDraw(() => settle(nodes.getIds({ filter: (n) => !n.hidden })));
+    views.first(() => { ready(); performance.mark("nnkg:first-view"); });
   }
-  if (meta.large) firstView(); else network.once("stabilizationIterationsDone", firstView);
+  if (meta.large || state.focus) firstView(); else network.once("stabilizationIterationsDone", firstView);
   window.nnkg = { nodes, edges, network, state, table };
 })();

@@ -62,9 +62,11 @@ EDGE_FONT = 13
 #: The page's own scripts (in kg/page), inlined as one script in this order: the namespace
 #: and its helpers first, each part, then page.js, which boots the page.
 PAGE_SCRIPTS = (
+    "export.js",  # NnkgExport: spreadsheet-safe CSV and downloads, shared with the query page
     "document.js",  # NnkgDocument, the review page's document view, for the source text
     "page-base.js", "page-cards.js", "page-layout.js", "page-filters.js",
-    "page-source.js", "page-table.js", "page-path.js", "page-state.js", "page.js",
+    "page-source.js", "page-table.js", "page-path.js", "page-focus.js", "page-state.js",
+    "page.js",
 )  # fmt: skip
 #: The page's stylesheets, inlined as one style in this order.
 PAGE_STYLES = ("page.css", "document.css", "page-views.css")
@@ -274,6 +276,14 @@ def _parallel_bows(edges: list[tuple[str, str, dict]]) -> dict[int, dict]:
     return bows
 
 
+def _json(data: dict):
+    """``data`` as JSON safe inside a ``<script>`` (as Jinja's ``tojson`` writes it: ``<``,
+    ``>``, ``&`` and ``'`` escaped), without spaces: a 10,000-node page is 10 % smaller."""
+    from jinja2.utils import htmlsafe_json_dumps
+
+    return htmlsafe_json_dumps(data, sort_keys=True, separators=(",", ":"))
+
+
 def _asset(name: str) -> str:
     return resources.files("kg.page").joinpath(name).read_text(encoding="utf-8")
 
@@ -369,7 +379,7 @@ def render_page(
     return escaping_template(_asset("page.html")).render(
         csp=content_security_policy(scripts=(vis_js, page_js), styles=(page_css,)),
         title=title.replace("\0", "\ufffd"),  # as HTML parsers read it; page.js sets the exact one
-        data={"meta": meta, "nodes": nodes, "edges": edges, "options": _options(large)},
+        data=_json({"meta": meta, "nodes": nodes, "edges": edges, "options": _options(large)}),
         vis_js=Markup(vis_js),
         page_js=Markup(page_js),
         page_css=Markup(page_css),
