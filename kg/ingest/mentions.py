@@ -302,6 +302,8 @@ def _item(segment: list[_Element], role: str, plain) -> Hit | tuple[int, int] | 
     """The item a segment gives in its role: a lone mention or plain words in the middle;
     its last mention, or the plain words after a word that opens them, first; its first
     mention, or the plain words it starts with up to a word that is none, last."""
+    if not segment:
+        return None  # a separator with nothing before it: "And so, ..." opens no list
     kinds = [k for k, _ in segment]
     words = [x if k == "W" and plain([x]) else None for k, x in segment]
     if role == "middle":
