@@ -105,6 +105,13 @@ def judge(text: str, subject: str, cue: str, obj: str, offset: int = 0):
             ASSERTED,
         ),
         (
+            "Older adults are the most likely to develop anemia.",
+            "Older adults",
+            "develop",
+            "anemia",
+            ASSERTED,
+        ),
+        (
             "Zinc is found in oysters, which may also contain copper.",
             "Zinc",
             "found in",

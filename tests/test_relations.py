@@ -87,6 +87,12 @@ TYPES = {
     "cognitive decline": "Condition",
     "oxidative damage": "Phenotype",
     "nerve damage": "Phenotype",
+    "run short": "DeficiencyState",
+    "placebo": "ChemicalEntity",
+    "alcohol": "ChemicalEntity",
+    "sleep": "PhysiologicalFunction",
+    "without enough zinc": "DeficiencyState",
+    "people with anemia": "PopulationGroup",
 }
 
 
@@ -987,3 +993,230 @@ def test_bulleted_lines_after_a_colon_are_the_items_of_its_list(tmp_path):
     # A bullet after a line without a colon is a sentence of its own.
     zinc = [c for c in drafted if c.object.text == "Zinc"]
     assert zinc and all(c.start > document.index("- Zinc") for c in zinc)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # Risk groups: "the most likely to" a deficiency named by a verb; a food is no risk.
+        (
+            "Older adults are the most likely to run short.",
+            ["older adults", "run short"],
+            {("Older adults", "atRiskOf", "run short", False)},
+        ),
+        ("Vegans are more likely to eat spinach.", ["vegans", "spinach"], set()),
+        (
+            "Anemia is more likely in older adults.",
+            ["anemia", "older adults"],
+            {("older adults", "atRiskOf", "Anemia", False)},
+        ),
+        (
+            "Iron deficiency puts you at risk of anemia.",
+            ["iron deficiency", "anemia"],
+            {("Iron deficiency", "causes", "anemia", False)},
+        ),
+        # What a food adds is a share of a nutrient it supplies.
+        (
+            "Beef and oysters add useful amounts of zinc.",
+            ["beef", "oysters", "zinc"],
+            {("Beef", "sourceOf", "zinc", False), ("oysters", "sourceOf", "zinc", False)},
+        ),
+        (
+            "Breakfast cereals fortified with folic acid are common.",
+            ["breakfast cereals", "folic acid"],
+            {("Breakfast cereals", "sourceOf", "folic acid", False)},
+        ),
+        (
+            "Zinc found in oysters is well absorbed.",
+            ["zinc", "oysters"],
+            {("oysters", "sourceOf", "Zinc", False)},
+        ),
+        # "found in" after anything but its noun is a finding, not a place.
+        ("A study found in older adults that anemia was rare.", ["older adults", "anemia"], set()),
+        # Associations: a decline, a slower course, a contrast that denies the second end.
+        (
+            "Zinc intake was not associated with decline in memory.",
+            ["zinc", "memory"],
+            {("Zinc", "disrupts", "memory", True)},
+        ),
+        (
+            "Zinc was associated with slower cognitive decline but not with a lower risk of"
+            " dementia.",
+            ["zinc", "cognitive decline", "dementia"],
+            {
+                ("Zinc", "prevents", "cognitive decline", False),
+                ("Zinc", "prevents", "dementia", True),
+            },
+        ),
+        (
+            "Iron was linked to fatigue but not to headaches.",
+            ["iron", "fatigue", "headaches"],
+            {("Iron", "linkedTo", "fatigue", False), ("Iron", "linkedTo", "headaches", True)},
+        ),
+        (
+            "Studies link iron deficiency to headaches.",
+            ["iron deficiency", "headaches"],
+            {("iron deficiency", "linkedTo", "headaches", False)},
+        ),
+        # A trial arm that is a mention itself ("placebo") still leaves the outcome in reach.
+        (
+            "There was no difference between magnesium and placebo in headaches.",
+            ["magnesium", "placebo", "headaches"],
+            {
+                ("magnesium", "reduces", "headaches", True),
+                ("placebo", "reduces", "headaches", True),
+            },
+        ),
+        # Causes told by a participle or a reason; a food named as a reason causes nothing.
+        (
+            "Neuropathy caused by vitamin B6 is rare.",
+            ["neuropathy", "vitamin B6"],
+            {("vitamin B6", "causes", "Neuropathy", False)},
+        ),
+        (
+            "Anemia due to iron deficiency is common.",
+            ["anemia", "iron deficiency"],
+            {("iron deficiency", "causes", "Anemia", False)},
+        ),
+        (
+            "Fatigue resulting from anemia is common.",
+            ["fatigue", "anemia"],
+            {("anemia", "causes", "Fatigue", False)},
+        ),
+        (
+            "Vegans take supplements because of iron deficiency.",
+            ["vegans", "supplements", "iron deficiency"],
+            set(),
+        ),
+        (
+            "Vitamin E can make neuropathy worse.",
+            ["vitamin E", "neuropathy"],
+            {("Vitamin E", "causes", "neuropathy", False)},
+        ),
+        (
+            "Iron deficiency is responsible for fatigue.",
+            ["iron deficiency", "fatigue"],
+            {("Iron deficiency", "causes", "fatigue", False)},
+        ),
+        # Signs: a sign that signals its condition, a hallmark; a nerve signals no condition.
+        (
+            "Numbness may signal nerve damage.",
+            ["numbness", "nerve damage"],
+            {("nerve damage", "hasSymptom", "Numbness", False)},
+        ),
+        ("Neurons signal the brain.", ["neurons", "brain"], set()),
+        (
+            "Fatigue is a hallmark of anemia.",
+            ["fatigue", "anemia"],
+            {("anemia", "hasSymptom", "Fatigue", False)},
+        ),
+        (
+            "Numbness is a common complaint in people with anemia.",
+            ["numbness", "people with anemia", "anemia"],
+            {("anemia", "hasSymptom", "Numbness", False)},
+        ),
+        (
+            "Fatigue is a common problem in older adults.",
+            ["fatigue", "older adults"],
+            {("older adults", "atRiskOf", "Fatigue", False)},
+        ),
+        (
+            "Iron deficiency remains a common cause of anemia.",
+            ["iron deficiency", "anemia"],
+            {("Iron deficiency", "causes", "anemia", False)},
+        ),
+        (
+            "Anemia is accompanied by fatigue.",
+            ["anemia", "fatigue"],
+            {("Anemia", "hasSymptom", "fatigue", False)},
+        ),
+        # What a process depends on it requires.
+        (
+            "Oxygen transport depends on iron.",
+            ["oxygen transport", "iron"],
+            {("iron", "requiredFor", "Oxygen transport", False)},
+        ),
+        # "The role of X in Y", "the effects of X on Y" name a topic (a title, a study's
+        # aim), not a claim.
+        ("This study examined the role of zinc in memory.", ["zinc", "memory"], set()),
+        ("This trial tested the effects of zinc on memory.", ["zinc", "memory"], set()),
+        (
+            "Memory is affected by sleep.",
+            ["memory", "sleep"],
+            {("sleep", "affects", "Memory", False)},
+        ),
+        # Treatment: responding to, prescribed for, eased by; a group is not treated.
+        ("Anemia responds to iron.", ["anemia", "iron"], {("iron", "treats", "Anemia", False)}),
+        (
+            "Iron is prescribed for anemia.",
+            ["iron", "anemia"],
+            {("Iron", "treats", "anemia", False)},
+        ),
+        ("Iron is recommended for older adults.", ["iron", "older adults"], set()),
+        (
+            "Headaches are eased by magnesium.",
+            ["headaches", "magnesium"],
+            {("magnesium", "treats", "Headaches", False)},
+        ),
+        # Harms kept away or fought off are prevented; a store drained is reduced.
+        (
+            "Vitamin E may help keep dementia at bay.",
+            ["vitamin E", "dementia"],
+            {("Vitamin E", "prevents", "dementia", False)},
+        ),
+        (
+            "Zinc fights oxidative damage.",
+            ["zinc", "oxidative damage"],
+            {("Zinc", "prevents", "oxidative damage", False)},
+        ),
+        (
+            "Alcohol depletes thiamine.",
+            ["alcohol", "thiamine"],
+            {("Alcohol", "reduces", "thiamine", False)},
+        ),
+        (
+            "Zinc helps repair nerve cells.",
+            ["zinc", "nerve cells"],
+            {("Zinc", "promotes", "nerve cells", False)},
+        ),
+        # A condition that progresses to another; a function dulled; a null or milder result.
+        (
+            "Iron deficiency can progress to anemia.",
+            ["iron deficiency", "anemia"],
+            {("Iron deficiency", "causes", "anemia", False)},
+        ),
+        (
+            "Iron deficiency can dull memory.",
+            ["iron deficiency", "memory"],
+            {("Iron deficiency", "disrupts", "memory", False)},
+        ),
+        (
+            "Older adults taking zinc showed no improvement in memory.",
+            ["older adults", "zinc", "memory"],
+            {("zinc", "affects", "memory", True)},
+        ),
+        (
+            "Magnesium was linked to fewer headaches.",
+            ["magnesium", "headaches"],
+            {("Magnesium", "prevents", "headaches", False)},
+        ),
+        # A lack put first impairs what follows; a group put first does not.
+        (
+            "Without enough zinc, memory is impaired.",
+            ["without enough zinc", "zinc", "memory"],
+            {
+                ("Without enough zinc", "deficiencyOf", "zinc", False),
+                ("Without enough zinc", "disrupts", "memory", False),
+            },
+        ),
+        ("In older adults, memory is impaired.", ["older adults", "memory"], set()),
+        # A cohort's group named by having more of a nutrient.
+        (
+            "Adults with more zinc in their blood scored better on memory tests.",
+            ["zinc", "blood", "memory"],
+            {("zinc", "promotes", "memory", False)},
+        ),
+    ],
+)
+def test_constructions_health_articles_use(text, names, expected):
+    assert triples(text, *names) == expected

@@ -2,11 +2,11 @@
 
 Each cue is a set of templates over a sentence whose mentions are replaced by slots
 (``«i»``); ``{X}`` and ``{Y}`` are the subject and object slots, ``{be}`` a form of "to be"
-with its adverbs, ``{_}`` up to two free words. Between a slot and the cue words a few other
-words may stand ("X can also cause Y"), never a clause word (``gap.stop``) nor, before the
-cue, a subject pronoun (``gap.before_stop``): those start another clause or subject. A gap
-crosses no bracket, save a parenthesis right after a slot, which glosses its mention
-("Biotin (vitamin B7) is a vitamin") and is read past. Kept
+(or "remain") with its adverbs, ``{_}`` up to two free words. Between a slot and the cue
+words a few other words may stand ("X can also cause Y"), never a clause word
+(``gap.stop``) nor, before the cue, a subject pronoun (``gap.before_stop``): those start
+another clause or subject. A gap crosses no bracket, save a parenthesis right after a slot,
+which glosses its mention ("Biotin (vitamin B7) is a vitamin") and is read past. Kept
 apart from :mod:`kg.ingest.relations` so the lexicon's format is read in one place.
 """
 
@@ -27,11 +27,11 @@ __all__ = ["CUES", "GLOSS", "Cue", "CueLexicon", "Reading", "load_cues"]
 CUES = Path(__file__).parent / "data" / "cues.yaml"
 
 _SLOT = re.compile(r"\{([XY])\}")
-#: A form of "to be", with the adverbs (and "not") that may follow it.
+#: A form of "to be" (or "remain"), with the adverbs (and "not") that may follow it.
 _BE = (
-    r"(?:is|are|was|were|be|been|being)(?:\s+(?:not|also|often|usually|commonly|mainly|"
-    r"largely|primarily|mostly|generally|frequently|typically|sometimes|naturally|"
-    r"especially|particularly|only|[a-z]+ly))*"
+    r"(?:is|are|was|were|be|been|being|remains?|remained)"
+    r"(?:\s+(?:not|also|often|usually|commonly|mainly|largely|primarily|mostly|generally|"
+    r"frequently|typically|sometimes|naturally|especially|particularly|only|[a-z]+ly))*"
 )
 _MACROS = {"{be}": _BE, "{_}": r"(?:[\w’'-]+\s+){0,2}"}
 #: One word of a gap: a comma or a run of characters that are not space, a slot or a

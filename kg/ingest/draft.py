@@ -58,6 +58,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     """The candidate claims of ``document`` and the new entities they use."""
     from kg.base.files import ontology_dir
     from kg.curation.ontology import load_ontology
+    from kg.ingest.arguments import ground_arguments
     from kg.ingest.lexicon import Lexicon
     from kg.ingest.mentions import Vocabulary, find_mentions, list_groups
     from kg.ingest.promotion import is_promotional
@@ -82,7 +83,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
         if is_promotional(run[0]) or is_question(run[0]):
             continue
         inside = within(sentence)
-        if len(inside) < 2:
+        if not inside:  # one mention may relate to a noun phrase no vocabulary names
             continue
         lines = [list_groups(within(line), line) for line in run]
         groups = [g for line in lines for g in line]
@@ -90,6 +91,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
             groups.insert(0, _items(run[1:], lines[1:], within))
         candidates += find_relations(sentence, inside, ontology, groups)
     candidates = _first_named(candidates)
+    candidates, proposed = ground_arguments(candidates, proposed, vocabulary, document)
     used = {m.entity for c in candidates for m in (c.subject, c.object)}
     entities = tuple(e for e in proposed if e.id in used and e.id not in known.proposed)
     return Draft(tuple(candidates), entities)

@@ -54,6 +54,9 @@ _STATES = ((_TOO_LITTLE, "DeficiencyState", ("deficiency",)),
 #: A hyphenated participle that makes a mention a modifier ("migraine-associated nausea").
 _LINKED = re.compile(r"\s*[" + DASH + r"][a-z]+ed\s+$")
 _LEVELS = re.compile(r"\s+(?:levels?|status|intakes?|concentrations?|stores)\b", re.IGNORECASE)
+#: Words after which the next is a verb ("which control metabolism", "can turn food");
+#: "to" may be a preposition ("leads to nerve damage"), so it is not one of them.
+_VERB_BEFORE = VERB_SLOTS - {"to"}
 #: A mention's naming modifiers are at most this many words ("leafy green vegetables").
 _MOST_MODIFIERS = 3
 
@@ -134,6 +137,8 @@ class NounPhrases(Matcher):
             key = word.key
             if key in STOPWORDS or is_verb(key) or key in NP_HEADS or not key[0].isalpha():
                 break
+            if i > 0 and words[i - 1].key in _VERB_BEFORE:
+                break  # "which control metabolism": a verb, not a modifier
             if self._after_prefix(word.start):  # "non-alcoholic": the prefix too, and no more
                 first = i - 1
                 break
@@ -333,13 +338,16 @@ class NounPhrases(Matcher):
         """Two mentions that make one noun compound: a body part before a condition
         ("stomach cramps", "leg pain") or a condition in a hyphenated modifier before one
         ("migraine-associated nausea") is a kind of the second; an animal food before a
-        body part ("beef liver", "chicken liver") is a food, the graph's or lexicon's by
-        that name, else one proposed with suggestions."""
-        tops = [h for h in top(hits) if h.how != "anaphora" and h.named]
+        body part ("beef liver", "chicken liver") or a food before a food ("plant milks",
+        "chicken soup") is a food, the graph's or lexicon's by that name, else one
+        proposed with suggestions."""
+        tops = [h for h in top(hits) if h.how != "anaphora"]  # "fortified plant" too
         for first, head in pairwise(tops):
             gap = self.doc[first.end : head.start]
+            if not head.named:
+                continue
             kinds = (self.vocab.kind(first.name.type), self.vocab.kind(head.name.type))
-            if kinds == ("Food", "AnatomicalStructure") and gap.isspace():
+            if kinds in (("Food", "AnatomicalStructure"), ("Food", "Food")) and gap.isspace():
                 self._add_phrase(first.start, head.end, "Food", hits)
             elif kinds[1] == "Condition" and (
                 (kinds[0] == "AnatomicalStructure" and gap.isspace())

@@ -12,18 +12,29 @@ from kg.ingest.matching import Hit, Matcher
 from kg.ingest.model import ProposedEntity, Sentence, Suggestion, Term
 from kg.ingest.vocabulary import Name, Vocabulary, case_bound, folded
 
-__all__ = ["Proposals"]
+__all__ = ["Proposals", "entity_slug", "new_id"]
 
 _GREEK = str.maketrans(
     {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ω": "omega", "κ": "kappa"}
 )
 
 
-def _slug(label: str) -> str:
+def entity_slug(label: str) -> str:
     """An entity id from a label, by the catalogue's slug rule."""
     text = unicodedata.normalize("NFKD", label.translate(_GREEK).casefold())
     text = "".join(c for c in text if c.isascii() and c not in "'’")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "entity"
+
+
+def new_id(label: str, ids: set[str]) -> str:
+    """The slug of ``label``, numbered past the ids ``ids`` holds ("fatigue-2"), and added
+    to them: one id per proposed entity, however many share a spelling."""
+    pid, n = entity_slug(label), 1
+    while pid in ids:
+        n += 1
+        pid = f"{entity_slug(label)}-{n}"
+    ids.add(pid)
+    return pid
 
 
 @dataclass
@@ -144,12 +155,7 @@ class Proposals(Matcher):
             spelling = name.spellings[0] if name.spellings else text
             if opens and spelling[1:2].islower():
                 spelling = spelling[0].lower() + spelling[1:]
-        pid = _slug(spelling)
-        n = 1
-        while pid in self.ids:
-            n += 1
-            pid = f"{_slug(spelling)}-{n}"
-        self.ids.add(pid)
+        pid = new_id(spelling, self.ids)
         suggestions: tuple[Suggestion, ...] = ()
         if not name.terms and self.vocab.lexicon is not None:
             suggestions = self.vocab.lexicon.suggest(spelling, k=5)

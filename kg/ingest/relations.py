@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.base.model import Certainty
 from kg.curation.ontology import Ontology
+from kg.ingest.arguments import after_preposition, argument_phrases, is_argument, typed
 from kg.ingest.certainty import assess
 from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
 from kg.ingest.model import Candidate, Mention, Sentence
@@ -41,21 +42,18 @@ def _top_level(sentence: Sentence, mentions: Iterable[Mention]) -> list[Mention]
     return sorted(kept)
 
 
-def _allowed(ontology: Ontology, reading: Reading, subject: Mention, obj: Mention) -> bool:
-    """Whether the ontology (and the reading's own narrowing) admits this subject and
-    object; a relation between two mentions of one entity is never a claim."""
+def _admitted(
+    ontology: Ontology, reading: Reading, subject: Mention, obj: Mention
+) -> tuple[Mention, Mention] | None:
+    """The subject and object as the ontology (and the reading's own narrowing) admits
+    them, a provisional mention given the class its slot names (:func:`typed`), or None;
+    a relation between two mentions of one entity is never a claim."""
     relation = ontology.relations.get(reading.predicate)
     if relation is None or subject.entity == obj.entity:
-        return False
-
-    def fits(m: Mention, cls: str, narrower: tuple[str, ...]) -> bool:
-        return ontology.is_a(m.type, cls) and (
-            not narrower or any(ontology.is_a(m.type, n) for n in narrower)
-        )
-
-    return fits(subject, relation.domain, reading.subject_is) and fits(
-        obj, relation.range, reading.object_is
-    )
+        return None
+    s = typed(subject, relation.domain, reading.subject_is, ontology)
+    o = typed(obj, relation.range, reading.object_is, ontology)
+    return (s, o) if s is not None and o is not None else None
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ def _readings(
         for x, y in itertools.product(xs, ys):
             ends = (y, x) if reading.reverse else (x, y)
             pairs = _pairs(*ends, span[0], masked, groups, cue, lexicon)
-            pairs = [(s, o) for s, o in pairs if _allowed(ontology, reading, s, o)]
+            pairs = [p for s, o in pairs if (p := _admitted(ontology, reading, s, o))]
             for subject, obj in pairs:
                 yield _Found(
                     f"{cue.id}: {words}",
@@ -196,6 +194,35 @@ def _named(
     ]
 
 
+def _takes_argument(found: _Found, sentence: Sentence) -> bool:
+    """Whether a relation found with a provisional mention (:mod:`kg.ingest.arguments`)
+    may stand: one end a mention, a cue whose words state it (a phrase cue, "X of Y", and
+    "is a" leave the relation to the mentions' own types, which a phrase lacks), and no
+    subject inside a prepositional phrase ("by contrast, ... is a source of Y", "X in
+    older adults is linked to Y": the nearest mention is no subject there)."""
+    one = is_argument(found.subject) != is_argument(found.object)
+    inside = after_preposition(found.subject, sentence)
+    return one and not inside and not found.phrase and found.predicate != "isA"
+
+
+def _found(
+    masked: Masked, ontology: Ontology, groups: Sequence[Sequence[Mention]]
+) -> dict[tuple[Mention, Mention], _Found]:
+    """The relations the cues find between the masked sentence's mentions, one per pair:
+    the cue ending nearest the object, then the longest, wins."""
+    lexicon = load_cues()
+    best: dict[tuple[Mention, Mention], _Found] = {}
+    if len(masked.mentions) < 2:
+        return best
+    for cue, pattern in lexicon.tried(masked.text):
+        for match in pattern.finditer(masked.text):
+            for found in _readings(cue, match, masked, ontology, groups, lexicon):
+                key = (found.subject, found.object)
+                if key not in best or found.rank > best[key].rank:
+                    best[key] = found
+    return best
+
+
 def find_relations(
     sentence: Sentence,
     mentions: Sequence[Mention],
@@ -209,20 +236,19 @@ def find_relations(
     names in ``cue`` the rule and the words that fired, then the hedge and negation words
     that :func:`kg.ingest.certainty.assess` found.
     """
-    lexicon = load_cues()
     top = _top_level(sentence, mentions)
     inner = [m for m in mentions if m not in top and sentence.start <= m.start < sentence.end]
-    masked = Masked(sentence, top, inner, ontology)
     named = _named(sentence, top, inner, ontology)
-    if len(masked.mentions) < 2:
+    if not top:
         return named
-    best: dict[tuple[Mention, Mention], _Found] = {}
-    for cue, pattern in lexicon.tried(masked.text):
-        for match in pattern.finditer(masked.text):
-            for found in _readings(cue, match, masked, ontology, groups, lexicon):
-                key = (found.subject, found.object)
-                if key not in best or found.rank > best[key].rank:
-                    best[key] = found
+    best = _found(Masked(sentence, top, inner, ontology), ontology, groups)
+    phrases = argument_phrases(sentence, top)
+    if phrases:
+        used = {f.cue_span for f in best.values()}
+        masked = Masked(sentence, sorted([*top, *phrases]), inner, ontology)
+        for key, found in _found(masked, ontology, groups).items():
+            if _takes_argument(found, sentence) and found.cue_span not in used:
+                best.setdefault(key, found)
     start, end = _quote(sentence)
     candidates = []
     for found in _inherited(best.values(), ontology):
