@@ -250,11 +250,13 @@ def main() -> None:
     for name, folders in groups.items():
         total = Score()
         stages: dict[str, int] = {}
+        # a set's articles are curated together: one may use an entity another defines
+        shared = _entities([folder / "entities.yaml" for folder in folders])
         for folder in folders:
             document = (folder / "document.txt").read_bytes().decode("utf-8")
             gold = yaml.safe_load((folder / "claims.yaml").read_text(encoding="utf-8")) or []
             candidates = _draft(document, known, lexicon)
-            entities = {**catalogue, **_entities([folder / "entities.yaml"])}
+            entities = {**catalogue, **shared, **_entities([folder / "entities.yaml"])}
             shown = args.misses and name != "held out"
             misses: list | None = [] if shown or args.stages else None
             result = score(document, gold, candidates, entities, misses)
