@@ -56,7 +56,7 @@ def test_stats_text_for_people(runner, built):
     result = runner.invoke(cli, ["stats", "--build", str(built)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["triples", "2020"]
+    assert lines[0].split() == ["triples", "2036"]
     assert lines[3] == "claims        102 (Asserted 72, Hedged 30; negated 7)"
     assert lines[4] == "statements    81 (17 stated by more than one source)"
     assert lines[5] == "entities      53 (45 with a standard ID, 8 without)"

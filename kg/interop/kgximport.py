@@ -27,6 +27,7 @@ BIOLINK_RELATIONS = {
     "biolink:ameliorates_condition": "treats",
     "biolink:causes": "causes",
     "biolink:has_decreased_amount": "deficiencyOf",
+    "biolink:has_food_component": "contains",
     "biolink:has_increased_amount": "elevatedLevelOf",
     "biolink:has_nutrient": "sourceOf",
     "biolink:has_output": "produces",
