@@ -213,12 +213,50 @@ def test_large_graph_stays_usable(browser, tmp_path):
     visit.page.context.close()
 
 
+def _shot(page, name: str, tmp_path) -> bytes:
+    target = Path(os.environ.get("NNKG_SCREENSHOT_DIR", tmp_path)) / name
+    page.screenshot(path=str(target))
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
+    return data
+
+
+def test_screenshots_of_an_entity_the_source_text_and_the_table(browser, built, tmp_path):
+    """`make docs` refreshes docs/'s pictures of the page's views: an entity's card with
+    its claims, a claim's source text with its quote marked, the claims table."""
+    visit = open_page(browser, built / "nnkg.html")
+    page = visit.page
+    page.fill("#search", "vitamin B12")
+    page.press("#search", "Enter")
+    assert page.inner_text("#details h3") == "vitamin B12"
+    _shot(page, "nnkg-entity.png", tmp_path)
+    page.locator("#details button.show-source").first.click()
+    page.wait_for_selector("#source-view", state="visible")
+    assert page.locator("#source-text .nnkg-mark-quote.nnkg-mark-active").count() > 0
+    _shot(page, "nnkg-source.png", tmp_path)
+    page.click("#source-close")
+    page.click("#open-table")
+    assert page.locator("#claims tbody tr").count() > 50
+    _shot(page, "nnkg-table.png", tmp_path)
+    assert visit.errors == [] and visit.blocked == []
+    page.context.close()
+
+
+def test_screenshot_of_a_path_page(browser, runner, built, tmp_path):
+    out = tmp_path / "path.html"
+    done = runner.invoke(cli, ["render", "--path", "vitamin B12", "serotonin", "-o", str(out),
+                               "--build", str(built)])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    visit = open_page(browser, out)
+    assert visit.page.locator("#path-hops > li").count() == 3
+    _shot(visit.page, "nnkg-path.png", tmp_path)
+    assert visit.errors == [] and visit.blocked == []
+    visit.page.context.close()
+
+
 def test_screenshot_of_the_seed_graph(seed_page, tmp_path):
     """`make docs` sets NNKG_SCREENSHOT_DIR=docs to refresh the README's picture."""
     page = seed_page.page
     page.reload()
     wait_drawn(page)
-    target = Path(os.environ.get("NNKG_SCREENSHOT_DIR", tmp_path)) / "nnkg-page.png"
-    page.screenshot(path=str(target))
-    data = target.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
+    _shot(page, "nnkg-page.png", tmp_path)
