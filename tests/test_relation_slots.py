@@ -316,3 +316,42 @@ def test_the_head_noun_after_a_modifier_fills_the_object():
         ("Very large doses", "causes", "cramps", False),
         ("Very large doses", "causes", "diarrhea", False),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In trials of iron, a daily walk reduced fatigue.",
+        "Results: In older adults given iron, a daily walk reduced fatigue.",
+    ],
+)
+def test_a_mention_in_an_opening_phrase_is_no_subject_past_its_comma(text):
+    found = triples(text, ["iron", "fatigue", *(["older adults"] * ("adults" in text))])
+    assert not {t for t in found if t[0] == "iron" and t[2] == "fatigue"}
+
+
+def test_an_appositive_after_an_opening_phrase_renames_nothing():
+    found = triples("In studies of iron, a mineral given daily reduced fatigue.",
+                    ["iron", "mineral", "fatigue"])  # fmt: skip
+    assert ("iron", "isA", "mineral", False) not in found
+    assert triples("Iron, a mineral, reduces fatigue.", ["iron", "mineral", "fatigue"]) >= {
+        ("Iron", "isA", "mineral", False)
+    }
+    found = triples("In older adults, iron reduces fatigue.", ["older adults", "iron", "fatigue"])
+    assert {t for t in found if t[0] == "iron" and t[2] == "fatigue"}
+
+
+def test_an_infinitive_after_and_shares_the_first_verbs_subject():
+    text = "Zinc is thought to protect cells and to reduce oxidative stress."
+    found = triples(text, ["zinc", "cells", "oxidative stress"])
+    assert {t for t in found if t[0] == "Zinc" and t[2] == "oxidative stress"}
+    assert not {t for t in found if t[0] == "cells"}
+
+
+def test_a_pronoun_subject_that_is_no_mention_gives_the_next_verb_none():
+    text = "Zinc reaches the brain, where it protects cells and reduces oxidative stress."
+    found = triples(text, ["zinc", "brain", "cells", "oxidative stress"])
+    assert not {t for t in found if t[0] == "cells"}
+    found = triples("Zinc protects cells and reduces oxidative stress.",
+                    ["zinc", "cells", "oxidative stress"])  # fmt: skip
+    assert {t for t in found if t[0] == "Zinc" and t[2] == "oxidative stress"}

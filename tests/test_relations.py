@@ -93,6 +93,8 @@ TYPES = {
     "sleep": "PhysiologicalFunction",
     "without enough zinc": "DeficiencyState",
     "people with anemia": "PopulationGroup",
+    "beriberi": "Disease",
+    "nutritional disease": "Disease",
 }
 
 
@@ -1220,3 +1222,66 @@ def test_bulleted_lines_after_a_colon_are_the_items_of_its_list(tmp_path):
 )
 def test_constructions_health_articles_use(text, names, expected):
     assert triples(text, *names) == expected
+
+
+# ---------------------------------------------------------------- genres: myths, reviews
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Myth: Iron deficiency causes headaches.", "MYTH #2 – Iron deficiency causes headaches."],
+)
+def test_a_myth_label_states_no_claim(text):
+    assert triples(text, "iron deficiency", "headaches") == set()
+
+
+def test_the_fact_after_a_myth_is_a_claim_and_its_denial_negated():
+    found = triples(
+        "Fact: Iron deficiency does not cause headaches.", "iron deficiency", "headaches"
+    )
+    assert found == {("Iron deficiency", "causes", "headaches", True)}
+    found = triples(
+        "Mythology aside: iron deficiency causes headaches.", "iron deficiency", "headaches"
+    )
+    assert ("iron deficiency", "causes", "headaches", False) in found
+
+
+def test_signs_named_as_examples_are_signs_not_kinds():
+    text = "Early signs of iron deficiency, such as fatigue and headaches, are easy to miss."
+    found = triples(text, "iron deficiency", "fatigue", "headaches")
+    assert found >= {
+        ("iron deficiency", "hasSymptom", "fatigue", False),
+        ("iron deficiency", "hasSymptom", "headaches", False),
+    }
+    assert not {t for t in found if t[1] == "isA"}
+
+
+def test_a_condition_renamed_by_a_mention_has_the_signs_that_mark_it():
+    text = "Beriberi, a nutritional disease characterised by numbness and tingling, is rare."
+    found = triples(text, "beriberi", "nutritional disease", "numbness", "tingling")
+    assert found >= {
+        ("Beriberi", "isA", "nutritional disease", False),
+        ("Beriberi", "hasSymptom", "numbness", False),
+        ("Beriberi", "hasSymptom", "tingling", False),
+    }
+    found = triples("Beriberi, a nutritional disease of sailors, is rare.",
+                    "beriberi", "nutritional disease")  # fmt: skip
+    assert found == {("Beriberi", "isA", "nutritional disease", False)}
+
+
+def test_a_passive_source_with_an_adverb():
+    found = triples("Magnesium is supplied mainly by nuts and leafy greens.",
+                    "magnesium", "nuts", "leafy greens")  # fmt: skip
+    assert found == {
+        ("nuts", "sourceOf", "Magnesium", False),
+        ("leafy greens", "sourceOf", "Magnesium", False),
+    }
+
+
+def test_a_participle_compound_names_its_cause():
+    found = triples(
+        "Alcohol-induced neuropathy is common in heavy drinkers.", "alcohol", "neuropathy"
+    )
+    assert found == {("Alcohol", "causes", "neuropathy", False)}
+    found = triples("Alcohol-related neuropathy is common.", "alcohol", "neuropathy")
+    assert not {t for t in found if t[1] == "causes"}

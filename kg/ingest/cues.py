@@ -72,6 +72,7 @@ class CueLexicon:
     clause_stop: re.Pattern[str]
     pronoun: re.Pattern[str]  # a subject pronoun (``gap.before_stop``)
     amount: re.Pattern[str]  # amount words that end just before a mention (``amount``)
+    unclaimed: re.Pattern[str]  # a label opening a sentence that states no claim
     #: Every cue's patterns in lexicon order, each with its cue.
     patterns: tuple[tuple[Cue, re.Pattern[str]], ...]
     #: The patterns' anchors, in the same order, sieved by the words they need.
@@ -171,7 +172,11 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     clause_stop = re.compile(rf"\b(?:{stop})\b|[;:]", re.IGNORECASE)
     pronoun = re.compile(rf"\b(?:{before_stop})\b", re.IGNORECASE)
     amount = re.compile(rf"(?<![\w’'-])(?:{_words(data['amount'])})\s+\Z", re.IGNORECASE)
-    return CueLexicon(tuple(cues), clause_stop, pronoun, amount, *_indexed(cues))
+    # "Myth: ...", "Myth #2 – ...": a label, a number perhaps, then a colon or a dash.
+    unclaimed = re.compile(
+        rf"\W*(?:{_words(data['unclaimed'])})\s*(?:#?\d+\s*)?[:–—]", re.IGNORECASE
+    )
+    return CueLexicon(tuple(cues), clause_stop, pronoun, amount, unclaimed, *_indexed(cues))
 
 
 def _indexed(cues: Iterable[Cue]) -> tuple[tuple, Sieve]:

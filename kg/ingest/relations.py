@@ -220,7 +220,18 @@ def _found(
                 key = (found.subject, found.object)
                 if key not in best or found.rank > best[key].rank:
                     best[key] = found
-    return best
+    return {key: f for key, f in best.items() if not _outranked(f, best)}
+
+
+def _outranked(found: _Found, best: dict[tuple[Mention, Mention], _Found]) -> bool:
+    """Whether a cue over the same words relates the two mentions the other way round
+    and ranks higher: one construction reads one way ("signs of X, such as Y" is Y a sign
+    of X, not Y a kind of X)."""
+    other = best.get((found.object, found.subject))
+    overlap = other is not None and (
+        other.cue_span[0] < found.cue_span[1] and found.cue_span[0] < other.cue_span[1]
+    )
+    return overlap and other.rank > found.rank
 
 
 def find_relations(
@@ -239,8 +250,8 @@ def find_relations(
     top = _top_level(sentence, mentions)
     inner = [m for m in mentions if m not in top and sentence.start <= m.start < sentence.end]
     named = _named(sentence, top, inner, ontology)
-    if not top:
-        return named
+    if not top or load_cues().unclaimed.match(sentence.text):
+        return named  # "Myth: X causes Y." states a belief, not the text's claim
     best = _found(Masked(sentence, top, inner, ontology), ontology, groups)
     phrases = argument_phrases(sentence, top)
     if phrases:

@@ -71,6 +71,7 @@ _PREPOSITION = (
     r"across|compared with)\b"
 )
 _FRONTED = re.compile(_PREPOSITION + r"[^«»,]*\Z", re.IGNORECASE)
+_OPENER = re.compile(_PREPOSITION + r"[^,;:]*\Z", re.IGNORECASE)
 #: A prepositional phrase a clause opens with, to its comma ("In older adults, ...").
 _OPENING_PHRASE = re.compile(_PREPOSITION + r"[^,;:]*,", re.IGNORECASE)
 #: The comma that ends a subordinate clause the sentence opens with, not one of a list.
@@ -208,19 +209,19 @@ def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
     :meth:`Masked.described`)."""
     before = masked.before(index)
     apposition = _APPOSITION.search(before)
-    fronted = apposition and _FRONTED.fullmatch(before[: apposition.start()])
+    fronted = apposition and _in_opener(before[: apposition.start()])
     if apposition and not fronted and not _COORDINATED.match(gap):
         return [masked.described(int(apposition.group(1)))]
     predicate = _PREDICATE_NOUN.search(before)
     if predicate and (not gap.strip() or _RELATIVE_OPENS.match(gap)):
         return [masked.mentions[int(predicate.group(1))]]
     aside = _ASIDE.search(before)
-    if aside and _COMMA_CLOSES.match(gap) and not _FRONTED.fullmatch(before[: aside.start()]):
+    if aside and _COMMA_CLOSES.match(gap) and not _in_opener(before[: aside.start()]):
         return [masked.described(int(aside.group(1)))]
     if not _RELATIVE_OPENS.match(gap.lstrip(" ,")):
         return []
     bare = _BARE_APPOSITION.search(before)
-    if bare and not gap.lstrip().startswith(",") and not _FRONTED.fullmatch(before[: bare.start()]):
+    if bare and not gap.lstrip().startswith(",") and not _in_opener(before[: bare.start()]):
         return [masked.described(int(bare.group(1))), masked.described(index)]
     return [masked.described(index)]
 
@@ -257,15 +258,17 @@ def slot_options(
     gap = _LEADING_GLOSS.sub("", masked.text[match.end(name) : cue_start], count=1)
     if match.start(name) > cue_start:
         return _mentions([_head_after(name, match, masked, lexicon), index], masked)
-    if _NEW_CLAUSE.search(gap):
-        return []
+    if _NEW_CLAUSE.search(gap) or ("," in gap and _in_opener(masked.before(index))):
+        return []  # "In people with «X», a strict diet reduced Y": X is no subject
     if phrase:
         appositive = _COMMA_CLOSES.match(gap + masked.text[cue_start : match.end(1)])
+        if appositive and _in_opener(masked.before(index)):
+            return []  # "In people with «X», a «Y» ...": Y opens the clause, not renames X
         return [masked.described(index) if appositive else masked.mentions[index]]
     before = masked.before(index)
     head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
     if _COORDINATED.match(gap):
-        options = [masked.clause_subject(masked.position(index), stop), index]
+        options = _coordinated(index, gap, masked, lexicon)
     elif head:
         options = [int(head.group(1)), index]
     elif relative and relative.group(2).strip() and "," not in relative.group(2):
@@ -273,6 +276,27 @@ def slot_options(
     else:
         options = [*_renamed(index, gap, masked), index, relative and int(relative.group(1))]
     return _mentions(options, masked)
+
+
+def _in_opener(before: str) -> bool:
+    """Whether text before a mention opens its clause with a preposition ("Results: In
+    children with «X»"), so the mention is no subject of the clause's verb."""
+    return bool(_OPENER.fullmatch(before, max(before.rfind(";"), before.rfind(":")) + 1))
+
+
+def _coordinated(index: int, gap: str, masked: Masked, lexicon: CueLexicon) -> list:
+    """The subject of a verb after a conjunction: the clause's, and the nearest mention
+    only as a fallback, never when the verb is an infinitive ("to disrupt «Z» and to
+    promote Y") or the clause's subject is a pronoun that no mention holds ("where it
+    disrupts «Z» and promotes Y"): the nearest is then an earlier verb's object."""
+    pos = masked.position(index)
+    clause = max((m.end() for m in lexicon.clause_stop.finditer(masked.text, 0, pos)), default=0)
+    first = _TOKEN.search(masked.text, clause)
+    opening = masked.text[clause : first.start() if first else pos]
+    if lexicon.pronoun.search(opening):
+        return []
+    subject = masked.clause_subject(pos, lexicon.clause_stop)
+    return [subject] if re.match(r"\s*,?\s*(?:and|or)\s+to\b", gap) else [subject, index]
 
 
 def _head_after(name: str, match: re.Match[str], masked: Masked, lexicon: CueLexicon) -> int | None:
