@@ -90,6 +90,9 @@ TYPES = {
     "run short": "DeficiencyState",
     "placebo": "ChemicalEntity",
     "alcohol": "ChemicalEntity",
+    "caffeine": "ChemicalEntity",
+    "coffee": "Food",
+    "tea": "Food",
     "sleep": "PhysiologicalFunction",
     "without enough zinc": "DeficiencyState",
     "people with anemia": "PopulationGroup",
@@ -160,8 +163,31 @@ def test_every_cue_names_a_predicate_of_the_ontology():
     assert len({cue["id"] for cue in cues}) == len(cues)
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a food holds a chemical that is no nutrient: contains, not sourceOf
+        ("Caffeine is found in coffee and tea.", ["caffeine", "coffee", "tea"],
+         {("coffee", "contains", "Caffeine", False), ("tea", "contains", "Caffeine", False)}),
+        ("Coffee contains caffeine.", ["coffee", "caffeine"],
+         {("Coffee", "contains", "caffeine", False)}),
+        ("Zinc is found in oysters.", ["zinc", "oysters"],
+         {("oysters", "sourceOf", "Zinc", False)}),
+        # a structure or cell is damaged; a process is disrupted
+        ("Alcohol can damage nerve cells.", ["alcohol", "nerve cells"],
+         {("Alcohol", "damages", "nerve cells", False)}),
+        ("The brain is harmed by alcohol.", ["brain", "alcohol"],
+         {("alcohol", "damages", "brain", False)}),
+        ("Alcohol disrupts sleep.", ["alcohol", "sleep"],
+         {("Alcohol", "disrupts", "sleep", False)}),
+    ],
+)  # fmt: skip
+def test_a_chemical_in_a_food_and_harm_to_a_structure(text, names, expected):
+    assert triples(text, *names) == expected
+
+
 def test_added_predicates_have_polarity_and_a_match():
-    for name, sign in (("treats", "-"), ("reduces", "-")):
+    for name, sign in (("treats", "-"), ("reduces", "-"), ("damages", "-"), ("contains", "+")):
         relation = ONTOLOGY.relations[name]
         assert relation.sign == sign
         assert not relation.structural
