@@ -268,3 +268,65 @@ def test_falling_short_is_a_deficiency_of_the_nutrient(vocabulary, doc, expected
 )
 def test_no_shortfall_without_a_nutrient_or_its_verb(vocabulary, doc):
     assert [t for t, _ in anaphors(doc, vocabulary) if t.endswith("short")] == []
+
+
+# ---------------------------------------------------------------- clauses, labels, heads
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Iron is absorbed better when it is taken with vitamin C.", [("it", "iron")]),
+        ("Zinc is added to cereals because it protects nerves.", [("it", "zinc")]),
+        ("Zinc matters, although it is important to eat fish.", []),  # pleonastic
+        ("Meat and fish contain zinc, because it is cheap.", []),  # "it" is no list
+    ],
+)
+def test_a_pronoun_opening_a_subordinate_clause_points_at_the_subject(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Zinc matters. It is thought to protect nerves.", [("It", "zinc")]),
+        ("Zinc matters. It is known to protect nerves.", [("It", "zinc")]),
+        ("Zinc matters. It is thought that iron helps.", []),
+    ],
+)
+def test_it_before_an_irregular_participle_and_to_points_at_something(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Myth: vegans lack zinc. They should eat fish.", [("They", "vegans")]),
+        ("The whole point of it all: vegans lack zinc. They should eat fish.", []),
+    ],
+)
+def test_a_short_label_before_a_colon_does_not_hide_the_subject(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (
+            "Zinc deficiency is common. The shortage harms nerves.",
+            [("The shortage", "zinc-deficiency")],
+        ),
+        ("Zinc deficiency is common. The shortage of nurses is worse.", []),
+        ("A ketogenic diet helps. The diet was well tolerated.", [("The diet", "ketogenic-diet")]),
+        ("Fish and tofu are good foods. The diet matters.", []),  # no diet named before
+        (
+            "A ketogenic diet was tried. Zinc helps. Iron helps. Fish helps. The diet was stopped.",
+            [("The diet", "ketogenic-diet")],
+        ),  # a diet named far back, but by its head
+        ("Zinc pills help. Large amounts can cause anemia.", [("Large amounts", "zinc")]),
+        ("Zinc helps. Amounts vary.", []),  # no word of size
+        ("Zinc helps. Small amounts of iron help too.", []),  # an amount of something named
+    ],
+)
+def test_a_shortage_a_diet_and_an_amount_point_back(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected

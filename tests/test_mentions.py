@@ -685,6 +685,26 @@ def test_a_body_part_before_a_condition_makes_a_kind_of_the_condition(compounds)
     assert inner == ["stomach", "migraine"]  # the mentions inside stay
 
 
+def test_a_food_before_a_condition_makes_a_kind_of_the_condition(compounds):
+    doc = "Beef nausea is rare. After beef, nausea is rare."
+    assert [t for t in spans(doc, compounds) if t[2] != "anaphora"] == [
+        ("Beef nausea", "nausea", "lexicon"),
+        ("beef", "beef", "lexicon"),
+        ("nausea", "nausea", "lexicon"),
+    ]
+
+
+def test_a_function_said_to_fail_is_a_proposed_phenotype(compounds):
+    doc = "Zinc may cause poor sleep and impaired memory, but poorer sleep is common."
+    found = [(m.text, m.type, m.how) for m in top(run(doc, compounds)[0])][1:]
+    assert found == [
+        ("poor sleep", "Phenotype", "suggested"),
+        ("impaired memory", "Phenotype", "suggested"),
+        ("sleep", "PhysiologicalFunction", "lexicon"),
+    ]
+    assert [m for m in run("Poor people eat tofu.", compounds)[0] if m.how == "suggested"] == []
+
+
 def test_an_animal_food_before_an_organ_is_a_food(compounds):
     doc = "Beef liver is rich in zinc, and the liver stores it."
     found = [(m.text, m.type, m.how) for m in top(run(doc, compounds)[0])]
@@ -975,3 +995,51 @@ def test_mentions_cover_most_curated_spans(corpus, ontology, source_id, capsys):
     with capsys.disabled():
         print(f"\n{source_id}: mentions cover {hit}/{total} curated spans ({hit / total:.2f})")
     assert hit / total >= 0.75  # a floor that catches a regression, not a target
+
+
+# ---------------------------------------------------------------- hyphens, diets, states after
+
+
+def test_a_grading_word_hyphenated_to_a_modifier_stays_in_the_phrase(phrases):
+    doc = "Skip high-dose zinc pills, since a low-iron diet is worse than a high zinc diet."
+    texts = [m.text for m in top(run(doc, phrases)[0])]
+    assert texts == ["high-dose zinc pills", "low-iron diet", "zinc diet"]
+
+
+def test_a_named_diet_is_a_proposed_food_but_a_graded_owned_or_rich_one_is_not(phrases):
+    doc = "A ketogenic diet helps, but a healthy diet, your diet and a zinc-rich diet matter."
+    mentions, proposed = run(doc, phrases)
+    assert [(m.text, m.type, m.how) for m in top(mentions)] == [
+        ("ketogenic diet", "Food", "suggested"),
+        ("zinc", "Nutrient", "lexicon"),  # a diet rich in zinc is about zinc
+    ]
+    assert [p.label for p in proposed if "diet" in p.label] == ["ketogenic diet"]
+
+
+def test_a_nutrient_with_an_excess_head_after_it_is_its_excess(phrases):
+    doc = "Zinc excess harms nerves, and iron toxicity follows. Zinc, in excess, harms nerves."
+    states = [(m.text, m.entity, m.type) for m in top(run(doc, phrases)[0])
+              if m.type == "Condition"]  # fmt: skip
+    assert states == [
+        ("Zinc excess", "zinc-excess", "Condition"),
+        ("iron toxicity", "iron-toxicity", "Condition"),
+    ]
+
+
+def test_a_receptor_head_names_a_chemical_but_a_bare_one_nothing(phrases):
+    found = [(m.text, m.type) for m in top(run("Zinc blocks iron receptors.", phrases)[0])
+             if m.how == "suggested"]  # fmt: skip
+    assert found == [("iron receptors", "ChemicalEntity")]
+    assert [m for m in run("Receptors matter.", phrases)[0] if m.how == "suggested"] == []
+
+
+def test_the_taking_of_a_food_is_a_mention_of_the_food(phrases):
+    doc = "Fish consumption helps, but tofu drinking is odd and drinking is not."
+    found = [(m.text, m.entity) for m in top(run(doc, phrases)[0])]
+    assert found[:2] == [("Fish consumption", "fish"), ("tofu drinking", "tofu")]
+
+
+def test_withdrawal_from_a_chemical_is_a_proposed_disease(phrases):
+    doc = "Zinc withdrawal is rare. Withdrawal is hard."
+    found = [(m.text, m.type) for m in top(run(doc, phrases)[0]) if m.how == "suggested"]
+    assert found == [("Zinc withdrawal", "Disease")]

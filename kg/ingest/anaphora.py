@@ -3,18 +3,18 @@ mention they point back at."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
-from kg.ingest.matching import Hit, Matcher, Word, ordered, top
+from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
+from kg.ingest.pronouns import CLAUSE_OPENERS, PRONOUNS, Pronouns
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
     ANAPHOR_HEADS,
     DASH,
     DESCRIBED_BY,
-    IRREGULAR_PLURALS,
+    HEAD_ONLY,
     PEOPLE,
     SEVERITY,
     SHORTFALLS,
@@ -28,25 +28,10 @@ __all__ = ["Anaphora"]
 #: The heads of a bare deficiency anaphor ("Deficiency can cause ...").
 _DEFICIENCY = frozenset({"deficiency", "insufficiency"})
 #: The heads of a dose anaphor, and the words of size before one ("very high doses").
-_DOSES = wordset("dose megadose")
-_DOSE_SIZES = wordset("high large huge big massive excessive very extremely")
-#: Pronouns that open a clause, and whether each is plural.
-_PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
-
-_OPENING = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*,\s*")
-_CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but", "so", "yet"})
-#: "It is important to ...", "it seems that ...": an "it" that points at nothing.
-_PLEONASTIC = re.compile(
-    r"(?:['’]s|\s+(?:is|was|seems|appears|becomes|remains|may\s+be|can\s+be|might\s+be|"
-    r"would\s+be|could\s+be|will\s+be))\s+(?:[\w’'-]+\s+){0,4}?(?:to|that|whether|if|how)\b"
-    r"|\s+(?:comes|came|takes|took)\b",
-    re.IGNORECASE,
-)
-#: What may end a clause after an object "it": punctuation, or "as well", "too", "also".
-_OBJECT_END = re.compile(r"(?:\s+(?:as\s+well|too|also|either))?\s*(?:[.,;:!?)]|$)")
-#: Participles that keep "it is ... to" pleonastic ("it is recommended to"); others make
-#: it point at something ("it is added to cereals", "it is needed to make DNA").
-_ADVISING = wordset("recommended advised suggested encouraged")
+_DOSES = wordset("dose megadose amount")
+_DOSE_SIZES = wordset("high large huge big massive excessive very extremely moderate small")
+#: Dose heads that point back only with a word of size ("High doses", "Large amounts").
+_SIZED = wordset("dose amount")
 
 
 def _holds(outer: tuple[int, int, Name], inner: tuple[int, int, Name]) -> bool:
@@ -71,7 +56,7 @@ def _free(words: list[Word], hits: list[Hit]) -> list[bool]:
     return free
 
 
-class Anaphora(Matcher):
+class Anaphora(Pronouns):
     """The anaphora step of the mention finder."""
 
     def anaphors(self, s_no: int, sentence: Sentence, words: list[Word], hits: list[Hit]) -> bool:
@@ -86,7 +71,7 @@ class Anaphora(Matcher):
                 continue
             if word.key in ANAPHOR_DETERMINERS:
                 found += self._definite(s_no, words, i, hits)
-            elif word.key in _PRONOUNS:
+            elif word.key in PRONOUNS:
                 found += self._pronoun(s_no, sentence, words, i, ordered(hits + found))
             elif word.key in _DOSES:
                 found += self._dose(s_no, words, i, hits)
@@ -179,23 +164,6 @@ class Anaphora(Matcher):
         n = named[0] if named else self.last_nutrient(s_no, verb.start, hits)
         return [Hit(verb.start, word.end, self.deficiency_of(n), "anaphora")] if n else []
 
-    def _object(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
-        """An "it" ending a clause after a verb or "of" in a sentence that opens with a food
-        ("Fish also provide it", "Nuts add some of it") is the nutrient named before, when
-        it is the one singular thing but foods this sentence and the one before name."""
-        word, last = words[i], words[i - 1].key if i else ""
-        opener = self._subject([h for h in hits if h.end <= word.start], self.sentence_starts[-1])
-        food = opener is not None and self.vocab.kind(opener.name.type) == "Food"
-        if word.key != "it" or not food or not (last == "of" or is_verb(last)) or not (
-            _OBJECT_END.match(self.doc, word.end)):  # fmt: skip
-            return []
-        things = {h.name.entity or h.name.key: h.name
-                  for h in top(self.recent(s_no, word.start, hits, back=1))
-                  if self.vocab.kind(h.name.type) != "Food" and not self._plural(h)}  # fmt: skip
-        name = things.popitem()[1] if len(things) == 1 else None
-        nutrient = name is not None and self.vocab.is_a(name.type, "Nutrient")
-        return [Hit(word.start, word.end, name, "anaphora")] if name and nutrient else []
-
     def _dose(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """A large dose of no named thing ("High doses can cause ...", "megadoses") is one
         of the nutrient last named: its words of size and the head, not "doses of X"."""
@@ -204,9 +172,9 @@ class Anaphora(Matcher):
             if self.doc[words[first - 1].end : words[first].start].strip():
                 break
             first -= 1
-        if (words[i].key == "dose" and first == i) or self._described(words, i):
+        if (words[i].key in _SIZED and first == i) or self._described(words, i):
             return []
-        if first and words[first - 1].key not in STOPWORDS | _CLAUSE_OPENERS:
+        if first and words[first - 1].key not in STOPWORDS | CLAUSE_OPENERS:
             return []  # "vitamin C doses", "zinc megadoses": a named dose
         last = self.last_nutrient(s_no, words[first].start, hits)
         if last is None:
@@ -259,10 +227,10 @@ class Anaphora(Matcher):
         has one, the class itself before its subclasses ("this process" is a process before
         it is a function), and among those one whose name ends in the head ("this process"
         after "the methylation process"); with no class, only such a one. For a plural
-        anaphor, the whole list the antecedent is in, else all that fit in its sentence."""
-        recent = [
-            (m.start, m.end, n) for k in range(max(0, s_no - 2), s_no) for m, n in self.found[k]
-        ]
+        anaphor, the whole list the antecedent is in, else all that fit in its sentence.
+        A head that must name its antecedent ("the diet") may reach back to the start."""
+        first = 0 if head in HEAD_ONLY else max(0, s_no - 2)
+        recent = [(m.start, m.end, n) for k in range(first, s_no) for m, n in self.found[k]]
         recent += [(h.start, h.end, h.name) for h in hits if h.end <= before]
         recent = [r for r in recent if (r[2].entity or r[2].key) not in named]
         recent.sort(key=lambda r: (r[0], r[1]), reverse=True)
@@ -275,7 +243,7 @@ class Anaphora(Matcher):
             ]
             fits = [r for r in fits if not any(_holds(o, r) for o in fits)]
             by_head = [r for r in fits if head in self._heads(*r)]
-            pool = by_head or (fits if cls else [])
+            pool = by_head or (fits if cls and head not in HEAD_ONLY else [])
             for start, end, name in pool[:1]:
                 group = self.groups.get((start, end)) if plural else None
                 if group:
@@ -294,106 +262,3 @@ class Anaphora(Matcher):
         if name.known:
             texts.append(self.vocab.entities[name.entity].label)
         return {folded(t.split()[-1]) for t in texts if t.split()}
-
-    def _pronoun(
-        self, s_no: int, sentence: Sentence, words: list[Word], i: int, hits: list[Hit]
-    ) -> list[Hit]:
-        """A clause-opening pronoun that is not pleonastic ("it is vital to ...") points
-        at the subject of its sentence, else of the sentence before, else of the paragraph
-        while the sentences between have no subject and still name it ("Good sources of
-        iron include ..."). "It" never points at a plural or at people; "they" only at a
-        plural, and not across another plural ("... in older adults. They ...")."""
-        word = words[i]
-        plural = _PRONOUNS[word.key]
-        if not self._opens_clause(sentence, words, i):
-            return self._object(s_no, words, i, hits)
-        if not plural and self._pleonastic(word.end):
-            return []
-        before = [h for h in hits if h.end <= word.start]
-        found = self._topic(s_no, sentence, before)
-        if found is None:
-            return []
-        subject, names = found
-        many = len({n.entity or n.key for n in names}) > 1 or self._plural(subject)
-        if plural != many or (not plural and names[0].type == "PopulationGroup"):
-            return []
-        if plural and self._rival(s_no, subject, word.start, names, before):
-            return []
-        return [Hit(word.start, word.end, name, "anaphora") for name in names]
-
-    def _pleonastic(self, end: int) -> bool:
-        """Whether the "it" ending at ``end`` points at nothing ("it is vital to ...")."""
-        cue = _PLEONASTIC.match(self.doc, end)
-        if cue is None:
-            return False
-        said = cue.group().casefold().split()
-        return said[-1] != "to" or not any(
-            w.endswith("ed") and w not in _ADVISING for w in said[:-1]
-        )
-
-    def _opens_clause(self, sentence: Sentence, words: list[Word], i: int) -> bool:
-        before = self.doc[sentence.start : words[i].start].rstrip()
-        joined = i > 0 and words[i - 1].end == len(before) + sentence.start
-        opener = joined and words[i - 1].key in _CLAUSE_OPENERS
-        return not before or before[-1] in ",;:" or opener
-
-    def _topic(
-        self, s_no: int, sentence: Sentence, before: list[Hit]
-    ) -> tuple[Hit, list[Name]] | None:
-        """The subject a pronoun points at and the names it stands for (a whole list, or
-        all an anaphor pointed at)."""
-        subject = self._subject(before, sentence.start)
-        if subject is not None:
-            return subject, self._names_at(subject, before, None)
-        passed: list[int] = []
-        for k in range(s_no - 1, max(-1, s_no - 4), -1):
-            if passed and self._paragraph_ends(k):
-                return None
-            prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
-            subject = self._subject(prior, self.sentence_starts[k])
-            if subject is None:
-                passed.append(k)
-                continue
-            names = self._names_at(subject, prior, self.groups.get((subject.start, subject.end)))
-            said = {n.entity or n.key for n in names}
-            if all(any((n.entity or n.key) in said for _, n in self.found[j]) for j in passed):
-                return subject, names
-            return None
-        return None
-
-    def _paragraph_ends(self, k: int) -> bool:
-        """Whether a line ends after sentence ``k``."""
-        text = self.doc[self.sentence_starts[k] : self.sentence_starts[k + 1]]
-        return "\n" in text[len(text.rstrip()) :]
-
-    def _names_at(self, subject: Hit, hits: list[Hit], group: list[Name] | None) -> list[Name]:
-        return group or [h.name for h in hits if (h.start, h.end) == (subject.start, subject.end)]
-
-    def _plural(self, hit: Hit) -> bool:
-        """Whether a mention's text ends in a plural noun ("nerves", "people")."""
-        last = re.findall(r"[^\W_]+", self.doc[hit.start : hit.end])[-1].casefold()
-        return last in IRREGULAR_PLURALS or folded(last) != last
-
-    def _rival(
-        self, s_no: int, subject: Hit, before: int, names: list[Name], hits: list[Hit]
-    ) -> bool:
-        """Whether a plural mention of something else stands between ``subject`` and a
-        "they" at ``before``."""
-        prior = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - 3), s_no)
-                 for m, n in self.found[k]]  # fmt: skip
-        own = {n.entity or n.key for n in names}
-        return any(
-            subject.end <= h.start
-            and h.end <= before
-            and (h.name.entity or h.name.key) not in own
-            and self._plural(h)
-            for h in top(prior + hits)
-        )
-
-    def _subject(self, hits: list[Hit], start: int) -> Hit | None:
-        """The mention the sentence at ``start`` opens with, after at most one word ("The")
-        and a short opening phrase set off by a comma ("In conclusion, ...")."""
-        for hit in ordered(hits):
-            lead = _OPENING.sub("", self.doc[start : hit.start], count=1).split()
-            return hit if len(lead) <= 1 else None
-        return None

@@ -11,8 +11,9 @@ knows is proposed with suggestions only, for the curator to choose from.
 
 Each step has a module: :mod:`kg.ingest.vocabulary` (the names known),
 :mod:`kg.ingest.matching` (the longest names over a sentence's words),
-:mod:`kg.ingest.nounphrases`, :mod:`kg.ingest.processes`, :mod:`kg.ingest.aliases`,
-:mod:`kg.ingest.anaphora` and :mod:`kg.ingest.proposals`; this one runs them sentence by
+:mod:`kg.ingest.nounphrases` (:mod:`kg.ingest.states`), :mod:`kg.ingest.processes`,
+:mod:`kg.ingest.aliases`, :mod:`kg.ingest.anaphora` (:mod:`kg.ingest.pronouns`) and
+:mod:`kg.ingest.proposals`; this one runs them sentence by
 sentence and finds the lists. Their word lists (:mod:`kg.ingest.wordlists`) are general
 English and the ontology's classes: nothing in them is taken from a particular text.
 """

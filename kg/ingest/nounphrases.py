@@ -10,8 +10,9 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from kg.ingest.matching import Hit, Matcher, Word, ordered, top
+from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
+from kg.ingest.states import States
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
@@ -36,24 +37,19 @@ from kg.ingest.wordlists import (
 
 __all__ = ["NounPhrases"]
 
-_TOO_LITTLE = re.compile(
-    r"\b(?:too\s+little|not\s+(?:getting\s+|having\s+)?enough|insufficient|inadequate|"
-    r"(?:an?\s+)?diets?\s+(?:(?:very|too)\s+)?(?:low|poor|lacking)\s+in|"
-    r"(?:lack|shortage|deficiency)\s+of|without\s+(?:adequate|enough|sufficient)|"
-    r"low(?:\s+(?:levels?|intakes?|amounts?|stores)\s+of)?)\s+$",
-    re.IGNORECASE,
-)
-_TOO_MUCH = re.compile(
-    r"\b(?:too\s+much|excess(?:ive)?(?:\s+(?:amounts?|intakes?|levels?)\s+of)?|"
-    r"(?:an?\s+)?overdose\s+of)\s+$",
-    re.IGNORECASE,
-)
-#: The states an amount of a nutrient names: its class and the head words of its name.
-_STATES = ((_TOO_LITTLE, "DeficiencyState", ("deficiency",)),
-           (_TOO_MUCH, "Condition", ("excess", "toxicity")))  # fmt: skip
+#: Heads after a mention that keep its entity, by its kind: an episode of a condition
+#: ("migraine attacks"), the taking of a food or chemical ("coffee drinking").
+_AFTER_HEADS = {
+    "Condition": EPISODE_HEADS,
+    **dict.fromkeys(("Food", "ChemicalEntity"), frozenset({"drinking", "consumption"})),
+}
+#: Words that say a function fails ("poor absorption"), and the classes of what fails.
+_IMPAIRED = frozenset({"poor", "impaired", "disturbed", "abnormal", "disrupted"})
+_FUNCTIONS = ("PhysiologicalFunction", "BiologicalProcess")
+#: Words that make a diet one of plenty of what it names ("iron-rich", "high-fat").
+_PLENTY = frozenset({"rich", "high", "higher", "packed", "loaded"})
 #: A hyphenated participle that makes a mention a modifier ("migraine-associated nausea").
 _LINKED = re.compile(r"\s*[" + DASH + r"][a-z]+ed\s+$")
-_LEVELS = re.compile(r"\s+(?:levels?|status|intakes?|concentrations?|stores)\b", re.IGNORECASE)
 #: Words after which the next is a verb ("which control metabolism", "can turn food");
 #: "to" may be a preposition ("leads to nerve damage"), so it is not one of them.
 _VERB_BEFORE = VERB_SLOTS - {"to"}
@@ -61,7 +57,7 @@ _VERB_BEFORE = VERB_SLOTS - {"to"}
 _MOST_MODIFIERS = 3
 
 
-class NounPhrases(Matcher):
+class NounPhrases(States):
     """The noun-phrase step of the mention finder."""
 
     def noun_phrases(self, sentence: Sentence, words: list[Word], hits: list[Hit]) -> None:
@@ -81,6 +77,8 @@ class NounPhrases(Matcher):
             first = self._modifiers(words, h_i, hits)
             if first is None:
                 continue
+            if head.key == "diet" and any(w.key in _PLENTY for w in words[first:h_i]):
+                continue  # "a potassium-rich diet" is one rich in potassium: potassium
             start = words[first].start
             if head.key not in NP_HEADS and not any(start <= h.start for h in hits
                                                      if h.end <= head.start):  # fmt: skip
@@ -88,6 +86,21 @@ class NounPhrases(Matcher):
             named = HEAD_NAMES.get(head.key)
             text = f"{self.doc[start : head.start]}{named}" if named else None
             self._add_phrase(start, head.end, cls, hits, text)
+        self._impairments(words, hits)
+
+    def _impairments(self, words: list[Word], hits: list[Hit]) -> None:
+        """A function or process said to fail ("poor absorption", "impaired memory") is a
+        phenotype, the graph's or lexicon's by that name, else one proposed with
+        suggestions: not the function itself, which "poor" as a grading word would leave."""
+        starts = {w.start: i for i, w in enumerate(words)}
+        for hit in top(hits):
+            i = starts.get(hit.start, 0)
+            if not i or words[i - 1].key not in _IMPAIRED or hit.how == "anaphora":
+                continue
+            if not self.doc[words[i - 1].end : hit.start].isspace():
+                continue
+            if any(self.vocab.is_a(hit.name.type, c) for c in _FUNCTIONS):
+                self._add_phrase(words[i - 1].start, hit.end, "Phenotype", hits)
 
     def _headed(self, hit: Hit) -> Hit:
         """A lexicon hit whose last word is a class head, read as that class."""
@@ -130,7 +143,9 @@ class NounPhrases(Matcher):
             if hit is not None:
                 if hit.how == "suggested":
                     break
-                first = next(k for k in range(i + 1) if words[k].start == hit.start)
+                first = self._compound_start(
+                    words, next(k for k in range(i + 1) if words[k].start == hit.start)
+                )
                 i = first - 1
                 taken = 3  # a mention is a whole modifier
                 continue
@@ -143,7 +158,7 @@ class NounPhrases(Matcher):
                 first = i - 1
                 break
             first, taken, i = i, taken + 1, i - 1
-        while first < head and words[first].key in GRADING:
+        while first < head and words[first].key in GRADING and not self._hyphened(words, first + 1):
             first += 1
         if first == head:
             return None
@@ -151,6 +166,19 @@ class NounPhrases(Matcher):
         if first > 0 and words[first - 1].key in ANAPHOR_DETERMINERS - {"the", "that"}:
             return None
         return first
+
+    def _hyphened(self, words: list[Word], k: int) -> bool:
+        """Whether ``words[k]`` is joined to the word before by a hyphen ("high-dose")."""
+        return 0 < k < len(words) and (
+            len(gap := self.doc[words[k - 1].end : words[k].start]) == 1 and gap in DASH
+        )
+
+    def _compound_start(self, words: list[Word], k: int) -> int:
+        """The first word of the hyphenated compound ``words[k]`` ends or is in: a grading
+        word joined to a name belongs to it ("low-carbohydrate", "high-dose")."""
+        while self._hyphened(words, k) and words[k - 1].key not in STOPWORDS:
+            k -= 1
+        return k
 
     def populations(self, words: list[Word], hits: list[Hit]) -> None:
         """People a phrase after a word for people sets apart name a population group:
@@ -240,33 +268,14 @@ class NounPhrases(Matcher):
                 hits.append(Hit(word.start, word.end, name, name.how))
         hits[:] = ordered(hits)
 
-    def states(self, sentence: Sentence, hits: list[Hit]) -> None:
-        """Too little or too much of a nutrient is a state of it: "too little zinc", "low
-        vitamin D levels", "a lack of iron", "without enough B12" mention its deficiency,
-        "too much magnesium", "excess iron" its excess (the graph's or the lexicon's "X
-        deficiency" / "X excess", else one proposed with suggestions)."""
-        for hit in top(hits):
-            if not self.vocab.is_a(hit.name.type, "Nutrient"):
-                continue
-            window = max(sentence.start, hit.start - 40)
-            for pattern, cls, heads in _STATES:
-                cue = pattern.search(self.doc, window, hit.start)
-                if cue is None or any(h.start < hit.start and cue.start() < h.end for h in hits):
-                    continue
-                levels = _LEVELS.match(self.doc, hit.end, sentence.end)
-                end = levels.end() if levels else hit.end
-                name = self.state_of(hit, cls, heads)
-                hits.append(Hit(cue.start(), end, name, name.how, named=False))
-                break
-        hits[:] = ordered(hits)
-
     def naming_modifiers(self, words: list[Word], hits: list[Hit]) -> None:
         """A mention covers the naming modifiers of its noun phrase: the adjectives and
         nouns before it no vocabulary knows ("dark chocolate", "leafy green vegetables",
         "fortified breakfast cereals"), and an episode head after a condition ("migraine
-        attacks"). The phrase keeps the mention's entity (a kind of it, or it in episodes:
-        the graph gains no entity a word like "dark" alone would have to define), and its
-        text is no name of that entity. Grading words stay off ("severe", "too much")."""
+        attacks") or a taking after a food ("coffee drinking"). The phrase keeps the
+        mention's entity (a kind of it, or it in episodes: the graph gains no entity a word
+        like "dark" alone would have to define), and its text is no name of that entity.
+        Grading words stay off ("severe", "too much")."""
         starts = {w.start: i for i, w in enumerate(words)}
         ends = {w.end: i for i, w in enumerate(words)}
         for hit in top(hits):
@@ -278,9 +287,8 @@ class NounPhrases(Matcher):
             after = ends.get(hit.end, len(words)) + 1
             if (
                 after < len(words)
-                and words[after].key in EPISODE_HEADS
+                and words[after].key in _AFTER_HEADS.get(self.vocab.kind(hit.name.type), ())
                 and self.doc[hit.end : words[after].start].isspace()
-                and self.vocab.kind(hit.name.type) == "Condition"
             ):
                 end = words[after].end
             if (start, end) != (hit.start, hit.end):
@@ -289,7 +297,8 @@ class NounPhrases(Matcher):
 
     def _naming_start(self, words: list[Word], at: int, hits: list[Hit]) -> int | None:
         """The first of the naming words right before ``words[at]``, where a noun phrase
-        may start (after a determiner, preposition, verb or punctuation), or None."""
+        may start (after a determiner, preposition, verb or punctuation), with the whole
+        hyphenated compound the first is in ("high-dose"), or None."""
         best = None
         k = at - 1
         while k >= 0 and at - k <= _MOST_MODIFIERS:
@@ -300,7 +309,7 @@ class NounPhrases(Matcher):
             if self._phrase_opens(words, k):
                 best = k
             k -= 1
-        return best
+        return None if best is None else self._compound_start(words, best)
 
     def _naming_word(self, word: Word, hits: list[Hit]) -> bool:
         """Whether a word may modify a noun as part of its name: a plain word no mention
@@ -340,7 +349,8 @@ class NounPhrases(Matcher):
         ("migraine-associated nausea") is a kind of the second; an animal food before a
         body part ("beef liver", "chicken liver") or a food before a food ("plant milks",
         "chicken soup") is a food, the graph's or lexicon's by that name, else one
-        proposed with suggestions."""
+        proposed with suggestions. A food before a condition ("gluten ataxia", "peanut
+        allergy") is a kind of the condition, as a body part before one is."""
         tops = [h for h in top(hits) if h.how != "anaphora"]  # "fortified plant" too
         for first, head in pairwise(tops):
             gap = self.doc[first.end : head.start]
@@ -350,7 +360,7 @@ class NounPhrases(Matcher):
             if kinds in (("Food", "AnatomicalStructure"), ("Food", "Food")) and gap.isspace():
                 self._add_phrase(first.start, head.end, "Food", hits)
             elif kinds[1] == "Condition" and (
-                (kinds[0] == "AnatomicalStructure" and gap.isspace())
+                (kinds[0] in ("AnatomicalStructure", "Food") and gap.isspace())
                 or (kinds[0] == "Condition" and _LINKED.fullmatch(gap))
             ):
                 hits.append(Hit(first.start, head.end, head.name, head.how, named=False))

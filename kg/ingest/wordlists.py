@@ -20,6 +20,7 @@ __all__ = [
     "EPISODE_HEADS",
     "GENERIC",
     "GRADING",
+    "HEAD_ONLY",
     "IRREGULAR_PLURALS",
     "NP_HEADS",
     "PEOPLE",
@@ -86,7 +87,8 @@ ANAPHOR_HEADS: dict[str, tuple[str, ...]] = {
     "condition": ("Condition",),
     "problem": ("Condition",),
     **dict.fromkeys(("disease", "disorder", "illness", "syndrome"), ("Disease", "Condition")),
-    "deficiency": ("DeficiencyState",),
+    **dict.fromkeys(("deficiency", "shortage"), ("DeficiencyState",)),
+    "diet": ("Food",),  # only a diet named so before: see HEAD_ONLY
     "symptom": ("Phenotype",),
     "sign": ("Phenotype",),
     "food": ("Food",),
@@ -100,6 +102,9 @@ ANAPHOR_HEADS: dict[str, tuple[str, ...]] = {
         ("PopulationGroup",),
     ),
 }
+#: Anaphor heads whose antecedent must go by that head ("the diet" is the ketogenic diet
+#: named before, never any food).
+HEAD_ONLY = frozenset({"diet"})
 ANAPHOR_DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the"})
 #: After "the" + head, words that show a description rather than an anaphor ("the
 #: deficiency of ...", "the protein that ...").
@@ -135,6 +140,7 @@ NP_HEADS: dict[str, str] = {
             "neuropathy",
             "cancer",
             "infection",
+            "withdrawal",  # "caffeine withdrawal", "alcohol withdrawal"
         ),
         "Disease",
     ),
@@ -165,6 +171,8 @@ NP_HEADS: dict[str, str] = {
         ("tablet", "pill", "capsule", "cereal", "oil", "juice", "flour", "bread", "extract"),
         "Food",
     ),
+    "diet": "Food",  # "a ketogenic diet", "a gluten-free diet": the graph's diets are foods
+    "receptor": "ChemicalEntity",  # "adenosine receptors": what a drug blocks
     **dict.fromkeys(
         ("drinker", "smoker", "eater", "user", "athlete", "patient", "survivor", "mother"),
         "PopulationGroup",

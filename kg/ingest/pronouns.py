@@ -1,0 +1,175 @@
+"""Pronouns ("it", "they", "its", "their") resolved to the subject they point back at,
+and an object "it" to the nutrient a sentence about foods is about."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.matching import Hit, Matcher, Word, ordered, top
+from kg.ingest.model import Sentence
+from kg.ingest.vocabulary import Name, folded
+from kg.ingest.wordlists import IRREGULAR_PLURALS, is_verb, wordset
+
+__all__ = ["CLAUSE_OPENERS", "PRONOUNS", "Pronouns"]
+
+#: Pronouns that open a clause, and whether each is plural.
+PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
+
+#: A short opening phrase set off by a comma ("In conclusion,"), or a label before a colon
+#: that popular genres open a line with ("Myth:", "Fact:", "Plot twist:").
+_OPENING = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*[,:]\s*")
+#: Words after which a clause opens, so a pronoun there may be its subject.
+CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but", "so", "yet"})
+#: Conjunctions that open a subordinate clause, whose pronoun subject points back at the
+#: main clause's ("Iron is absorbed better when it is taken with vitamin C").
+_SUBORDINATORS = wordset("because although though while when whereas where since unless once")
+#: What joins two items of a list.
+_JOINED = re.compile(r"\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
+#: "It is important to ...", "it seems that ...": an "it" that points at nothing.
+_PLEONASTIC = re.compile(
+    r"(?:['’]s|\s+(?:is|was|seems|appears|becomes|remains|may\s+be|can\s+be|might\s+be|"
+    r"would\s+be|could\s+be|will\s+be))\s+(?:[\w’'-]+\s+){0,4}?(?:to|that|whether|if|how)\b"
+    r"|\s+(?:comes|came|takes|took)\b",
+    re.IGNORECASE,
+)
+#: What may end a clause after an object "it": punctuation, or "as well", "too", "also".
+_OBJECT_END = re.compile(r"(?:\s+(?:as\s+well|too|also|either))?\s*(?:[.,;:!?)]|$)")
+#: Participles that keep "it is ... to" pleonastic ("it is recommended to"); others make
+#: it point at something ("it is added to cereals", "it is needed to make DNA").
+_ADVISING = wordset("recommended advised suggested encouraged")
+#: Participles not in -ed that make "it is ... to" point at something ("it is thought to
+#: disrupt", "it is known to cause").
+_PARTICIPLES = wordset("thought known said shown seen found")
+
+
+class Pronouns(Matcher):
+    """The pronoun step of the anaphora finder."""
+
+    def _pronoun(
+        self, s_no: int, sentence: Sentence, words: list[Word], i: int, hits: list[Hit]
+    ) -> list[Hit]:
+        """A clause-opening pronoun that is not pleonastic ("it is vital to ...") points
+        at the subject of its sentence, else of the sentence before, else of the paragraph
+        while the sentences between have no subject and still name it ("Good sources of
+        iron include ..."). "It" never points at a plural or at people; "they" only at a
+        plural, and not across another plural ("... in older adults. They ...")."""
+        word = words[i]
+        plural = PRONOUNS[word.key]
+        if not self._opens_clause(sentence, words, i):
+            return self._object(s_no, words, i, hits)
+        if not plural and self._pleonastic(word.end):
+            return []
+        before = [h for h in hits if h.end <= word.start]
+        found = self._topic(s_no, sentence, before)
+        if found is None:
+            return []
+        subject, names = found
+        many = (
+            len({n.entity or n.key for n in names}) > 1
+            or self._plural(subject)
+            or self._coordinated(subject, before)
+        )
+        if plural != many or (not plural and names[0].type == "PopulationGroup"):
+            return []
+        if plural and self._rival(s_no, subject, word.start, names, before):
+            return []
+        return [Hit(word.start, word.end, name, "anaphora") for name in names]
+
+    def _coordinated(self, subject: Hit, hits: list[Hit]) -> bool:
+        """Whether another mention is joined to ``subject`` by "and" or "or" ("Meat and
+        fish ..."): a list its sentence's list finder has not joined yet."""
+        return any(_JOINED.fullmatch(self.doc, subject.end, h.start) for h in hits)
+
+    def _pleonastic(self, end: int) -> bool:
+        """Whether the "it" ending at ``end`` points at nothing ("it is vital to ...")."""
+        cue = _PLEONASTIC.match(self.doc, end)
+        if cue is None:
+            return False
+        said = cue.group().casefold().split()
+        return said[-1] != "to" or not any(
+            (w.endswith("ed") or w in _PARTICIPLES) and w not in _ADVISING for w in said[:-1]
+        )
+
+    def _opens_clause(self, sentence: Sentence, words: list[Word], i: int) -> bool:
+        before = self.doc[sentence.start : words[i].start].rstrip()
+        joined = i > 0 and words[i - 1].end == len(before) + sentence.start
+        opener = joined and words[i - 1].key in CLAUSE_OPENERS | _SUBORDINATORS
+        return not before or before[-1] in ",;:" or opener
+
+    def _topic(
+        self, s_no: int, sentence: Sentence, before: list[Hit]
+    ) -> tuple[Hit, list[Name]] | None:
+        """The subject a pronoun points at and the names it stands for (a whole list, or
+        all an anaphor pointed at)."""
+        subject = self._subject(before, sentence.start)
+        if subject is not None:
+            return subject, self._names_at(subject, before, None)
+        passed: list[int] = []
+        for k in range(s_no - 1, max(-1, s_no - 4), -1):
+            if passed and self._paragraph_ends(k):
+                return None
+            prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
+            subject = self._subject(prior, self.sentence_starts[k])
+            if subject is None:
+                passed.append(k)
+                continue
+            names = self._names_at(subject, prior, self.groups.get((subject.start, subject.end)))
+            said = {n.entity or n.key for n in names}
+            if all(any((n.entity or n.key) in said for _, n in self.found[j]) for j in passed):
+                return subject, names
+            return None
+        return None
+
+    def _paragraph_ends(self, k: int) -> bool:
+        """Whether a line ends after sentence ``k``."""
+        text = self.doc[self.sentence_starts[k] : self.sentence_starts[k + 1]]
+        return "\n" in text[len(text.rstrip()) :]
+
+    def _names_at(self, subject: Hit, hits: list[Hit], group: list[Name] | None) -> list[Name]:
+        return group or [h.name for h in hits if (h.start, h.end) == (subject.start, subject.end)]
+
+    def _plural(self, hit: Hit) -> bool:
+        """Whether a mention's text ends in a plural noun ("nerves", "people")."""
+        last = re.findall(r"[^\W_]+", self.doc[hit.start : hit.end])[-1].casefold()
+        return last in IRREGULAR_PLURALS or folded(last) != last
+
+    def _rival(
+        self, s_no: int, subject: Hit, before: int, names: list[Name], hits: list[Hit]
+    ) -> bool:
+        """Whether a plural mention of something else stands between ``subject`` and a
+        "they" at ``before``."""
+        prior = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - 3), s_no)
+                 for m, n in self.found[k]]  # fmt: skip
+        own = {n.entity or n.key for n in names}
+        return any(
+            subject.end <= h.start
+            and h.end <= before
+            and (h.name.entity or h.name.key) not in own
+            and self._plural(h)
+            for h in top(prior + hits)
+        )
+
+    def _subject(self, hits: list[Hit], start: int) -> Hit | None:
+        """The mention the sentence at ``start`` opens with, after at most one word ("The")
+        and a short opening phrase set off by a comma ("In conclusion, ...")."""
+        for hit in ordered(hits):
+            lead = _OPENING.sub("", self.doc[start : hit.start], count=1).split()
+            return hit if len(lead) <= 1 else None
+        return None
+
+    def _object(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
+        """An "it" ending a clause after a verb or "of" in a sentence that opens with a food
+        ("Fish also provide it", "Nuts add some of it") is the nutrient named before, when
+        it is the one singular thing but foods this sentence and the one before name."""
+        word, last = words[i], words[i - 1].key if i else ""
+        opener = self._subject([h for h in hits if h.end <= word.start], self.sentence_starts[-1])
+        food = opener is not None and self.vocab.kind(opener.name.type) == "Food"
+        if word.key != "it" or not food or not (last == "of" or is_verb(last)) or not (
+            _OBJECT_END.match(self.doc, word.end)):  # fmt: skip
+            return []
+        things = {h.name.entity or h.name.key: h.name
+                  for h in top(self.recent(s_no, word.start, hits, back=1))
+                  if self.vocab.kind(h.name.type) != "Food" and not self._plural(h)}  # fmt: skip
+        name = things.popitem()[1] if len(things) == 1 else None
+        nutrient = name is not None and self.vocab.is_a(name.type, "Nutrient")
+        return [Hit(word.start, word.end, name, "anaphora")] if name and nutrient else []
