@@ -6,13 +6,14 @@ small lexicon of real ontology terms behind the Lexicon interface."""
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 
 import pytest
 
 from kg.base.files import ontology_dir
 from kg.curation.catalogue import SLUG, load_catalogue
 from kg.curation.ontology import load_ontology
-from kg.ingest.mentions import HOWS, Vocabulary, find_mentions, list_groups
+from kg.ingest.mentions import HOWS, Vocabulary, find_mentions, list_groups, mentions_of
 from kg.ingest.model import Mention, Suggestion, Term
 from kg.ingest.names import fold
 from kg.ingest.text import sentences
@@ -280,6 +281,22 @@ def test_a_noun_phrase_with_a_class_head_is_proposed_with_suggestions(vocabulary
     (copper,) = proposed
     assert copper.xrefs == () and copper.suggestions
     assert lexicon.asked == ["copper deficiency"]
+
+
+def test_only_the_proposals_kept_ask_the_lexicon_for_suggestions(vocabulary, lexicon):
+    doc = "Copper deficiency and cobalt deficiency harm nerves. Cobalt deficiency is rare."
+    found = mentions_of(doc, sentences(doc), vocabulary)
+    assert lexicon.asked == []  # nothing asked while finding the mentions
+    cobalt = next(m.entity for m in found.mentions if m.text == "cobalt deficiency")
+    kept = found.entities(keep={cobalt})
+    assert lexicon.asked == ["cobalt deficiency"]
+    everything = run(doc, vocabulary)[1]
+    assert [e.suggestions for e in kept] == [
+        e.suggestions if e.id == cobalt else () for e in everything
+    ]
+    assert [replace(e, suggestions=()) for e in kept] == [
+        replace(e, suggestions=()) for e in everything
+    ]
 
 
 def test_a_noun_phrase_absorbs_the_mention_it_starts_with(vocabulary):

@@ -59,7 +59,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     from kg.base.files import ontology_dir
     from kg.curation.ontology import load_ontology
     from kg.ingest.lexicon import Lexicon
-    from kg.ingest.mentions import Vocabulary, find_mentions, list_groups
+    from kg.ingest.mentions import Vocabulary, list_groups, mentions_of
     from kg.ingest.promotion import is_promotional
     from kg.ingest.relations import find_relations
     from kg.ingest.text import sentences
@@ -68,7 +68,8 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     ontology = ontology or load_ontology(ontology_dir())
     vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed, ontology=ontology)
     found = sentences(document)
-    mentions, proposed = find_mentions(document, found, vocabulary)
+    mentioned = mentions_of(document, found, vocabulary)
+    mentions = mentioned.mentions
     candidates: list[Candidate] = []
     starts = [m.start for m in mentions]  # mentions come sorted
 
@@ -90,8 +91,8 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
             groups.insert(0, _items(run[1:], lines[1:], within))
         candidates += find_relations(sentence, inside, ontology, groups)
     candidates = _first_named(candidates)
-    used = {m.entity for c in candidates for m in (c.subject, c.object)}
-    entities = tuple(e for e in proposed if e.id in used and e.id not in known.proposed)
+    used = {m.entity for c in candidates for m in (c.subject, c.object)} - set(known.proposed)
+    entities = tuple(e for e in mentioned.entities(keep=used) if e.id in used)
     return Draft(tuple(candidates), entities)
 
 
