@@ -17,6 +17,7 @@ from kg.ingest.mentions import HOWS, Vocabulary, find_mentions, list_groups, men
 from kg.ingest.model import Mention, Suggestion, Term
 from kg.ingest.names import fold
 from kg.ingest.text import sentences
+from kg.ingest.vocabulary import extend_reach
 
 SEEN = "test lexicon"
 
@@ -33,6 +34,9 @@ class FakeLexicon:
                     found.append(term)
         self.names = {key: tuple(found) for key, found in names.items()}
         self.max_words = max(key.count(" ") + 1 for key in self.names)
+        self.reach: dict[str, int] = {}
+        for key in self.names:
+            extend_reach(self.reach, key)
         self.asked: list[str] = []
 
     def exact(self, name: str) -> tuple[Term, ...]:
