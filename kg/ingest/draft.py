@@ -80,10 +80,8 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
 
     for run in _bulleted(document, found):
         sentence = Sentence(run[0].start, run[-1].end, document[run[0].start : run[-1].end])
-        if is_promotional(run[0]) or is_question(run[0]):
-            continue
         inside = within(sentence)
-        if len(inside) < 2:
+        if len(inside) < 2 or is_promotional(run[0]) or is_question(run[0]):
             continue
         lines = [list_groups(within(line), line) for line in run]
         groups = [g for line in lines for g in line]
