@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.base.errors import NnkgError
+from kg.ingest.gcpause import paused_gc
 from kg.ingest.known import Known
 from kg.ingest.model import Candidate, Mention, ProposedEntity, Sentence
 
@@ -54,6 +55,7 @@ class IngestResult:
     entities: int
 
 
+@paused_gc()  # the stages' objects live until the draft is done: no garbage to look for
 def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Draft:
     """The candidate claims of ``document`` and the new entities they use."""
     from kg.base.files import ontology_dir

@@ -15,7 +15,6 @@ second.
 from __future__ import annotations
 
 import contextlib
-import gc
 import gzip
 import hashlib
 import pickle
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from heapq import nsmallest
 from pathlib import Path
 
+from kg.ingest.gcpause import paused_gc
 from kg.ingest.model import Suggestion, Term
 from kg.ingest.names import fold
 from kg.ingest.vocabulary import extend_reach
@@ -106,18 +106,6 @@ def _read_table(data: bytes) -> _Index:
     )
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Unpickling makes a million small objects; the cycle collector only slows it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class _Names(Mapping[str, tuple[Term, ...]]):
     """Folded name -> its terms (labels first), for a longest-match mention finder."""
 
@@ -172,7 +160,7 @@ class Lexicon:
         path = Path(cache_root or DEFAULT_CACHE) / "lexicon" / f"{key}.pickle"
         if path.is_file():
             try:
-                with _no_gc():
+                with paused_gc():  # a million small objects: no garbage to find
                     return cls(pickle.loads(path.read_bytes()))
             except Exception:  # a damaged or foreign entry is rebuilt, never trusted
                 path.unlink(missing_ok=True)
