@@ -303,6 +303,15 @@ def test_only_the_proposals_kept_ask_the_lexicon_for_suggestions(vocabulary, lex
     ]
 
 
+def test_the_lists_found_with_the_mentions_are_each_sentences_list_groups(vocabulary):
+    doc = "Meat, fish and eggs hold zinc. Iron and vitamin B12 help. Zinc is a mineral."
+    found = sentences(doc)
+    mentioned = mentions_of(doc, found, vocabulary)
+    assert len(mentioned.lists) == len(found)
+    assert mentioned.lists == [list_groups(mentioned.mentions, s) for s in found]
+    assert [len(lists) for lists in mentioned.lists] == [1, 1, 0]
+
+
 def test_a_noun_phrase_absorbs_the_mention_it_starts_with(vocabulary):
     doc = "Calcium deficiency and zinc supplements are common."
     got = spans(doc, vocabulary)

@@ -61,7 +61,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     from kg.base.files import ontology_dir
     from kg.curation.ontology import load_ontology
     from kg.ingest.lexicon import Lexicon
-    from kg.ingest.mentions import Vocabulary, list_groups, mentions_of
+    from kg.ingest.mentions import Vocabulary, mentions_of
     from kg.ingest.promotion import is_promotional
     from kg.ingest.relations import find_relations
     from kg.ingest.text import sentences
@@ -74,6 +74,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     mentions = mentioned.mentions
     candidates: list[Candidate] = []
     starts = [m.start for m in mentions]  # mentions come sorted
+    number = {s.start: i for i, s in enumerate(found)}
 
     def within(sentence: Sentence) -> list[Mention]:
         first = bisect_left(starts, sentence.start)
@@ -85,7 +86,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
         inside = within(sentence)
         if len(inside) < 2 or is_promotional(run[0]) or is_question(run[0]):
             continue
-        lines = [list_groups(within(line), line) for line in run]
+        lines = [mentioned.lists[number[line.start]] for line in run]  # as mentions_of found
         groups = [g for line in lines for g in line]
         if len(run) > 1:
             groups.insert(0, _items(run[1:], lines[1:], within))

@@ -79,6 +79,7 @@ class Matcher:
         self.alias_reach: dict[str, int] = {}
         self.found: list[list[tuple[Mention, Name]]] = []  # by sentence: mention, name
         self.groups: dict[tuple[int, int], list[Name]] = {}  # list item span -> the list's
+        self.lists: list[list[list[Mention]]] = []  # by sentence: its lists of mentions
         self.sentence_starts: list[int] = []
         #: A span's text -> its name of the graph or the lexicon: a document repeats its
         #: names, and a span is looked up once for each longer name that starts with it.

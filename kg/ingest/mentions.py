@@ -91,7 +91,8 @@ class _Finder(Processes, Aliases, Anaphora, Proposals):
             names[mention] = hit.name
             self.first.setdefault(entity, hit.start)
         self.found.append(list(names.items()))
-        for group in list_groups(list(names), sentence, self.vocab.ontology):
+        self.lists.append(list_groups(list(names), sentence, self.vocab.ontology))
+        for group in self.lists[-1]:
             for m in group:
                 self.groups[(m.start, m.end)] = [names[g] for g in group]
 
@@ -172,6 +173,7 @@ class Found:
     """A document's mentions (as :func:`find_mentions`), and its proposals on demand."""
 
     mentions: list[Mention]
+    lists: list[list[list[Mention]]]  # by sentence number: its lists (:func:`list_groups`)
     finder: _Finder
 
     def entities(self, keep: Container[str] | None = None) -> list[ProposedEntity]:
@@ -187,7 +189,8 @@ def mentions_of(document: str, sentences: list[Sentence], vocabulary: Vocabulary
     finder = _Finder(document, vocabulary)
     for number, sentence in enumerate(sentences):
         finder.sentence(number, sentence)
-    return Found(sorted((m for found in finder.found for m, _ in found), key=_IN_ORDER), finder)
+    mentions = sorted((m for found in finder.found for m, _ in found), key=_IN_ORDER)
+    return Found(mentions, finder.lists, finder)
 
 
 def _sibling_proposals(vocabulary: Vocabulary, mentions: list[Mention]) -> list[ProposedEntity]:
