@@ -9,10 +9,13 @@ import difflib
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.base.files import ontology_dir
 from kg.curation.catalogue import SLUG, load_catalogue
 from kg.curation.ontology import load_ontology
+from kg.ingest.matching import held
 from kg.ingest.mentions import HOWS, Vocabulary, find_mentions, list_groups, mentions_of
 from kg.ingest.model import Mention, Suggestion, Term
 from kg.ingest.names import fold
@@ -310,6 +313,14 @@ def test_the_lists_found_with_the_mentions_are_each_sentences_list_groups(vocabu
     assert len(mentioned.lists) == len(found)
     assert mentioned.lists == [list_groups(mentioned.mentions, s) for s in found]
     assert [len(lists) for lists in mentioned.lists] == [1, 1, 0]
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)), max_size=12))
+def test_held_spans_are_those_another_span_holds(pairs):
+    spans = [(start, start + length) for start, length in pairs]
+    assert held(spans) == {
+        s for s in spans if any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)
+    }
 
 
 def test_a_noun_phrase_absorbs_the_mention_it_starts_with(vocabulary):
