@@ -799,6 +799,18 @@ def test_the_patterns_passed_over_are_those_that_cannot_match(pieces):
     assert all(id(p) in tried for _, p in lexicon.patterns if p.search(text))
 
 
+def test_a_cue_pattern_is_compiled_when_first_tried_and_every_one_compiles():
+    lexicon = load_cues.__wrapped__()  # a lexicon of its own, nothing tried yet
+    assert not any("regex" in vars(p) for _, p in lexicon.patterns)
+    text = "«0» causes «1»."
+    for _, pattern in lexicon.tried(text):
+        found = [(m.span(1), m.groupdict()) for m in pattern.finditer(text)]
+        assert found == [(m.span(1), m.groupdict()) for m in pattern.regex.finditer(text)]
+    compiled = [p for _, p in lexicon.patterns if "regex" in vars(p)]
+    assert 0 < len(compiled) < len(lexicon.patterns)
+    assert all(p.regex.flags & re.IGNORECASE for _, p in lexicon.patterns)
+
+
 @pytest.mark.parametrize(
     "text",
     ['Iron deficiency "causes" fatigue.', "Iron deficiency/causes fatigue."],
