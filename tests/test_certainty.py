@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kg.base.model import Certainty
 from kg.ingest.certainty import CONTEXT, _context, assess
+from kg.ingest.cues import load_cues
 from kg.ingest.model import Mention, Sentence
 from kg.ingest.regexwords import required_words, words_of
 
@@ -488,3 +489,17 @@ def test_the_rules_passed_over_are_those_that_cannot_match(before, match, after,
     for sieve in (context.modifiers, context.pseudo, context.terminators):
         tried = {i for i, _ in sieve.finditer(text, words)}
         assert all(i in tried for i, p in enumerate(sieve.patterns) if p.search(text))
+
+
+_SIEVE_WORDS = sorted(
+    {w for sieve in (_context().modifiers, load_cues().anchors) for w in sieve.index}
+)
+
+
+@given(st.lists(st.sampled_from([*_SIEVE_WORDS, "zinc", "nerve"]), max_size=8))
+def test_a_sieve_offers_the_patterns_whose_needed_words_a_text_has_in_order(words):
+    context = _context()
+    for sieve in (context.modifiers, context.pseudo, context.terminators, load_cues().anchors):
+        met = {i for word in words for i in sieve.index.get(word, ())}
+        expected = [i for i, needs in enumerate(sieve.needs) if needs <= met]
+        assert list(sieve.candidates(words)) == expected

@@ -189,6 +189,17 @@ def test_names_is_a_mapping_a_mention_finder_can_walk(lexicon):
     assert all(key == fold(key) for key in list(lexicon.names)[:2000])
 
 
+def test_reach_is_the_longest_name_each_first_word_starts_also_when_cached(lexicon, cache):
+    longest: dict[str, int] = {}
+    for key in lexicon.names:
+        first = re.match(r"[^\W_]+", key)
+        if first:
+            longest[first.group()] = max(longest.get(first.group(), 0), len(key))
+    assert lexicon.reach["vitamin"] >= len("vitamin b12 deficiency")
+    assert lexicon.reach == longest
+    assert Lexicon.load(cache).reach == longest
+
+
 @pytest.mark.parametrize(
     ("typed", "curie"),
     [

@@ -6,16 +6,21 @@ small lexicon of real ontology terms behind the Lexicon interface."""
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.base.files import ontology_dir
 from kg.curation.catalogue import SLUG, load_catalogue
 from kg.curation.ontology import load_ontology
-from kg.ingest.mentions import HOWS, Vocabulary, find_mentions, list_groups
+from kg.ingest.matching import held
+from kg.ingest.mentions import HOWS, Vocabulary, find_mentions, list_groups, mentions_of
 from kg.ingest.model import Mention, Suggestion, Term
 from kg.ingest.names import fold
 from kg.ingest.text import sentences
+from kg.ingest.vocabulary import extend_reach
 
 SEEN = "test lexicon"
 
@@ -32,6 +37,9 @@ class FakeLexicon:
                     found.append(term)
         self.names = {key: tuple(found) for key, found in names.items()}
         self.max_words = max(key.count(" ") + 1 for key in self.names)
+        self.reach: dict[str, int] = {}
+        for key in self.names:
+            extend_reach(self.reach, key)
         self.asked: list[str] = []
 
     def exact(self, name: str) -> tuple[Term, ...]:
@@ -280,6 +288,39 @@ def test_a_noun_phrase_with_a_class_head_is_proposed_with_suggestions(vocabulary
     (copper,) = proposed
     assert copper.xrefs == () and copper.suggestions
     assert lexicon.asked == ["copper deficiency"]
+
+
+def test_only_the_proposals_kept_ask_the_lexicon_for_suggestions(vocabulary, lexicon):
+    doc = "Copper deficiency and cobalt deficiency harm nerves. Cobalt deficiency is rare."
+    found = mentions_of(doc, sentences(doc), vocabulary)
+    assert lexicon.asked == []  # nothing asked while finding the mentions
+    cobalt = next(m.entity for m in found.mentions if m.text == "cobalt deficiency")
+    kept = found.entities(keep={cobalt})
+    assert lexicon.asked == ["cobalt deficiency"]
+    everything = run(doc, vocabulary)[1]
+    assert [e.suggestions for e in kept] == [
+        e.suggestions if e.id == cobalt else () for e in everything
+    ]
+    assert [replace(e, suggestions=()) for e in kept] == [
+        replace(e, suggestions=()) for e in everything
+    ]
+
+
+def test_the_lists_found_with_the_mentions_are_each_sentences_list_groups(vocabulary):
+    doc = "Meat, fish and eggs hold zinc. Iron and vitamin B12 help. Zinc is a mineral."
+    found = sentences(doc)
+    mentioned = mentions_of(doc, found, vocabulary)
+    assert len(mentioned.lists) == len(found)
+    assert mentioned.lists == [list_groups(mentioned.mentions, s) for s in found]
+    assert [len(lists) for lists in mentioned.lists] == [1, 1, 0]
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)), max_size=12))
+def test_held_spans_are_those_another_span_holds(pairs):
+    spans = [(start, start + length) for start, length in pairs]
+    assert held(spans) == {
+        s for s in spans if any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)
+    }
 
 
 def test_a_noun_phrase_absorbs_the_mention_it_starts_with(vocabulary):

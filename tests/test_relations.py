@@ -480,6 +480,25 @@ def test_plain_health_statements_are_not_promotional(text):
     assert not is_promotional(Sentence(0, len(text), text))
 
 
+#: Words and marks of pitches and of plain text, in several cases, to build sentences from.
+_PITCH_WORDS = """visit VISIT Visit the our own formula buy Buy now https:// www. shop.com/ a@b.co ™
+    (tm) use promo code Try Get ZincPlus Calm today click here link below learn more at zinc
+    iron - ’s ' , ."""
+
+
+@given(
+    st.lists(st.sampled_from([*_PITCH_WORDS.split(), "10 % off", "\n"]), max_size=8),
+    st.sampled_from(["", " ", "  "]),
+)
+def test_the_pitch_sieve_agrees_with_searching_every_pitch(pieces, glue):
+    """Each pitch is searched only where its words occur: never a different answer."""
+    from kg.ingest import promotion
+
+    text = glue.join(pieces)
+    every = (*promotion._PITCHES, *promotion._NAMED_PITCHES)
+    assert is_promotional(Sentence(0, len(text), text)) == any(p.search(text) for p in every)
+
+
 # ---------------------------------------------------------------- measurement
 
 
@@ -812,6 +831,18 @@ def test_the_patterns_passed_over_are_those_that_cannot_match(pieces):
     lexicon = load_cues()
     tried = {id(pattern) for _, pattern in lexicon.tried(text)}
     assert all(id(p) in tried for _, p in lexicon.patterns if p.search(text))
+
+
+def test_a_cue_pattern_is_compiled_when_first_tried_and_every_one_compiles():
+    lexicon = load_cues.__wrapped__()  # a lexicon of its own, nothing tried yet
+    assert not any("regex" in vars(p) for _, p in lexicon.patterns)
+    text = "«0» causes «1»."
+    for _, pattern in lexicon.tried(text):
+        found = [(m.span(1), m.groupdict()) for m in pattern.finditer(text)]
+        assert found == [(m.span(1), m.groupdict()) for m in pattern.regex.finditer(text)]
+    compiled = [p for _, p in lexicon.patterns if "regex" in vars(p)]
+    assert 0 < len(compiled) < len(lexicon.patterns)
+    assert all(p.regex.flags & re.IGNORECASE for _, p in lexicon.patterns)
 
 
 @pytest.mark.parametrize(

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
 
 from kg.ingest.regexwords import Sieve, words_of
 
-__all__ = ["CUES", "GLOSS", "Cue", "CueLexicon", "Reading", "load_cues"]
+__all__ = ["CUES", "GLOSS", "Cue", "CueLexicon", "CuePattern", "Reading", "load_cues"]
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
 
@@ -53,10 +53,29 @@ class Reading:
     object_is: tuple[str, ...]
 
 
+class CuePattern:
+    """A template's regular expression, compiled the first time it is tried: an article
+    tries a few of the lexicon's patterns (about 20 of 134), and compiling every one, each
+    with its gaps, is most of the time a short article takes."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text)
+
+
 @dataclass(frozen=True)
 class Cue:
     id: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[CuePattern, ...]
     #: Per pattern, its first run of cue words alone: a pattern cannot match a sentence
     #: this does not, and it is found without the gaps' backtracking (10-100x faster).
     anchors: tuple[re.Pattern[str], ...]
@@ -74,11 +93,11 @@ class CueLexicon:
     amount: re.Pattern[str]  # amount words that end just before a mention (``amount``)
     unclaimed: re.Pattern[str]  # a label opening a sentence that states no claim
     #: Every cue's patterns in lexicon order, each with its cue.
-    patterns: tuple[tuple[Cue, re.Pattern[str]], ...]
+    patterns: tuple[tuple[Cue, CuePattern], ...]
     #: The patterns' anchors, in the same order, sieved by the words they need.
     anchors: Sieve
 
-    def tried(self, text: str) -> Iterator[tuple[Cue, re.Pattern[str]]]:
+    def tried(self, text: str) -> Iterator[tuple[Cue, CuePattern]]:
         """The patterns that may match ``text``, in lexicon order: those whose anchor's
         needed words it holds and whose anchor it matches; the others need no search."""
         for i in self.anchors.candidates(words_of(text)):
@@ -145,7 +164,7 @@ def load_cues(path: Path = CUES) -> CueLexicon:
         after_stop = _words([*gap["after_stop"], *cue.get("extra_after_stop", ())])
         before, after = cue.get("gap_before", gap["before"]), cue.get("gap_after", gap["after"])
         patterns = tuple(
-            re.compile(_compile(t, before, after, stop, before_stop, after_stop), re.IGNORECASE)
+            CuePattern(_compile(t, before, after, stop, before_stop, after_stop))
             for t in cue["templates"]
         )
         anchors = tuple(re.compile(_anchor(t), re.IGNORECASE) for t in cue["templates"])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.base.errors import NnkgError
+from kg.ingest.gcpause import paused_gc
 from kg.ingest.known import Known
 from kg.ingest.model import Candidate, Mention, ProposedEntity, Sentence
 
@@ -54,13 +55,14 @@ class IngestResult:
     entities: int
 
 
+@paused_gc()  # the stages' objects live until the draft is done: no garbage to look for
 def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Draft:
     """The candidate claims of ``document`` and the new entities they use."""
     from kg.base.files import ontology_dir
     from kg.curation.ontology import load_ontology
     from kg.ingest.arguments import ground_arguments
     from kg.ingest.lexicon import Lexicon
-    from kg.ingest.mentions import Vocabulary, find_mentions, list_groups
+    from kg.ingest.mentions import Vocabulary, mentions_of
     from kg.ingest.promotion import is_promotional
     from kg.ingest.relations import find_relations
     from kg.ingest.text import sentences
@@ -69,9 +71,11 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     ontology = ontology or load_ontology(ontology_dir())
     vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed, ontology=ontology)
     found = sentences(document)
-    mentions, proposed = find_mentions(document, found, vocabulary)
+    mentioned = mentions_of(document, found, vocabulary)
+    mentions = mentioned.mentions
     candidates: list[Candidate] = []
     starts = [m.start for m in mentions]  # mentions come sorted
+    number = {s.start: i for i, s in enumerate(found)}
 
     def within(sentence: Sentence) -> list[Mention]:
         first = bisect_left(starts, sentence.start)
@@ -80,20 +84,23 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
 
     for run in _bulleted(document, found):
         sentence = Sentence(run[0].start, run[-1].end, document[run[0].start : run[-1].end])
-        if is_promotional(run[0]) or is_question(run[0]):
-            continue
         inside = within(sentence)
-        if not inside:  # one mention may relate to a noun phrase no vocabulary names
+        # one mention may relate to a noun phrase no vocabulary names (kg.ingest.arguments)
+        if not inside or is_promotional(run[0]) or is_question(run[0]):
             continue
-        lines = [list_groups(within(line), line) for line in run]
+        lines = [mentioned.lists[number[line.start]] for line in run]  # as mentions_of found
         groups = [g for line in lines for g in line]
         if len(run) > 1:
             groups.insert(0, _items(run[1:], lines[1:], within))
         candidates += find_relations(sentence, inside, ontology, groups)
     candidates = _first_named(candidates)
-    candidates, proposed = ground_arguments(candidates, proposed, vocabulary, document)
-    used = {m.entity for c in candidates for m in (c.subject, c.object)}
-    entities = tuple(e for e in proposed if e.id in used and e.id not in known.proposed)
+    # the proposals without suggestions first: a suggestion is asked only for those used
+    candidates, proposed = ground_arguments(
+        candidates, mentioned.entities(keep=()), vocabulary, document
+    )
+    used = {m.entity for c in candidates for m in (c.subject, c.object)} - set(known.proposed)
+    suggested = {e.id: e for e in mentioned.entities(keep=used)}
+    entities = tuple(suggested.get(e.id, e) for e in proposed if e.id in used)
     return Draft(tuple(candidates), entities)
 
 

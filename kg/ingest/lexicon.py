@@ -15,7 +15,6 @@ second.
 from __future__ import annotations
 
 import contextlib
-import gc
 import gzip
 import hashlib
 import pickle
@@ -26,15 +25,17 @@ from dataclasses import dataclass
 from heapq import nsmallest
 from pathlib import Path
 
+from kg.ingest.gcpause import paused_gc
 from kg.ingest.model import Suggestion, Term
 from kg.ingest.names import fold
+from kg.ingest.vocabulary import extend_reach
 
 __all__ = ["DATA", "Lexicon", "trigrams"]
 
 DATA = Path(__file__).resolve().parent / "data" / "lexicon.tsv.gz"
 #: Bump when the cached form or the folding of names (kg.ingest.names) changes, so an old
 #: cache is never read as a new one.
-_CACHE_FORMAT = "lexicon-index 2"
+_CACHE_FORMAT = "lexicon-index 3"
 
 
 def trigrams(folded: str) -> frozenset[str]:
@@ -63,6 +64,7 @@ class _Index:
     keys: list[str]  # the folded names, numbered for the trigram index
     grams: dict[str, array]  # trigram -> numbers of the keys that have it
     sizes: array  # how many trigrams each key has
+    reach: dict[str, int]  # first word -> the length of the longest key it starts
 
 
 def _read_table(data: bytes) -> _Index:
@@ -95,21 +97,13 @@ def _read_table(data: bytes) -> _Index:
         for gram in grams:
             postings.setdefault(gram, []).append(number)
     grams_index = {gram: array("I", numbers) for gram, numbers in postings.items()}
+    reach: dict[str, int] = {}
+    for key in keys:
+        extend_reach(reach, key)
     return _Index(
-        tuple(header), curies, labels, synonyms, types, seen_in, names, keys, grams_index, sizes
+        tuple(header),
+        *(curies, labels, synonyms, types, seen_in, names, keys, grams_index, sizes, reach),
     )
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Unpickling makes a million small objects; the cycle collector only slows it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Names(Mapping[str, tuple[Term, ...]]):
@@ -150,6 +144,9 @@ class Lexicon:
         self.names: Mapping[str, tuple[Term, ...]] = _Names(self)
         #: The most words of any name, how far a longest-match finder needs to look ahead.
         self.max_words = max(key.count(" ") + 1 for key in index.keys)
+        #: First word -> the length of the longest name it starts, how far a longest-match
+        #: finder needs to look ahead from it (read at every word of a document).
+        self.reach: Mapping[str, int] = index.reach
 
     @classmethod
     def load(cls, cache_root: Path | None = None, data: Path = DATA) -> Lexicon:
@@ -163,7 +160,7 @@ class Lexicon:
         path = Path(cache_root or DEFAULT_CACHE) / "lexicon" / f"{key}.pickle"
         if path.is_file():
             try:
-                with _no_gc():
+                with paused_gc():  # a million small objects: no garbage to find
                     return cls(pickle.loads(path.read_bytes()))
             except Exception:  # a damaged or foreign entry is rebuilt, never trusted
                 path.unlink(missing_ok=True)

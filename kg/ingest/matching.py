@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from kg.ingest.model import Mention, Sentence
 from kg.ingest.vocabulary import Name, Vocabulary, folded, letters_of, spelt
@@ -58,13 +59,15 @@ def top(hits: Iterable[Hit]) -> list[Hit]:
 
 def held(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     """The spans that another, longer one holds: in order of start, the longer first, a
-    span is held when one before it ends no earlier (one sort, not every pair)."""
+    span is held when one before it ends no earlier (two sorts, not every pair)."""
     inner = set()
     last = -1
-    for start, minus_end in sorted({(s, -e) for s, e in spans}):
-        if -minus_end <= last:
-            inner.add((start, -minus_end))
-        last = max(last, -minus_end)
+    longer_first = sorted(set(spans), key=itemgetter(1), reverse=True)
+    for span in sorted(longer_first, key=itemgetter(0)):  # stable: the longer stays first
+        if span[1] <= last:
+            inner.add(span)
+        else:
+            last = span[1]
     return inner
 
 
@@ -79,6 +82,7 @@ class Matcher:
         self.alias_reach: dict[str, int] = {}
         self.found: list[list[tuple[Mention, Name]]] = []  # by sentence: mention, name
         self.groups: dict[tuple[int, int], list[Name]] = {}  # list item span -> the list's
+        self.lists: list[list[list[Mention]]] = []  # by sentence: its lists of mentions
         self.sentence_starts: list[int] = []
         #: A span's text -> its name of the graph or the lexicon: a document repeats its
         #: names, and a span is looked up once for each longer name that starts with it.

@@ -21,8 +21,8 @@ English and the ontology's classes: nothing in them is taken from a particular t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import fields
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from kg.curation.ontology import Ontology
@@ -42,7 +42,15 @@ from kg.ingest.vocabulary import (
 )
 from kg.ingest.wordlists import ADJECTIVES, DASH, GENERIC, GRADING, STOPWORDS, is_verb, wordset
 
-__all__ = ["HOWS", "LexiconLike", "Vocabulary", "find_mentions", "list_groups"]
+__all__ = [
+    "HOWS",
+    "Found",
+    "LexiconLike",
+    "Vocabulary",
+    "find_mentions",
+    "list_groups",
+    "mentions_of",
+]
 
 #: What found a mention (:attr:`Mention.how`).
 HOWS = ("label", "synonym", "lexicon", "alias", "abbreviation", "anaphora", "suggested")
@@ -84,7 +92,8 @@ class _Finder(Processes, Aliases, Anaphora, Proposals):
             names[mention] = hit.name
             self.first.setdefault(entity, hit.start)
         self.found.append(list(names.items()))
-        for group in list_groups(list(names), sentence, self.vocab.ontology):
+        self.lists.append(list_groups(list(names), sentence, self.vocab.ontology))
+        for group in self.lists[-1]:
             for m in group:
                 self.groups[(m.start, m.end)] = [names[g] for g in group]
 
@@ -156,11 +165,33 @@ def find_mentions(
     """The mentions of ``document`` in order, and the entities they propose, in order of
     first mention. The mentions of one span are several only for an anaphor that points at
     a list ("these foods")."""
+    found = mentions_of(document, sentences, vocabulary)
+    return found.mentions, found.entities()
+
+
+@dataclass(frozen=True)
+class Found:
+    """A document's mentions (as :func:`find_mentions`), and its proposals on demand."""
+
+    mentions: list[Mention]
+    lists: list[list[list[Mention]]]  # by sentence number: its lists (:func:`list_groups`)
+    finder: _Finder
+
+    def entities(self, keep: Container[str] | None = None) -> list[ProposedEntity]:
+        """The entities the mentions propose, as :func:`find_mentions`, but with the
+        lexicon's suggestions only for those in ``keep`` (all when None): a caller that
+        keeps a few saves a search of the lexicon for each of the others."""
+        vocabulary = self.finder.vocab
+        return [*self.finder.proposed(keep), *_sibling_proposals(vocabulary, self.mentions)]
+
+
+def mentions_of(document: str, sentences: list[Sentence], vocabulary: Vocabulary) -> Found:
+    """:func:`find_mentions`, with the proposals left to :meth:`Found.entities`."""
     finder = _Finder(document, vocabulary)
     for number, sentence in enumerate(sentences):
         finder.sentence(number, sentence)
     mentions = sorted((m for found in finder.found for m, _ in found), key=_IN_ORDER)
-    return mentions, [*finder.proposed(), *_sibling_proposals(vocabulary, mentions)]
+    return Found(mentions, finder.lists, finder)
 
 
 def _sibling_proposals(vocabulary: Vocabulary, mentions: list[Mention]) -> list[ProposedEntity]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.model import Sentence
+from kg.ingest.regexwords import Sieve, words_of
 
 __all__ = ["is_promotional"]
 
@@ -39,6 +40,9 @@ _NAMED_PITCHES = (
     re.compile(r"\b(?:[Tt]ry|[Gg]et|[Gg]rab|[Oo]rder)\s+(?:[A-Z][\w-]*\s+){1,3}(?:today|now)\b"),
 )
 
+#: The pitches, each searched only in a sentence that holds the words it needs.
+_SIEVE = Sieve((*_PITCHES, *_NAMED_PITCHES))
+
 
 def is_promotional(sentence: Sentence) -> bool:
     """Whether ``sentence`` promotes something (a link, a product, a call to buy or visit)
@@ -49,4 +53,5 @@ def is_promotional(sentence: Sentence) -> bool:
     >>> is_promotional(Sentence(0, 38, "Iron is found in red meat and lentils."))
     False
     """
-    return any(p.search(sentence.text) for p in (*_PITCHES, *_NAMED_PITCHES))
+    text = sentence.text
+    return next(_SIEVE.finditer(text, words_of(text)), None) is not None

@@ -19,6 +19,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 __all__ = ["Sieve", "required_words", "words_of"]
 
@@ -37,9 +38,11 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _MAX_WORDS = 500
 
 
+@lru_cache(maxsize=64)
 def words_of(text: str) -> frozenset[str]:
     """The words and marks of ``text`` and the pieces of its words, folded (see
-    :func:`required_words`)."""
+    :func:`required_words`); remembered for a few texts, as the stages ask of a sentence
+    in turn (promotion, then certainty)."""
     words = set(map(str.lower, _TEXT_WORD.findall(text.translate(_ASCII_TWINS))))
     for word in [w for w in words if "-" in w or "'" in w or "’" in w]:
         words |= _pieces(word)
@@ -70,6 +73,13 @@ class Sieve:
             for word in words:
                 index.setdefault(word, set()).add(i)
         self.index = {word: frozenset(found) for word, found in index.items()}
+        #: The patterns that need nothing, and the others under one set each they need: a
+        #: text is checked against the patterns of the sets it meets, not against them all.
+        self.free = [i for i, needs in enumerate(self.needs) if not needs]
+        self.by_need: dict[int, list[int]] = {}
+        for i, needs in enumerate(self.needs):
+            if needs:
+                self.by_need.setdefault(min(needs), []).append(i)
 
     def candidates(self, words: Iterable[str]) -> Iterator[int]:
         """The indices, in order, of the patterns a text whose :func:`words_of` are
@@ -77,7 +87,9 @@ class Sieve:
         met: set[int] = set()
         for word in words:
             met.update(self.index.get(word, ()))
-        return (i for i, needs in enumerate(self.needs) if needs <= met)
+        needs = self.needs
+        found = [i for need in met for i in self.by_need.get(need, ()) if needs[i] <= met]
+        return iter(sorted(self.free + found))
 
     def finditer(self, text: str, words: frozenset[str]) -> Iterator[tuple[int, re.Match[str]]]:
         """Each pattern's matches in ``text`` (whose :func:`words_of` are ``words``) with the

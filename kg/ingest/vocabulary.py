@@ -47,6 +47,7 @@ class LexiconLike(Protocol):
 
     names: Mapping[str, tuple[Term, ...]]
     max_words: int
+    reach: Mapping[str, int]  # first word -> the length of the longest name it starts
 
     def suggest(self, name: str, k: int = 5) -> tuple[Suggestion, ...]: ...
 
@@ -128,7 +129,6 @@ class Vocabulary:
             for key, n in self._names.items()
         }
         self._read: dict[str, Name | None] = {}
-        self._reach = _reaches(self._names, {})
 
     def _add(
         self,
@@ -149,7 +149,7 @@ class Vocabulary:
     @cached_property
     def _all_reach(self) -> dict[str, int]:
         """The graph's reach and the lexicon's, as one table: it is read at every word."""
-        return _reaches(self.lexicon.names if self.lexicon is not None else (), dict(self._reach))
+        return _reaches(self._names, dict(self.lexicon.reach) if self.lexicon is not None else {})
 
     def reach(self, word: str) -> int:
         """The length of the longest folded name that starts with folded ``word``."""
