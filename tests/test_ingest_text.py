@@ -105,3 +105,18 @@ _PIECES = st.sampled_from(
 @given(st.one_of(st.text(), st.lists(_PIECES, max_size=60).map("".join)))
 def test_offsets_are_exact_for_any_text(document):
     assert_exact(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Carrots hold vitamin A. They also hold fibre.",
+         ["Carrots hold vitamin A.", "They also hold fibre."]),
+        ("It is hepatitis B. Tests confirm it.", ["It is hepatitis B.", "Tests confirm it."]),
+        # a person's initial, or a letter with no class word before it, is left to syntok
+        ("Dr. B. Jones agreed.", ["Dr. B. Jones agreed."]),
+        ("Vitamins A. and C. help.", ["Vitamins A. and C. help."]),
+    ],
+)  # fmt: skip
+def test_a_letter_named_after_its_class_ends_a_sentence(text, expected):
+    assert [s.text for s in sentences(text)] == expected

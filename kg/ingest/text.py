@@ -1,10 +1,12 @@
 """Stage 1 of ``nnkg ingest``: the document's sentences and tokens, with exact offsets.
 
-syntok splits sentences and tokens and keeps each token's offset. Two things it does not
-know are added here, at line breaks: a heading or a list item is a sentence of its own (syntok
-glues a heading to the paragraph under it and a list's "1." to the line before), and a
-list's marker ("- ", "* ", "• ", "1.", "a)") is not part of its item's sentence, so a quote
-starts at the item's first word.
+syntok splits sentences and tokens and keeps each token's offset. Three things it does not
+know are added here. A letter named after its class ("vitamin A.", "type B.", "hepatitis
+A.") ends a sentence when a capitalised word follows: syntok reads the letter as a person's
+initial and glues the next sentence on. And at line breaks: a heading or a list item is a
+sentence of its own (syntok glues a heading to the paragraph under it and a list's "1." to
+the line before), and a list's marker ("- ", "* ", "• ", "1.", "a)") is not part of its
+item's sentence, so a quote starts at the item's first word.
 """
 
 from __future__ import annotations
@@ -47,6 +49,24 @@ def _tokens(document: str) -> Iterator[tuple[Token, bool]]:
                     end = start + len(tok.value)
                     yield Token(start, end, document[start:end]), first
                     first = False
+
+
+#: Words a capital letter names a member of ("vitamin A", "type B"): that letter and a full
+#: stop are no initial.
+_LETTER_CLASSES = frozenset({"vitamin", "vitamins", "type", "group", "hepatitis", "grade",
+                             "class", "stage", "phase"})  # fmt: skip
+
+
+def _after_named_letter(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` opens a sentence after "vitamin A." (see the module's doc)."""
+    return (
+        i >= 3
+        and tokens[i].text[:1].isupper()
+        and tokens[i - 1].text == "."
+        and len(tokens[i - 2].text) == 1
+        and tokens[i - 2].text.isupper()
+        and tokens[i - 3].text.casefold() in _LETTER_CLASSES
+    )
 
 
 def _line_break(document: str, before: Token, after: Token) -> bool:
@@ -92,6 +112,8 @@ def sentences(document: str) -> list[Sentence]:
 
     >>> [s.text for s in sentences("Zinc\\n- It helps healing. It is in meat.")]
     ['Zinc', 'It helps healing.', 'It is in meat.']
+    >>> [s.text for s in sentences("Eat vitamin A. It helps the eyes.")]
+    ['Eat vitamin A.', 'It helps the eyes.']
     """
     pairs = list(_tokens(document))
     tokens = [tok for tok, _ in pairs]
@@ -102,7 +124,7 @@ def sentences(document: str) -> list[Sentence]:
     groups: list[list[Token]] = []
     current: list[Token] = []
     for i, (tok, starts) in enumerate(pairs):
-        breaks = starts or i in markers
+        breaks = starts or i in markers or _after_named_letter(tokens, i)
         if i in line_starts and not breaks:
             breaks = not _continues(document, tokens[i - 1], tok)
         if breaks and current:
