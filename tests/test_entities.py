@@ -98,7 +98,7 @@ def test_show_text(runner, built):
     assert (
         "  standard:   CHEBI:176843 (exact)  http://purl.obolibrary.org/obo/CHEBI_176843" in lines
     )
-    assert "  plant-based food --[NOT source of +]--> vitamin B12" in lines
+    assert "  plant-based food --[NOT source of +]--> vitamin B12  (2 sources)" in lines
     assert "[NEGATED]" in result.stdout
 
 
