@@ -1,4 +1,5 @@
-"""The cycle collector's pause around ingest's allocation-heavy stages (kg/ingest/gcpause.py)."""
+"""The cycle collector's pause around allocation-heavy work (kg/base/gcpause.py): ingest's
+stages, the lexicon's and the network's unpickling."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import gc
 
 import pytest
 
-from kg.ingest.gcpause import paused_gc
+from kg.base.gcpause import paused_gc
 
 
 def test_the_collector_is_off_inside_and_back_on_after_even_on_an_error():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.base.errors import NnkgError
-from kg.ingest.gcpause import paused_gc
+from kg.base.gcpause import paused_gc
 from kg.ingest.known import Known
 from kg.ingest.model import Candidate, Mention, ProposedEntity, Sentence
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from heapq import nsmallest
 from pathlib import Path
 
-from kg.ingest.gcpause import paused_gc
+from kg.base.gcpause import paused_gc
 from kg.ingest.model import Suggestion, Term
 from kg.ingest.names import fold
 from kg.ingest.vocabulary import extend_reach

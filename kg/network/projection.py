@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from kg.base.errors import NnkgError
+from kg.base.gcpause import paused_gc
 from kg.base.model import Certainty
 from kg.network.contested import counter_evidence, source_rank
 
@@ -252,21 +253,6 @@ def claim_network(quads: Quads) -> ClaimNetwork:
     return net
 
 
-@contextlib.contextmanager
-def _no_gc():
-    """The cycle collector paused: unpickling a large network makes millions of objects and
-    none of them garbage, and the collector's passes over them would double the time."""
-    import gc
-
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def load_network(build_dir: Build = None, cache_root: Path | None = None) -> ClaimNetwork:
     """The claim network of a build (a folder or a view from :func:`kg.graph.open_build`;
     see :func:`kg.graph.load_quads`).
@@ -287,7 +273,7 @@ def load_network(build_dir: Build = None, cache_root: Path | None = None) -> Cla
     path = cache_entry("network", build, salt, cache_root).with_suffix(".pickle")
     if path.is_file():
         try:
-            with _no_gc():
+            with paused_gc():
                 return pickle.loads(path.read_bytes())
         except Exception:  # a damaged or foreign entry is rebuilt, never trusted
             path.unlink(missing_ok=True)

@@ -1,9 +1,10 @@
-"""Python's cycle collector paused while ``nnkg ingest`` builds many objects at once.
+"""Python's cycle collector paused while nnkg builds many long-lived objects at once.
 
 Drafting one megabyte makes millions of small objects (tokens, words, mentions) that live
-until the draft is done, and unpickling the lexicon's index makes a million more. The
-collector, run every few thousand allocations, walks them all again and again without
-finding garbage: a third of a draft's time. Paused, the objects are the same and so is
+until the draft is done; unpickling the lexicon's index or a large claim network makes
+millions more, none of them garbage. The collector, run every few thousand allocations,
+walks them all again and again without finding any: a third of a draft's time, and twice
+the time of reading a network back. Paused, the objects are the same and so is
 the result; the collector runs again once the block is left.
 """
 
