@@ -76,6 +76,22 @@ TYPES = {
     "people with pellagra": "PopulationGroup",
     "pellagra": "DeficiencyState",
     "tired": "Phenotype",
+    "liver": "AnatomicalStructure",
+    "bile": "ChemicalEntity",
+    "thyroid": "AnatomicalStructure",
+    "body": "AnatomicalStructure",
+    "energy metabolism": "BiologicalProcess",
+    "tannins": "ChemicalEntity",
+    "keto plan": "Food",
+    "fat": "ChemicalEntity",
+    "diet": "Food",
+    "constipation": "Phenotype",
+    "cholesterol": "ChemicalEntity",
+    "vitamin D": "Nutrient",
+    "calcium": "Nutrient",
+    "gluten": "ChemicalEntity",
+    "gut": "AnatomicalStructure",
+    "muscles": "AnatomicalStructure",
 }
 
 
@@ -355,3 +371,77 @@ def test_a_pronoun_subject_that_is_no_mention_gives_the_next_verb_none():
     found = triples("Zinc protects cells and reduces oxidative stress.",
                     ["zinc", "cells", "oxidative stress"])  # fmt: skip
     assert {t for t in found if t[0] == "Zinc" and t[2] == "oxidative stress"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "not_expected"),
+    [
+        (
+            "Vitamin D makes the liver produce more bile.",
+            ["vitamin D", "liver", "bile"],
+            ("Vitamin D", "promotes", "bile", False),
+            ("Vitamin D", "promotes", "liver", False),
+        ),
+        (
+            "Iodine helps the thyroid make thyroid hormones.",
+            ["iodine", "thyroid", "thyroid hormones"],
+            ("Iodine", "promotes", "thyroid hormones", False),
+            ("Iodine", "promotes", "thyroid", False),
+        ),
+        (
+            "Magnesium allows the body to use energy metabolism.",
+            ["magnesium", "body", "energy metabolism"],
+            ("Magnesium", "promotes", "energy metabolism", False),
+            ("Magnesium", "enables", "body", False),
+        ),
+    ],
+)
+def test_the_one_a_causative_verb_makes_act_is_no_object(text, names, expected, not_expected):
+    found = triples(text, names)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_causative_verb_with_an_adjective_makes_no_claim():
+    assert not triples("Tannins make it harder to absorb iron.", ["tannins", "iron"])
+
+
+def test_an_appositive_names_the_head_after_a_compound_modifier():
+    text = "The keto plan, a high-fat, very-low-carbohydrate diet, is strict."
+    found = triples(text, ["keto plan", "fat", "diet"])
+    assert ("keto plan", "isA", "diet", False) in found
+    assert ("keto plan", "isA", "fat", False) not in found
+
+
+def test_a_conjunction_after_the_first_noun_joins_two_nouns():
+    text = "Constipation and raised cholesterol are common."
+    assert not triples(text, ["constipation", "cholesterol"])
+
+
+def test_a_conjunction_after_an_object_still_starts_a_verb():
+    text = "Vitamin D lowered calcium and raised cholesterol."
+    found = triples(text, ["vitamin D", "calcium", "cholesterol"])
+    assert ("Vitamin D", "promotes", "cholesterol", False) in found
+    assert ("calcium", "promotes", "cholesterol", False) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Eating gluten makes the immune system attack the gut.",
+            ["gluten", "immune system", "gut"],
+        ),
+        ("Calcium allows the muscles to contract.", ["calcium", "muscles"]),
+        ("Calcium lets the muscles relax.", ["calcium", "muscles"]),
+    ],
+)
+def test_the_one_made_to_act_is_no_object_of_the_causative_verb(text, names):
+    found = triples(text, names)
+    assert not {t for t in found if t[2] == names[1]}
+
+
+def test_make_with_a_purpose_keeps_its_object():
+    text = "Iodine makes thyroid hormones to control metabolism."
+    found = triples(text, ["iodine", "thyroid hormones", "control metabolism"])
+    assert ("Iodine", "promotes", "thyroid hormones", False) in found

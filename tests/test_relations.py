@@ -98,6 +98,16 @@ TYPES = {
     "people with anemia": "PopulationGroup",
     "beriberi": "Disease",
     "nutritional disease": "Disease",
+    "coeliac disease": "Disease",
+    "gluten-free diet": "Food",
+    "neurological symptoms": "Phenotype",
+    "psychiatric features": "Phenotype",
+    "ataxia": "Phenotype",
+    "cholesterol": "ChemicalEntity",
+    "appetite": "PhysiologicalFunction",
+    "depression": "Disease",
+    "stroke": "Disease",
+    "diseases": "Disease",
 }
 
 
@@ -1342,3 +1352,74 @@ def test_a_participle_compound_names_its_cause():
     assert found == {("Alcohol", "causes", "neuropathy", False)}
     found = triples("Alcohol-related neuropathy is common.", "alcohol", "neuropathy")
     assert not {t for t in found if t[1] == "causes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment", "condition"),
+    [
+        (
+            "The only treatment for coeliac disease is a gluten-free diet.",
+            "gluten-free diet",
+            "coeliac disease",
+        ),
+        ("The main treatment for beriberi is thiamine.", "thiamine", "beriberi"),
+        (
+            "The only treatment for coeliac disease is a strict, lifelong gluten-free diet.",
+            "gluten-free diet",
+            "coeliac disease",
+        ),
+        ("Doctors agree thiamine is the treatment of choice for beriberi.", "thiamine", "beriberi"),
+    ],
+)
+def test_the_treatment_named_for_a_condition_treats_it(text, treatment, condition):
+    found = triples(text, treatment, condition)
+    assert (treatment, "treats", condition, False) in found
+    assert not {t for t in found if t[1] == "isA"}
+
+
+def test_the_treatment_of_a_condition_is_no_kind_of_it():
+    found = triples("The treatment for anemia is a gluten-free diet.", "anemia", "gluten-free diet")
+    assert ("anemia", "isA", "gluten-free diet", False) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People with raised cholesterol often have depression.",
+        "Depression with reduced appetite is common.",
+        "Depression leads to an increased cholesterol level.",
+    ],
+)
+def test_a_participle_before_its_noun_is_no_verb(text):
+    names = [n for n in ("people", "depression", "cholesterol", "appetite") if n in text.lower()]
+    found = triples(text, *names)
+    assert not {t for t in found if t[1] in ("promotes", "disrupts", "reduces")}
+
+
+def test_a_participle_after_its_subject_is_a_verb():
+    found = triples("Iron raised cholesterol in the trial.", "iron", "cholesterol")
+    assert ("Iron", "promotes", "cholesterol", False) in found
+
+
+def test_an_increased_risk_after_a_verb_is_still_caused():
+    found = triples(
+        "Iron deficiency causes an increased risk of stroke.", "iron deficiency", "stroke"
+    )
+    assert ("Iron deficiency", "causes", "stroke", False) in found
+
+
+@pytest.mark.parametrize("cls", ["neurological symptoms", "psychiatric features"])
+def test_signs_named_by_a_class_mention_are_signs_not_kinds(cls):
+    text = f"The {cls} of coeliac disease, such as ataxia and fatigue, are common."
+    found = triples(text, cls, "coeliac disease", "ataxia", "fatigue")
+    assert found >= {
+        ("coeliac disease", "hasSymptom", "ataxia", False),
+        ("coeliac disease", "hasSymptom", "fatigue", False),
+    }
+    assert not {t for t in found if t[1] == "isA"}
+
+
+def test_a_class_mention_of_what_is_no_condition_gives_no_sign():
+    text = "Diseases of the brain, such as dementia, are common."
+    found = triples(text, "diseases", "brain", "dementia")
+    assert not {t for t in found if t[1] == "hasSymptom"}

@@ -6,7 +6,9 @@ Each cue is a set of templates over a sentence whose mentions are replaced by sl
 words a few other words may stand ("X can also cause Y"), never a clause word
 (``gap.stop``) nor, before the cue, a subject pronoun (``gap.before_stop``): those start
 another clause or subject. A gap crosses no bracket, save a parenthesis right after a slot,
-which glosses its mention ("Biotin (vitamin B7) is a vitamin") and is read past. Kept
+which glosses its mention ("Biotin (vitamin B7) is a vitamin") and is read past. Cue words
+that open with a participle right after a determiner or a preposition (``adjective_after``:
+"with raised cholesterol") do not match there: the participle is an adjective. Kept
 apart from :mod:`kg.ingest.relations` so the lexicon's format is read in one place.
 """
 
@@ -83,6 +85,7 @@ class Cue:
     examples: bool  # whether "X such as A, B" extends the relation to A and B
     phrase: bool  # whether the relation is stated inside a noun phrase
     catalogue_kinds: tuple[str, ...]  # examples of these kinds inherit, not claim, a kind
+    governs: bool  # whether a mention inside its cue words is no object of another cue
 
 
 @dataclass(frozen=True)
@@ -123,10 +126,23 @@ def _anchor(template: str) -> str:
     return _literal(next(part for part in _SLOT.split(template)[::2] if part.strip()))
 
 
+def _adjectival(words: Iterable[str]) -> str:
+    """A guard that fails at a participle ("-ed") right after one of ``words``: there it
+    modifies the noun after it ("with raised cholesterol"), no verb."""
+    after = "|".join(rf"(?<=(?<![\w’'-]){re.escape(w)}\s)" for w in words)
+    return rf"(?!(?:{after})[a-z]+ed(?![\w’'-]))"
+
+
 def _compile(
-    template: str, before: int, after: int, stop: str, before_stop: str, after_stop: str
+    template: str,
+    before: int,
+    after: int,
+    stops: tuple[str, str, str],
+    participle: str,
 ) -> str:
-    """The regular expression of one template over a sentence whose mentions are slots."""
+    """The regular expression of one template over a sentence whose mentions are slots;
+    ``stops`` are the words no gap, no gap before and no gap after the cue crosses."""
+    stop, before_stop, after_stop = stops
     relative = r"(?:\s*,?\s*(?:which|that|who)\b)?"  # "X, which ...", "X, the sheath that ..."
     word = rf"\s*(?!(?:{stop}|{before_stop})\b)"
     words = rf"(?:{word}{_WHOLE}){{0,{max(before - 1, 0)}}}(?:{word}{_WORD}){{0,{min(before, 1)}}}"
@@ -145,6 +161,7 @@ def _compile(
             continue
         if i > 0:  # a slot before it
             out.append(gap_before if part.startswith(" ") else r"\s*")
+            out.append(participle)
         out.append(f"(?P<c{literal_count}>{_literal(part)})")
         literal_count += 1
         if i < len(parts) - 1:  # a slot after it
@@ -159,12 +176,13 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     gap = data["gap"]
     stop = _words(gap["stop"])
     before_stop = _words(gap["before_stop"])
+    participle = _adjectival(data["adjective_after"])
     cues = []
     for cue in data["cues"]:
         after_stop = _words([*gap["after_stop"], *cue.get("extra_after_stop", ())])
         before, after = cue.get("gap_before", gap["before"]), cue.get("gap_after", gap["after"])
         patterns = tuple(
-            CuePattern(_compile(t, before, after, stop, before_stop, after_stop))
+            CuePattern(_compile(t, before, after, (stop, before_stop, after_stop), participle))
             for t in cue["templates"]
         )
         anchors = tuple(re.compile(_anchor(t), re.IGNORECASE) for t in cue["templates"])
@@ -186,6 +204,7 @@ def load_cues(path: Path = CUES) -> CueLexicon:
                 cue.get("expand", "examples") != "list",
                 bool(cue.get("phrase", False)),
                 tuple(cue.get("catalogue_kinds", ())),
+                bool(cue.get("governs", False)),
             )
         )
     clause_stop = re.compile(rf"\b(?:{stop})\b|[;:]", re.IGNORECASE)

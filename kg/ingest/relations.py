@@ -5,7 +5,8 @@ predicates. Each cue is a template over the sentence with its mentions replaced 
 one rule covers "X causes Y", "X can cause Y" and "X, which may cause Y"; its readings are
 tried in order and only one that the ontology's domain and range admit is taken, so a cue
 never forces a relation onto types it does not fit. Which mentions may fill a slot, and
-the list items a relation spreads to, come from :mod:`kg.ingest.slots`; a list on either
+the list items a relation spreads to, come from :mod:`kg.ingest.slots` and
+:mod:`kg.ingest.spread`; a list on either
 side gives one candidate per item. Certainty and negation come from
 :mod:`kg.ingest.certainty`.
 """
@@ -23,7 +24,8 @@ from kg.ingest.arguments import after_preposition, argument_phrases, is_argument
 from kg.ingest.certainty import assess
 from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
 from kg.ingest.model import Candidate, Mention, Sentence
-from kg.ingest.slots import Masked, expand, plain, slot_options
+from kg.ingest.slots import Masked, slot_options
+from kg.ingest.spread import expand, plain
 
 __all__ = ["CUES", "NAMED", "find_relations"]
 
@@ -78,9 +80,7 @@ def _readings(
 ) -> Iterable[_Found]:
     """The relations one match states: for the first reading and pair of slot options
     whose items (a list's, tried each) the ontology admits, every admitted pair."""
-    literals = [k for k in match.groupdict() if k.startswith("c") and match.group(k) is not None]
-    cue_start = min(match.start(k) for k in literals)
-    cue_end = max(match.end(k) for k in literals)
+    cue_start, cue_end = _cue_words(match)
     xs, ys = (
         plain(slot_options(name, match, cue_start, masked, lexicon, cue.phrase), masked, lexicon)
         for name in ("X", "Y")
@@ -105,6 +105,12 @@ def _readings(
                 )
             if pairs:
                 return
+
+
+def _cue_words(match: re.Match[str]) -> tuple[int, int]:
+    """Where a match's cue words start and end in the masked sentence."""
+    literals = [k for k in match.groupdict() if k.startswith("c") and match.group(k) is not None]
+    return min(match.start(k) for k in literals), max(match.end(k) for k in literals)
 
 
 def _pairs(
@@ -214,13 +220,18 @@ def _found(
     best: dict[tuple[Mention, Mention], _Found] = {}
     if len(masked.mentions) < 2:
         return best
+    governed: list[tuple[int, int]] = []
     for cue, pattern in lexicon.tried(masked.text):
         for match in pattern.finditer(masked.text):
+            if cue.governs:
+                governed.append(masked.span(*_cue_words(match)))
             for found in _readings(cue, match, masked, ontology, groups, lexicon):
                 key = (found.subject, found.object)
                 if key not in best or found.rank > best[key].rank:
                     best[key] = found
-    return {key: f for key, f in best.items() if not _outranked(f, best)}
+    return {
+        key: f for key, f in best.items() if not _outranked(f, best) and not _governed(f, governed)
+    }
 
 
 def _outranked(found: _Found, best: dict[tuple[Mention, Mention], _Found]) -> bool:
@@ -232,6 +243,13 @@ def _outranked(found: _Found, best: dict[tuple[Mention, Mention], _Found]) -> bo
         other.cue_span[0] < found.cue_span[1] and found.cue_span[0] < other.cue_span[1]
     )
     return overlap and other.rank > found.rank
+
+
+def _governed(found: _Found, governed: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``found``'s cue words and object both stand inside the words of a causative
+    cue (``governs``): in "X makes the liver produce Y" the liver is the subject of
+    "produce", no object of "makes" (X promotes Y, not the liver)."""
+    return any(a <= found.cue_span[0] and a <= found.object.start < b for a, b in governed)
 
 
 def find_relations(

@@ -6,7 +6,7 @@ and English often puts the real subject farther back: behind an appositive ("A, 
 causes Z"), a predicate noun ("A is a B that causes Z"), a relative clause ("A, which
 helps B, causes Z"), a parenthesis ("A, on the other hand, causes Z") or a conjunction
 ("A supports B and protects Z"). Here those readings are offered, likeliest first; the
-ontology's types decide among them. A list on either side spreads a relation to its items.
+ontology's types decide among them (the items a relation spreads to: :mod:`kg.ingest.spread`).
 """
 
 from __future__ import annotations
@@ -18,14 +18,9 @@ from kg.curation.ontology import Ontology
 from kg.ingest.cues import GLOSS, CueLexicon
 from kg.ingest.model import Mention, Sentence
 
-__all__ = ["Masked", "expand", "plain", "slot_options"]
+__all__ = ["Masked", "slot_options"]
 
 _TOKEN = re.compile(r"«(\d+)»")
-_EXAMPLES = (
-    r",?\s*(?:such as|like|including|e\.g\.,?|for example,?|especially|particularly|notably)\s+"
-)
-_FOLLOWING_EXAMPLE = re.compile(r"\A" + _EXAMPLES + r"«(\d+)»", re.IGNORECASE)
-_PRECEDING_CLASS = re.compile(r"«(\d+)»" + _EXAMPLES + r"\Z", re.IGNORECASE)
 #: "the deficiency in «X»": the mention before is the head of the phrase that ends in X.
 _HEAD_OF = re.compile(r"«(\d+)»\s+(?:of|in|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _DETERMINER = re.compile(
@@ -38,6 +33,8 @@ _RELATIVE = re.compile(r"«(\d+)»\s*,?\s*(?:who|that|which|whose)\b([^«»;:]*)
 #: A gap that opens with a conjunction: the mention before it is the object of an earlier
 #: verb, and the cue's subject is the clause's ("X supports Z and protects Y").
 _COORDINATED = re.compile(r"\A\s*(?:,\s*)?(?:and|or|nor|as well as)\b", re.IGNORECASE)
+#: A gap that is the conjunction alone: after the clause's subject it joins two nouns.
+_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|as well as)\s*", re.IGNORECASE)
 #: The noun phrase that renames the mention before it: an article, a few words, and a
 #: class noun with "of" ("A, a rare inherited «B»", "A is a form of «B»").
 _MODIFIER = r"(?:(?!(?:of|in|for|to|with|from|on|by|at|and|or|that|which)\b)[\w’'-]+\s+)"
@@ -89,6 +86,14 @@ _NEW_CLAUSE = re.compile(
 )
 #: The word that names a group by its condition, right before the condition's mention.
 _WITH = re.compile(r"\b(?:with|having)\s+(?:[\w’'-]+\s+){0,2}\Z", re.IGNORECASE)
+#: The head noun right after a mention, and the one after a compound modifier the mention
+#: is part of ("high-«fat», very-low-carbohydrate «diet»"): modifier words, no clause word.
+_SPACE_HEAD = re.compile(r"[ \t]+«(\d+)»")
+_COMPOUND_HEAD = re.compile(
+    r"(?:-[\w’'-]*)?(?:\s*,?\s+(?!(?:of|in|for|to|with|from|on|by|at|as|that|which|who|is|are|"
+    r"was|were|can|may|will|and|or)\b)[\w’'-]+){0,3}?[ \t]+«(\d+)»",
+    re.IGNORECASE,
+)
 #: The gloss a cue's gap may open with (:data:`kg.ingest.cues.GLOSS`): no word of the gap.
 _LEADING_GLOSS = re.compile(r"\A" + GLOSS)
 
@@ -288,7 +293,9 @@ def _coordinated(index: int, gap: str, masked: Masked, lexicon: CueLexicon) -> l
     """The subject of a verb after a conjunction: the clause's, and the nearest mention
     only as a fallback, never when the verb is an infinitive ("to disrupt «Z» and to
     promote Y") or the clause's subject is a pronoun that no mention holds ("where it
-    disrupts «Z» and promotes Y"): the nearest is then an earlier verb's object."""
+    disrupts «Z» and promotes Y"): the nearest is then an earlier verb's object. When the
+    conjunction alone follows the clause's first mention, it joins that noun to another
+    ("«X» and raised Y"): no verb, so no subject."""
     pos = masked.position(index)
     clause = max((m.end() for m in lexicon.clause_stop.finditer(masked.text, 0, pos)), default=0)
     first = _TOKEN.search(masked.text, clause)
@@ -296,17 +303,21 @@ def _coordinated(index: int, gap: str, masked: Masked, lexicon: CueLexicon) -> l
     if lexicon.pronoun.search(opening):
         return []
     subject = masked.clause_subject(pos, lexicon.clause_stop)
+    if subject is None and _CONJUNCTION.fullmatch(gap):
+        return []  # "«X» and raised Y are common": no verb before "and", so none after it
     return [subject] if re.match(r"\s*,?\s*(?:and|or)\s+to\b", gap) else [subject, index]
 
 
 def _head_after(name: str, match: re.Match[str], masked: Masked, lexicon: CueLexicon) -> int | None:
     """The mention right after slot ``name`` with only a space between, when the template
     ends at the slot: the head noun of the phrase the slot's mention modifies ("stomach
-    cramps")."""
+    cramps"); for a mention a hyphen binds into a modifier ("a high-«fat», low-carbohydrate
+    «diet»"), the noun a few modifier words on."""
     if match.end(name) != match.end(1):
         return None
     index = int(match.group(name).strip("«»"))
-    after = re.match(r"[ \t]+«(\d+)»", masked.after(index))
+    bound = masked.before(index).endswith("-") or masked.after(index).startswith("-")
+    after = (_COMPOUND_HEAD if bound else _SPACE_HEAD).match(masked.after(index))
     if after is None:
         return None
     following = int(after.group(1))
@@ -336,63 +347,3 @@ def _condition_of(group: Mention, masked: Masked) -> Mention | None:
         and _WITH.search(masked.sentence.text[: k.start - masked.sentence.start])
     )
     return next(inside, None)
-
-
-def plain(options: list[Mention], masked: Masked, lexicon: CueLexicon) -> list[Mention]:
-    """The slot ``options`` without a substance that amount words make a state it does not
-    name ("too much X", "a lack of X"); when that is the likeliest filler, the slot has
-    none, and a modifier of it ("too much X from Z") does not take its place."""
-
-    def amount(m: Mention) -> bool:
-        i = masked.index.get(m)
-        return (
-            i is not None
-            and masked.ontology.is_a(m.type, "ChemicalEntity")
-            and bool(lexicon.amount.search(masked.before(i)))
-        )
-
-    return [] if options and amount(options[0]) else [m for m in options if not amount(m)]
-
-
-def expand(
-    mention: Mention,
-    masked: Masked,
-    groups: Sequence[Sequence[Mention]],
-    examples: bool,
-    pronoun: re.Pattern[str],
-) -> list[Mention]:
-    """The mentions a relation with ``mention`` also holds for: the other items of its
-    list and, with ``examples``, the examples that follow it ("foods such as meat and
-    fish") and the class its list gives examples of. A pronoun in a "list" starts another
-    clause ("it makes A and B, and it is required for Y"): the list ends before it."""
-    if mention not in masked.index:
-        return [mention]
-
-    def members(i: int) -> set[int]:
-        for group in groups:
-            if masked.mentions[i] in group:
-                run = _run(group, masked.mentions[i], pronoun)
-                return {masked.index[m] for m in run if m in masked.index}
-        return {i}
-
-    found = members(masked.index[mention])
-    if examples:
-        for i in sorted(found):
-            example = _FOLLOWING_EXAMPLE.match(masked.after(i))
-            if example:
-                found |= members(int(example.group(1)))
-        cls = _PRECEDING_CLASS.search(masked.before(min(found)))
-        if cls:
-            found.add(int(cls.group(1)))
-    return [masked.mentions[i] for i in sorted(found)]
-
-
-def _run(group: Sequence[Mention], mention: Mention, pronoun: re.Pattern[str]) -> list[Mention]:
-    """The items of ``group`` on ``mention``'s side of any pronoun in it."""
-    runs: list[list[Mention]] = [[]]
-    for m in group:
-        if pronoun.fullmatch(m.text):
-            runs += [[m], []]
-        else:
-            runs[-1].append(m)
-    return next(run for run in runs if mention in run)

@@ -1,0 +1,82 @@
+"""The mentions a relation found by :mod:`kg.ingest.relations` holds for besides its slot
+fillers: the other items of their lists and the examples of a class ("foods such as meat
+and fish"), and the fillers it holds for none of, a substance that amount words make a
+state ("too much X"). Kept apart from :mod:`kg.ingest.slots`, which says who fills a slot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.ingest.cues import CueLexicon
+from kg.ingest.model import Mention
+from kg.ingest.slots import Masked
+
+__all__ = ["expand", "plain"]
+
+_EXAMPLES = (
+    r",?\s*(?:such as|like|including|e\.g\.,?|for example,?|especially|particularly|notably)\s+"
+)
+_FOLLOWING_EXAMPLE = re.compile(r"\A" + _EXAMPLES + r"«(\d+)»", re.IGNORECASE)
+_PRECEDING_CLASS = re.compile(r"«(\d+)»" + _EXAMPLES + r"\Z", re.IGNORECASE)
+
+
+def plain(options: list[Mention], masked: Masked, lexicon: CueLexicon) -> list[Mention]:
+    """The slot ``options`` without a substance that amount words make a state it does not
+    name ("too much X", "a lack of X"); when that is the likeliest filler, the slot has
+    none, and a modifier of it ("too much X from Z") does not take its place."""
+
+    def amount(m: Mention) -> bool:
+        i = masked.index.get(m)
+        return (
+            i is not None
+            and masked.ontology.is_a(m.type, "ChemicalEntity")
+            and bool(lexicon.amount.search(masked.before(i)))
+        )
+
+    return [] if options and amount(options[0]) else [m for m in options if not amount(m)]
+
+
+def expand(
+    mention: Mention,
+    masked: Masked,
+    groups: Sequence[Sequence[Mention]],
+    examples: bool,
+    pronoun: re.Pattern[str],
+) -> list[Mention]:
+    """The mentions a relation with ``mention`` also holds for: the other items of its
+    list and, with ``examples``, the examples that follow it ("foods such as meat and
+    fish") and the class its list gives examples of. A pronoun in a "list" starts another
+    clause ("it makes A and B, and it is required for Y"): the list ends before it."""
+    if mention not in masked.index:
+        return [mention]
+
+    def members(i: int) -> set[int]:
+        for group in groups:
+            if masked.mentions[i] in group:
+                run = _run(group, masked.mentions[i], pronoun)
+                return {masked.index[m] for m in run if m in masked.index}
+        return {i}
+
+    found = members(masked.index[mention])
+    if examples:
+        for i in sorted(found):
+            example = _FOLLOWING_EXAMPLE.match(masked.after(i))
+            if example:
+                found |= members(int(example.group(1)))
+        cls = _PRECEDING_CLASS.search(masked.before(min(found)))
+        if cls:
+            found.add(int(cls.group(1)))
+    return [masked.mentions[i] for i in sorted(found)]
+
+
+def _run(group: Sequence[Mention], mention: Mention, pronoun: re.Pattern[str]) -> list[Mention]:
+    """The items of ``group`` on ``mention``'s side of any pronoun in it."""
+    runs: list[list[Mention]] = [[]]
+    for m in group:
+        if pronoun.fullmatch(m.text):
+            runs += [[m], []]
+        else:
+            runs[-1].append(m)
+    return next(run for run in runs if mention in run)
