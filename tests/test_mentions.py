@@ -977,6 +977,57 @@ def test_a_repeated_preposition_joins_only_the_same_preposition(vocabulary, onto
     assert groups_of("Zinc is found in fish and for tofu.", vocabulary, ontology) == []
 
 
+@pytest.fixture
+def falls(catalogue, ontology):
+    """The phrase vocabulary with a condition that is also a verb."""
+    terms = [*TERMS, *PHRASE_TERMS, Term("HP:0002527", "Falls", ("fall",), "Phenotype", SEEN)]
+    return Vocabulary(catalogue, FakeLexicon(terms), ontology=ontology)
+
+
+@pytest.mark.parametrize(
+    "doc, texts",
+    [
+        ("Excess zinc damages the brain.", ["Excess zinc", "brain"]),
+        ("Folate deficiency slowly damages your brain.", ["Folate deficiency", "brain"]),
+        ("Iron deficiency damages nerves.", ["Iron deficiency", "nerves"]),
+        ("This damages the brain.", ["brain"]),
+        ("After fish they fall asleep later.", ["fish"]),
+        ("Some can fall asleep after tofu.", ["tofu"]),
+        ("Tofu helps people fall asleep.", ["Tofu"]),
+    ],
+)  # fmt: skip
+def test_a_noun_that_is_also_a_verb_is_a_verb_before_its_object(falls, doc, texts):
+    assert [m.text for m in top(run(doc, falls)[0])] == texts
+
+
+@pytest.mark.parametrize(
+    "doc, texts",
+    [
+        ("Brain damage is lasting.", ["Brain damage"]),
+        ("Nerve damage and falls follow iron deficiency.",
+         ["Nerve damage", "falls", "iron deficiency"]),
+        ("Falls in older adults are common.", ["Falls"]),
+        ("Zinc deficiency leads to falls.", ["Zinc deficiency", "falls"]),
+    ],
+)  # fmt: skip
+def test_the_same_word_is_a_noun_after_a_determiner_or_before_a_verb(falls, doc, texts):
+    assert [m.text for m in top(run(doc, falls)[0])] == texts
+
+
+@pytest.mark.parametrize(
+    "doc, texts",
+    [
+        ("When blood calcium falls too low, nerves misfire.", ["calcium falls too low", "nerves"]),
+        ("If zinc levels drop below normal, taste fades.", ["zinc levels drop below normal"]),
+        ("Zinc is too low in tofu.", ["Zinc", "tofu"]),  # an amount, no state
+    ],
+)  # fmt: skip
+def test_a_nutrient_said_to_fall_too_low_is_its_deficiency(falls, doc, texts):
+    mentions = top(run(doc, falls)[0])
+    assert [m.text for m in mentions] == texts
+    assert all(m.entity.endswith("-deficiency") for m in mentions if " " in m.text)
+
+
 # ---------------------------------------------------------------- the whole document
 
 

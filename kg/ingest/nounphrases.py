@@ -33,6 +33,7 @@ from kg.ingest.wordlists import (
     STOPWORDS,
     VERB_SLOTS,
     is_verb,
+    verb_use,
 )
 
 __all__ = ["NounPhrases"]
@@ -66,9 +67,12 @@ class NounPhrases(States):
         process head ("transmission", "development") only makes a phrase after a mention:
         "nerve transmission" names a process, not the nerve, while "rapid growth" names
         nothing the graph could hold. A lexicon name is read as the class of its head."""
-        hits[:] = [self._headed(h) for h in hits]
+        ends = {w.end: i for i, w in enumerate(words)}
+        hits[:] = [self._headed(h) for h in hits if not self._verb_at(words, ends.get(h.end), hits)]
         for h_i, head in enumerate(words):
             cls = NP_HEADS.get(head.key) or PROCESS_HEADS.get(head.key)
+            if cls is not None and self._verb_at(words, h_i, hits):
+                continue  # "alcohol damages the nerves": no "alcohol damages"
             inside = (h for h in hits if h.start < head.end and head.start < h.end)
             if cls is None or any((h.start, h.end) != (head.start, head.end) for h in inside):
                 continue
@@ -87,6 +91,23 @@ class NounPhrases(States):
             text = f"{self.doc[start : head.start]}{named}" if named else None
             self._add_phrase(start, head.end, cls, hits, text)
         self._impairments(words, hits)
+
+    def _verb_at(self, words: list[Word], i: int | None, hits: list[Hit]) -> bool:
+        """Whether ``words[i]``, a noun that may be a verb, is one where it stands: by the
+        word before it and the word after it (past an adverb), or a mention there."""
+        if i is None:
+            return False
+        word = words[i]
+        before = words[i - 1].key if i and self._joined(words, i) else None
+        k = i + 1 + (i + 2 < len(words) and words[i + 1].key.endswith("ly"))
+        after = words[k].key if k < len(words) and self._joined(words, k) else None
+        mention = after is not None and any(h.start == words[k].start for h in hits)
+        raw = self.doc[word.start : word.end].casefold()
+        return verb_use(raw, word.key, before, after, mention)
+
+    def _joined(self, words: list[Word], k: int) -> bool:
+        """Whether only spaces part ``words[k]`` from the word before."""
+        return self.doc[words[k - 1].end : words[k].start].isspace()
 
     def _impairments(self, words: list[Word], hits: list[Hit]) -> None:
         """A function or process said to fail ("poor absorption", "impaired memory") is a

@@ -29,6 +29,13 @@ _STATES = ((_TOO_LITTLE, "DeficiencyState", ("deficiency",)),
 #: A head after a nutrient that names its excess ("manganese excess", "iron overload").
 _EXCESS_AFTER = re.compile(r"\s+(excess|overload|toxicity|poisoning)\b", re.IGNORECASE)
 _EXCESS_HEADS = ("excess", "toxicity")
+#: A fall of a nutrient said after it ("calcium falls too low", "zinc levels drop below
+#: normal"): its deficiency.
+_LOW_AFTER = re.compile(
+    r"(?:\s+(?:levels?|status|stores))?\s+(?:falls?|drops?|dips?|runs?|gets?)\s+"
+    r"(?:(?:too|very|dangerously)\s+low|below\s+normal)\b",
+    re.IGNORECASE,
+)
 _LEVELS = re.compile(r"\s+(?:levels?|status|intakes?|concentrations?|stores)\b", re.IGNORECASE)
 
 
@@ -38,7 +45,8 @@ class States(Matcher):
     def states(self, sentence: Sentence, hits: list[Hit]) -> None:
         """Too little or too much of a nutrient is a state of it: "too little zinc", "low
         vitamin D levels", "a lack of iron", "without enough B12" mention its deficiency,
-        "too much magnesium", "excess iron" its excess (the graph's or the lexicon's "X
+        "too much magnesium", "excess iron" its excess, "calcium falls too low" its
+        deficiency (the graph's or the lexicon's "X
         deficiency" / "X excess", else one proposed with suggestions)."""
         for hit in top(hits):
             if not self.vocab.is_a(hit.name.type, "Nutrient"):
@@ -55,6 +63,7 @@ class States(Matcher):
                 break
             else:
                 self._excess_after(hit, sentence, hits)
+                self._low_after(hit, sentence, hits)
         hits[:] = ordered(hits)
 
     def _excess_after(self, hit: Hit, sentence: Sentence, hits: list[Hit]) -> None:
@@ -66,3 +75,10 @@ class States(Matcher):
         said = after.group(1).casefold()
         name = self.state_of(hit, "Condition", (said, *(h for h in _EXCESS_HEADS if h != said)))
         hits.append(Hit(hit.start, after.end(), name, name.how))
+
+    def _low_after(self, hit: Hit, sentence: Sentence, hits: list[Hit]) -> None:
+        """A nutrient's deficiency said as its fall ("calcium falls too low")."""
+        after = _LOW_AFTER.match(self.doc, hit.end, sentence.end)
+        if after is not None:
+            name = self.state_of(hit, "DeficiencyState", ("deficiency",))
+            hits.append(Hit(hit.start, after.end(), name, name.how, named=False))

@@ -37,6 +37,7 @@ __all__ = [
     "VERBS",
     "VERB_SLOTS",
     "is_verb",
+    "verb_use",
     "wordset",
 ]
 
@@ -233,6 +234,24 @@ VERB_SLOTS = wordset(
     """can cannot could may might must shall should will would to not do does did it they
     he she we you i who which"""
 )
+#: Nouns a text reads as heads or names that are verbs too ("damages the nerves", "can fall
+#: asleep", "changes your mood"): which one a word is depends on the words around it.
+NOUN_VERBS = wordset(
+    """damage harm fall drop swing change shift rise dip spike surge decline lapse effect
+    affect release repair control function supplement ache cramp twitch"""
+)
+#: Words that start an object or complement: after a word of NOUN_VERBS they make it a verb.
+OBJECT_STARTS = wordset(
+    """the a an your their its his her our my this these those some many more less much
+    any every each no it them you him us me"""
+)
+#: Complements that make such a word before them a verb ("fall asleep", "falls short").
+COMPLEMENTS = wordset("asleep ill short apart")
+#: Determiners and prepositions, after which such a word is a noun ("the damage", "to falls").
+NOUN_BEFORE = (OBJECT_STARTS - wordset("it them you him us me")) | wordset(
+    """of in on at for from with by about into after before during without under over
+    between among against through such"""
+)
 #: Besides those, words after which a word ending in -ed is a verb or participle, not a
 #: modifier ("that damaged nerves", "has reduced appetite", "is processed").
 CLAUSE_OPENERS = VERB_SLOTS | wordset("that whom is are was were be been being has have had")
@@ -305,6 +324,22 @@ def _inflected(word: str) -> Iterable[str]:
                          ("s", ""), ("d", ""), ("ies", "y"), ("ied", "y")):  # fmt: skip
         if word.endswith(ending) and len(word) > len(ending) + 2:
             yield word[: -len(ending)] + base
+
+
+def verb_use(raw: str, key: str, before: str | None, after: str | None, mention: bool) -> bool:
+    """Whether ``raw`` (a word of NOUN_VERBS as written, folded to ``key``) is a verb between
+    the words ``before`` and ``after`` (None at punctuation): after "to" (its base form) or a
+    modal or subject pronoun, and before an object, a complement or a ``mention``; never
+    after a determiner or preposition ("nerve damage is", "to falls", "mood swings")."""
+    if key not in NOUN_VERBS or raw not in (key, f"{key}s", f"{key}es"):
+        return False
+    if before in ("this", "that") and raw != key:
+        return True  # "this changes your mood": a plural noun takes "these"
+    if before in NOUN_BEFORE:
+        return False
+    if before in VERB_SLOTS:
+        return before != "to" or raw == key
+    return after in OBJECT_STARTS or after in COMPLEMENTS or mention
 
 
 @lru_cache(maxsize=1 << 14)
