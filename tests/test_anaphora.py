@@ -6,6 +6,8 @@ catalogue and a small lexicon of real ontology terms (tests/test_mentions.py's, 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_mentions import SEEN, TERMS, FakeLexicon, spans
 
 from kg.base.files import ontology_dir
@@ -330,3 +332,25 @@ def test_a_short_label_before_a_colon_does_not_hide_the_subject(vocabulary, doc,
 )
 def test_a_shortage_a_diet_and_an_amount_point_back(vocabulary, doc, expected):
     assert anaphors(doc, vocabulary) == expected
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["label", "suggested"])),
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS)
+def test_the_names_inside_a_longer_name_are_dropped_as_their_definition_says(drawn):
+    # _unheld is one sweep; it must keep exactly the spans no other known name's span holds
+    from kg.ingest.anaphora import _unheld
+    from kg.ingest.vocabulary import Name
+
+    spans = [(s, s + n, Name("Food", True, how, ())) for s, n, how in drawn]
+
+    def holds(outer, inner) -> bool:
+        return (outer[2].how != "suggested" and outer[0] <= inner[0] and inner[1] <= outer[1]
+                and outer[:2] != inner[:2])  # fmt: skip
+
+    assert _unheld(spans) == [r for r in spans if not any(holds(o, r) for o in spans)]

@@ -4,6 +4,8 @@ mention they point back at."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import groupby
+from operator import itemgetter
 
 from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
@@ -34,15 +36,23 @@ _DOSE_SIZES = wordset("high large huge big massive excessive very extremely mode
 _SIZED = wordset("dose amount")
 
 
-def _holds(outer: tuple[int, int, Name], inner: tuple[int, int, Name]) -> bool:
-    """Whether a known name's span holds another's and is longer ("pumpkin seeds" holds
-    "seeds"); a phrase only proposed with suggestions hides no name inside it."""
-    return (
-        outer[2].how != "suggested"
-        and outer[0] <= inner[0]
-        and inner[1] <= outer[1]
-        and outer[:2] != inner[:2]
-    )
+#: How many sentences back a head that must name its antecedent ("the diet") may reach:
+#: an article's length, not a whole corpus's (the search is linear in what it reaches).
+_HEAD_ONLY_REACH = 60
+
+
+def _unheld(spans: list[tuple[int, int, Name]]) -> list[tuple[int, int, Name]]:
+    """``spans`` (in their order) without those a known name's longer span holds
+    ("pumpkin seeds" holds "seeds"); a phrase only proposed with suggestions hides no name
+    inside it. One sweep by start, the longer first: a span is held when an earlier,
+    different span of a known name reaches as far."""
+    held: set[tuple[int, int]] = set()
+    reach = -1  # the farthest end of a known name's span in the groups before
+    for span, group in groupby(sorted(spans, key=lambda r: (r[0], -r[1])), key=itemgetter(0, 1)):
+        if reach >= span[1]:
+            held.add(span)
+        reach = max([reach, *(r[1] for r in group if r[2].how != "suggested")])
+    return [r for r in spans if r[:2] not in held]
 
 
 def _free(words: list[Word], hits: list[Hit]) -> list[bool]:
@@ -228,8 +238,9 @@ class Anaphora(Pronouns):
         it is a function), and among those one whose name ends in the head ("this process"
         after "the methylation process"); with no class, only such a one. For a plural
         anaphor, the whole list the antecedent is in, else all that fit in its sentence.
-        A head that must name its antecedent ("the diet") may reach back to the start."""
-        first = 0 if head in HEAD_ONLY else max(0, s_no - 2)
+        A head that must name its antecedent ("the diet") may reach back further, an
+        article's length."""
+        first = max(0, s_no - (_HEAD_ONLY_REACH if head in HEAD_ONLY else 2))
         recent = [(m.start, m.end, n) for k in range(first, s_no) for m, n in self.found[k]]
         recent += [(h.start, h.end, h.name) for h in hits if h.end <= before]
         recent = [r for r in recent if (r[2].entity or r[2].key) not in named]
@@ -241,7 +252,7 @@ class Anaphora(Pronouns):
                 for r in recent
                 if not cls or (r[2].type == cls if exact else self.vocab.is_a(r[2].type, cls))
             ]
-            fits = [r for r in fits if not any(_holds(o, r) for o in fits)]
+            fits = _unheld(fits)
             by_head = [r for r in fits if head in self._heads(*r)]
             pool = by_head or (fits if cls and head not in HEAD_ONLY else [])
             for start, end, name in pool[:1]:
