@@ -22,6 +22,16 @@ import pytest
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 
 
+def sparql_select(endpoint: str, text: str) -> list[dict]:
+    """SPARQL JSON bindings from a store's query endpoint, asked without nnkg: what the
+    push tests check nnkg's counts against."""
+    response = httpx.post(
+        endpoint, data={"query": text}, headers={"Accept": "application/sparql-results+json"}
+    )
+    response.raise_for_status()
+    return response.json()["results"]["bindings"]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -15,7 +15,7 @@ from typing import ClassVar
 import httpx
 import pytest
 from conftest import TINY_DOC, tiny_claims, write_source
-from servers import free_port, oxigraph_server
+from servers import free_port, oxigraph_server, sparql_select
 
 from kg.cli import cli
 from kg.sparql.push import MARKER
@@ -47,27 +47,22 @@ def bigger(tmp_path_factory):
     return root / "build"
 
 
-def select(base: str, text: str) -> list[dict]:
-    """SPARQL JSON bindings from the store, asked without nnkg."""
-    response = httpx.post(
-        f"{base}/query",
-        data={"query": text},
-        headers={"Accept": "application/sparql-results+json"},
-    )
-    response.raise_for_status()
-    return response.json()["results"]["bindings"]
-
-
 def graphs_in(base: str) -> dict[str, int]:
     """Every named graph in the store, empty ones too, with its triple count."""
-    names = select(base, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-    rows = select(base, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    names = sparql_select(f"{base}/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+    rows = sparql_select(
+        f"{base}/query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    )
     counts = {row["g"]["value"]: int(row["n"]["value"]) for row in rows}
     return {row["g"]["value"]: counts.get(row["g"]["value"], 0) for row in names}
 
 
 def default_count(base: str) -> int:
-    return int(select(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]["value"])
+    return int(
+        sparql_select(f"{base}/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"][
+            "value"
+        ]
+    )
 
 
 def put_graph(base: str, graph: str, triples: int) -> None:
@@ -210,7 +205,9 @@ def _marker_started(base: str, build) -> str:
 
     quads = load_quads(build)
     graphs = len(list(quads.graphs()))
-    rows = select(base, f"SELECT ?p ?o WHERE {{ GRAPH <{MARKER}> {{ <{MARKER}> ?p ?o }} }}")
+    rows = sparql_select(
+        f"{base}/query", f"SELECT ?p ?o WHERE {{ GRAPH <{MARKER}> {{ <{MARKER}> ?p ?o }} }}"
+    )
     said = {row["p"]["value"]: row["o"] for row in rows}
     assert said.pop("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")["value"] == f"{PROV}Activity"
     assert said.pop("http://purl.org/dc/terms/description")["value"] == (

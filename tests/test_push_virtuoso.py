@@ -6,10 +6,9 @@ half-way then retried with --replace leaving the right counts. One server for th
 
 from __future__ import annotations
 
-import httpx
 import pytest
 from conftest import TINY_DOC, tiny_claims, write_source
-from servers import virtuoso_server
+from servers import sparql_select, virtuoso_server
 
 from kg.cli import cli
 from kg.sparql.push import MARKER, NNKG_SPACE
@@ -44,20 +43,11 @@ def password(monkeypatch):
     return "NNKG_TEST_VIRTUOSO_PW"
 
 
-def select(base: str, text: str) -> list[dict]:
-    """SPARQL JSON bindings from Virtuoso's /sparql, asked without nnkg."""
-    response = httpx.post(
-        f"{base}/sparql",
-        data={"query": text},
-        headers={"Accept": "application/sparql-results+json"},
-    )
-    response.raise_for_status()
-    return response.json()["results"]["bindings"]
-
-
 def graphs_in(base: str) -> dict[str, int]:
     """Every graph Virtuoso holds triples in, with its count (it keeps no empty ones)."""
-    rows = select(base, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    rows = sparql_select(
+        f"{base}/sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    )
     return {row["g"]["value"]: int(row["n"]["value"]) for row in rows}
 
 
@@ -96,7 +86,9 @@ def test_push_over_digest_counts_each_named_graph(runner, built, virtuoso, passw
     assert ours == expected and after == system  # no marker, system graphs untouched
     # the default graph is the union (counting a triple once per graph, as Oxigraph's
     # union does): every triple of nnkg in it, and no pushed merge doubling them
-    total = int(select(virtuoso, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")[0]["n"]["value"])
+    total = int(
+        sparql_select(f"{virtuoso}/sparql", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")[0]["n"]["value"]
+    )
     pushed = sum(expected.values())
     assert pushed + sum(system.values()) <= total < pushed + len(union) + sum(system.values())
 

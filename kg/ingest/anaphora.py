@@ -9,7 +9,7 @@ from operator import itemgetter
 
 from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
-from kg.ingest.pronouns import CLAUSE_OPENERS, PRONOUNS, Pronouns
+from kg.ingest.pronouns import CLAUSE_BREAKS, PRONOUNS, Pronouns
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
@@ -184,7 +184,7 @@ class Anaphora(Pronouns):
             first -= 1
         if (words[i].key in _SIZED and first == i) or self._described(words, i):
             return []
-        if first and words[first - 1].key not in STOPWORDS | CLAUSE_OPENERS:
+        if first and words[first - 1].key not in STOPWORDS | CLAUSE_BREAKS:
             return []  # "vitamin C doses", "zinc megadoses": a named dose
         last = self.last_nutrient(s_no, words[first].start, hits)
         if last is None:

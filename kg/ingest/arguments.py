@@ -32,6 +32,7 @@ from kg.ingest.wordlists import (
     GRADING,
     NP_HEADS,
     PEOPLE,
+    PREPOSITIONS,
     PROCESS_HEADS,
     STOPWORDS,
     VERB_SLOTS,
@@ -68,11 +69,6 @@ _VAGUE = (GENERIC - {"metabolism"}) | wordset(
 _MEASURES = wordset(
     """frequency rate score severity incidence prevalence odds chance likelihood
     concentration count duration intensity level risk amount number percentage"""
-)
-#: Prepositions: a noun phrase after one is no subject of its clause ("by contrast").
-_PREPOSITIONS = wordset(
-    """of in on at by for with from to into against about among between through during
-    within without after before over under via like than across toward towards"""
 )
 #: Endings of a noun that names a process or a faculty ("absorption", "alertness"): a
 #: phrase names a process only with one, or with a process head word.
@@ -290,7 +286,7 @@ def after_preposition(mention: Mention, sentence: Sentence) -> bool:
     """Whether a preposition stands right before ``mention``: a phrase there is in a
     prepositional phrase ("by contrast"), no subject of the clause."""
     before = sentence.text[: mention.start - sentence.start].split()
-    return bool(before) and before[-1].casefold() in _PREPOSITIONS
+    return bool(before) and before[-1].casefold() in PREPOSITIONS
 
 
 def _label(mention: Mention, document: str) -> str:

@@ -40,7 +40,16 @@ from kg.ingest.vocabulary import (
     folded,
     packaged_ontology,
 )
-from kg.ingest.wordlists import ADJECTIVES, DASH, GENERIC, GRADING, STOPWORDS, is_verb, wordset
+from kg.ingest.wordlists import (
+    ADJECTIVES,
+    DASH,
+    GENERIC,
+    GRADING,
+    PREPOSITIONS,
+    STOPWORDS,
+    is_verb,
+    wordset,
+)
 
 __all__ = [
     "HOWS",
@@ -60,10 +69,6 @@ _CONJUNCTIONS = frozenset({"and", "or", "nor", "&", "plus"})
 _SENTENCE_ADVERBS = wordset(
     """today nowadays meanwhile overall instead still here now indeed moreover furthermore
     hence therefore first second third next finally besides yes again otherwise"""
-)
-_PREPOSITIONS = wordset(
-    """of in on at by for with from to into against about among between through during
-    within without after before over under via like than toward towards across"""
 )
 #: Words allowed between the items of a coordinated list besides commas and conjunctions.
 _LIST_FILLERS = wordset("as well also even especially particularly other the a an some many")
@@ -359,7 +364,7 @@ def _item(segment: list[_Element], role: str, plain) -> Hit | tuple[int, int] | 
     after = segment[at][1] if at < len(kinds) else None
     if not plain(chunk) or not (after is None or isinstance(after, Word)):
         return None  # plain words right before a mention modify it
-    if isinstance(after, Word) and after.key in _PREPOSITIONS:
+    if isinstance(after, Word) and after.key in PREPOSITIONS:
         return None  # the head of a longer phrase: "protection against nerve damage"
     return (chunk[0].start, chunk[-1].end)
 
@@ -374,7 +379,7 @@ def _lead(sentence: Sentence, start: int) -> str:
     before = _WORDS.findall(sentence.text[: start - sentence.start].casefold())
     while before and before[-1] in _FILLERS:
         before.pop()
-    return before[-1] if before and before[-1] in _PREPOSITIONS else ""
+    return before[-1] if before and before[-1] in PREPOSITIONS else ""
 
 
 def _link(sentence: Sentence, end: int, start: int, lead: str = "") -> str | None:

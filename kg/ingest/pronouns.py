@@ -10,7 +10,7 @@ from kg.ingest.model import Sentence
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import IRREGULAR_PLURALS, is_verb, wordset
 
-__all__ = ["CLAUSE_OPENERS", "PRONOUNS", "Pronouns"]
+__all__ = ["CLAUSE_BREAKS", "PRONOUNS", "Pronouns"]
 
 #: Pronouns that open a clause, and whether each is plural.
 PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
@@ -18,8 +18,9 @@ PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
 #: A short opening phrase set off by a comma ("In conclusion,"), or a label before a colon
 #: that popular genres open a line with ("Myth:", "Fact:", "Plot twist:").
 _OPENING = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*[,:]\s*")
-#: Words after which a clause opens, so a pronoun there may be its subject.
-CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but", "so", "yet"})
+#: Words after which a clause opens, so a pronoun there may be its subject (not
+#: wordlists.CLAUSE_OPENERS, the words that open a clause's verb phrase).
+CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "so", "yet"})
 #: Conjunctions that open a subordinate clause, whose pronoun subject points back at the
 #: main clause's ("Iron is absorbed better when it is taken with vitamin C").
 _SUBORDINATORS = wordset("because although though while when whereas where since unless once")
@@ -93,7 +94,7 @@ class Pronouns(Matcher):
     def _opens_clause(self, sentence: Sentence, words: list[Word], i: int) -> bool:
         before = self.doc[sentence.start : words[i].start].rstrip()
         joined = i > 0 and words[i - 1].end == len(before) + sentence.start
-        opener = joined and words[i - 1].key in CLAUSE_OPENERS | _SUBORDINATORS
+        opener = joined and words[i - 1].key in CLAUSE_BREAKS | _SUBORDINATORS
         return not before or before[-1] in ",;:" or opener
 
     def _topic(

@@ -25,6 +25,7 @@ __all__ = [
     "NP_HEADS",
     "PEOPLE",
     "PLAIN_WORDS",
+    "PREPOSITIONS",
     "PROCESS_DETERMINERS",
     "PROCESS_HEADS",
     "PROCESS_NOUNS",
@@ -279,6 +280,12 @@ GENERIC = frozenset(
 )
 #: Words too plain to name a thing as a modifier: function, grading and generic words.
 PLAIN_WORDS = STOPWORDS | ADJECTIVES | GENERIC
+#: Prepositions: the words that open a phrase of their own ("protection against nerve
+#: damage"); a noun phrase after one is no subject of its clause ("by contrast").
+PREPOSITIONS = wordset(
+    """of in on at by for with from to into against about among between through during
+    within without after before over under via like than across toward towards"""
+)
 
 #: Words that end a relative clause ("people who smoke are ...", "... and those who ...")
 #: or a description of people: the main clause's verbs, conjunctions and relative words.
