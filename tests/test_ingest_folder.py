@@ -128,6 +128,19 @@ def test_accepted_candidates_validate_and_a_second_accept_skips_them(draft, runn
     assert "await review" not in built.stderr
 
 
+def test_accept_keeps_the_context_a_curator_gave_a_candidate(draft, runner):
+    path = draft / "candidates.yaml"
+    items = yaml.safe_load(path.read_text())
+    items[1]["certainty_note"] = "one small study"  # written by hand into the draft
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True))
+    assert runner.invoke(cli, ["accept", str(draft), "--claim", "2"]).exit_code == 0
+    [claim] = yaml.safe_load((draft / "claims.yaml").read_text())
+    assert list(claim)[-2:] == ["negated", "certainty_note"]  # after the contract's fields
+    assert claim["certainty_note"] == "one small study"
+    checked = runner.invoke(cli, ["validate", "--sources", str(draft.parent)])
+    assert checked.exit_code == 0, checked.output
+
+
 def test_accept_needs_a_choice_and_known_numbers(draft, runner):
     assert runner.invoke(cli, ["accept", str(draft)]).exit_code == 2
     result = runner.invoke(cli, ["accept", str(draft), "--claim", "9"])

@@ -68,6 +68,36 @@ def test_saving_refuses_what_validate_would(tmp_path):
             save_review(folder, broken)
 
 
+def test_the_context_a_review_gives_a_claim_is_saved_and_checked(tmp_path, runner):
+    folder = make_draft(tmp_path)
+    review = posted(folder, n5="accepted")  # "Zinc may support cognition."
+    context = {"certainty_note": "a hedge, but the source cites no study",
+               "population": "vegetarians", "qualifier_text": "Zinc"}  # fmt: skip
+    review["candidates"][4].update(context)
+    save_review(folder, review)
+    [claim] = read(folder, "claims.yaml")
+    assert {k: claim[k] for k in context} == context
+    assert list(claim)[-3:] == ["certainty_note", "population", "qualifier_text"]
+    assert {k: read(folder, "candidates.yaml")[4][k] for k in context} == context
+    assert runner.invoke(cli, ["validate", "--sources", str(folder.parent)]).exit_code == 0
+
+    for wrong, problem in (
+        ({"population": "zinc"}, "population: 'zinc' is a Nutrient, not a PopulationGroup"),
+        ({"qualifier_text": "in vegans"}, "'in vegans' does not occur in the quote"),
+        ({"exposure": "smoked"}, "exposure: unknown exposure 'smoked'"),
+    ):  # fmt: skip
+        review = posted(folder)
+        review["candidates"][4].update({**context, **wrong})
+        with pytest.raises(ReviewError) as caught:
+            save_review(folder, review)
+        assert problem in "\n".join(caught.value.problems)
+    for broken in ({"certainty_note": 3}, {"flavour": "sweet"}):
+        review = posted(folder)
+        review["candidates"][4].update(broken)
+        with pytest.raises(ReviewError, match="claim 5 of the review"):
+            save_review(folder, review)
+
+
 def new_entity(**fields) -> dict:
     return {"id": "oysters", "label": "oysters", "type": "Food", "synonyms": [], "xrefs": [],
             **fields}  # fmt: skip

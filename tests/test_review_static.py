@@ -16,6 +16,7 @@ from reviews import (
     HOSTILE,
     META,
     OYSTERS,
+    SENTENCES,
     SYNTHESIS,
     add_claim,
     decide,
@@ -23,6 +24,7 @@ from reviews import (
     open_review,
     pick,
     read,
+    select_words,
 )
 
 from kg.cli import cli
@@ -36,6 +38,30 @@ from kg.ingest.reviewsave import save_review
 def browser():
     with chromium() as instance:
         yield instance
+
+
+def offered_files(visit, folder: Path, tmp_path: Path) -> dict[str, bytes]:
+    """Save on the static page and download what it offers; check that the server side,
+    saving the same review into a copy of ``folder``, writes the same bytes; write them into
+    ``folder`` as the curator would."""
+    page = visit.page
+    page.click("#save")
+    links = page.eval_on_selector_all("#downloads a", "els => els.map(a => a.download)")
+    offered = {}
+    for name in links:
+        with page.expect_download() as info:
+            page.click(f'#downloads a[download="{name}"]')
+        offered[name] = Path(info.value.path()).read_bytes()
+    review = page.evaluate("nnkgReview.review()")
+    assert visit.errors == [] and visit.blocked == [] and visit.violations() == []
+    visit.page.context.close()
+    twin = tmp_path / "twin" / "my-sources" / META.id
+    shutil.copytree(folder, twin)
+    save_review(twin, review)
+    for name, data in offered.items():
+        assert data == (twin / name).read_bytes(), name
+        (folder / name).write_bytes(data)
+    return offered
 
 
 # --- static -----------------------------------------------------------------------------
@@ -61,26 +87,9 @@ def test_static_page_offers_the_files_the_server_writes(browser, tmp_path, runne
     page.fill("#new-synonyms", "oyster meat; ")
     page.click("#create-entity")
     page.click("#accept")
-    page.click("#save")
-    links = page.eval_on_selector_all("#downloads a", "els => els.map(a => a.download)")
-    assert links == ["entities.yaml", "claims.yaml", "candidate-entities.yaml", "candidates.yaml"]
-    offered = {}
-    for name in links:
-        with page.expect_download() as info:
-            page.click(f'#downloads a[download="{name}"]')
-        offered[name] = Path(info.value.path()).read_bytes()
-    review = page.evaluate("nnkgReview.review()")
-    assert visit.errors == [] and visit.blocked == [] and visit.violations() == []
-    visit.page.context.close()
-
-    # the same review, saved by the server side into a copy: the same bytes
-    twin = tmp_path / "twin" / "my-sources" / META.id
-    shutil.copytree(folder, twin)
-    save_review(twin, review)
-    for name, data in offered.items():
-        assert data == (twin / name).read_bytes(), name
-    for name, data in offered.items():
-        (folder / name).write_bytes(data)
+    offered = offered_files(visit, folder, tmp_path)
+    assert list(offered) == ["entities.yaml", "claims.yaml", "candidate-entities.yaml",
+                             "candidates.yaml"]  # fmt: skip
     objects = [c["object"] for c in read(folder, "claims.yaml")]
     assert objects == ["neurotransmitter-synthesis", "numbness", "zinc", "zinc"]
     entities = {e["id"]: e for e in read(folder, "entities.yaml")}
@@ -89,6 +98,33 @@ def test_static_page_offers_the_files_the_server_writes(browser, tmp_path, runne
     assert entities["oysters"] == {"id": "oysters", "label": "Oysters",
                                    "synonyms": ["oyster meat"], "type": "Food"}  # fmt: skip
     assert read(folder, "candidate-entities.yaml")[-1]["id"] == "oysters"
+    checked = runner.invoke(cli, ["validate", "--sources", str(folder.parent)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_a_claims_context_is_edited_checked_and_saved(browser, tmp_path, runner):
+    folder = make_draft(tmp_path)
+    assert runner.invoke(cli, ["review", str(folder)]).exit_code == 0
+    visit = open_review(browser, (folder / "review.html").resolve().as_uri())
+    page = visit.page
+    pick(page, 5)  # "Zinc may support cognition."
+    assert page.eval_on_selector_all("#exposure option", "os => os.map(o => o.value)") == [
+        "", "deficiency-state", "diet", "fortified-food", "high-dose", "supplement"]  # fmt: skip
+    page.fill("#certainty-note", "a hedge, and the source cites no study")
+    page.dispatch_event("#certainty-note", "change")
+    page.select_option("#population", "vegetarians")
+    assert "mark the words of the quote that give the context" in page.inner_text("#problems")
+    assert page.is_disabled("#accept")
+    select_words(page, SENTENCES[4], "Zinc")
+    page.click("#set-context")
+    assert page.inner_text("#qualifier-text") == "Zinc"
+    assert page.inner_text("#problems") == ""
+    page.click("#accept")
+    offered_files(visit, folder, tmp_path)
+    [claim] = read(folder, "claims.yaml")
+    assert {k: claim[k] for k in ("certainty_note", "population", "qualifier_text")} == {
+        "certainty_note": "a hedge, and the source cites no study",
+        "population": "vegetarians", "qualifier_text": "Zinc"}  # fmt: skip
     checked = runner.invoke(cli, ["validate", "--sources", str(folder.parent)])
     assert checked.exit_code == 0, checked.output
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.base.errors import NnkgError
-from kg.ingest.folder import CLAIM_KEYS, HEADERS, dump_items
+from kg.ingest.folder import HEADERS, claim_fields, dump_items
 from kg.ingest.known import CANDIDATE_ENTITIES, CANDIDATES, read_items
 
 __all__ = [
@@ -104,9 +104,7 @@ def accept(folder: Path, numbers: Sequence[int] | None = None) -> AcceptResult:
     have = {_claim_key(item) for item in claims}
     chosen = [by_number[n] for n in wanted if by_number[n].get("status") != "accepted"]
     skipped = tuple(n for n in wanted if by_number[n].get("status") == "accepted")
-    new_claims = [
-        {k: item[k] for k in CLAIM_KEYS} for item in chosen if _claim_key(item) not in have
-    ]
+    new_claims = [claim_fields(item) for item in chosen if _claim_key(item) not in have]
 
     known = load_known(folder.parent, skip=folder)
     own = {item["id"]: item for item in read_items(folder / CANDIDATE_ENTITIES)}

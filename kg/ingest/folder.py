@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.base.errors import NnkgError
+from kg.curation.qualifiers import QUALIFIER_FIELDS
 from kg.ingest.known import CANDIDATE_ENTITIES, CANDIDATES
 from kg.ingest.model import Candidate, ProposedEntity, Suggestion
 
@@ -25,6 +26,7 @@ __all__ = [
     "FolderExistsError",
     "NewSource",
     "candidate_items",
+    "claim_fields",
     "dump_items",
     "entity_items",
     "write_source",
@@ -35,6 +37,9 @@ CLAIM_KEYS = (
     "subject", "predicate", "object", "quote", "start", "end", "subject_text", "object_text",
     "certainty", "negated",
 )  # fmt: skip
+#: The optional fields of a claim a curator adds in review (or by hand to a candidate):
+#: a note on its certainty and the context it holds in. Kept wherever the claim goes.
+CONTEXT_KEYS = ("certainty_note", *QUALIFIER_FIELDS)
 REVIEW_KEYS = ("status", "n", "cue")
 #: The comment each file of a draft opens with.
 HEADERS = {
@@ -45,6 +50,15 @@ HEADERS = {
     "An xref is an exact or\n# close match in a standard ontology release; suggestions are "
     "only alike in name: choose, never take.",
 }
+
+
+def claim_fields(item: dict) -> dict:
+    """``item``'s claim: every field of the claims.yaml schema, then the context fields it
+    has, in that order; the review fields left behind."""
+    return {
+        **{k: item[k] for k in CLAIM_KEYS},
+        **{k: item[k] for k in CONTEXT_KEYS if item.get(k) is not None},
+    }
 
 
 class FolderExistsError(NnkgError):

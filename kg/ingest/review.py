@@ -22,8 +22,9 @@ from importlib import resources
 from pathlib import Path
 
 from kg.base.errors import NnkgError
+from kg.curation.qualifiers import POPULATION_CLASS
 from kg.ingest.accept import ENTITY_KEYS
-from kg.ingest.folder import CLAIM_KEYS, HEADERS
+from kg.ingest.folder import CLAIM_KEYS, CONTEXT_KEYS, HEADERS
 from kg.ingest.known import CANDIDATE_ENTITIES, CANDIDATES, Known, read_items
 
 __all__ = [
@@ -56,6 +57,7 @@ REVIEW_SCRIPTS = (
     "review-base.js",
     "review-yaml.js",
     "review-compose.js",
+    "review-context.js",
     "review-claims.js",
     "review-new-entity.js",
     "review-editor.js",
@@ -194,6 +196,9 @@ def _page_data(draft: Draft, served: bool) -> dict:
         "classes": {cls: sorted(sups) for cls, sups in sorted(ontology.superclasses.items())},
         "entities": entity_choices(draft),
         "entityClasses": sorted(ontology.entity_classes),
+        # a claim's context: who it holds for (an entity of this class) and how taken in
+        "populationClass": POPULATION_CLASS,
+        "exposures": list(ontology.exposures),
         # what saving needs to build the files in the browser as the server does
         "candidates": draft.candidates,
         "claims": draft.claims,
@@ -204,7 +209,12 @@ def _page_data(draft: Draft, served: bool) -> dict:
         "graphIds": sorted(draft.known.entities),
         "taken": sorted(taken_names(draft)),
         "folded": {name: name.casefold() for name in sorted(set(_names(own)))},
-        "keys": {"claim": CLAIM_KEYS, "entity": ENTITY_KEYS, "proposal": PROPOSAL_KEYS},
+        "keys": {
+            "claim": (*CLAIM_KEYS, *CONTEXT_KEYS),
+            "context": CONTEXT_KEYS,
+            "entity": ENTITY_KEYS,
+            "proposal": PROPOSAL_KEYS,
+        },
         "headers": {
             "claims.yaml": HEADERS["claims.yaml"],
             CANDIDATES: HEADERS[CANDIDATES],

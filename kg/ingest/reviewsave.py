@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.base.errors import shown
 from kg.ingest.accept import ENTITY_KEYS, catalogue_entity, new_entities
-from kg.ingest.folder import CLAIM_KEYS, HEADERS, dump_items
+from kg.ingest.folder import CLAIM_KEYS, CONTEXT_KEYS, HEADERS, claim_fields, dump_items
 from kg.ingest.known import CANDIDATE_ENTITIES, CANDIDATES
 from kg.ingest.review import (
     ADDED_CUE,
@@ -41,8 +41,9 @@ __all__ = ["SaveResult", "save_review"]
 
 STATUSES = ("candidate", "accepted", "rejected")
 MATCHES = ("exact", "close")
-#: The fields of each candidate the page posts.
+#: The fields of each candidate the page posts, and those it may post besides.
 _POSTED = (*CLAIM_KEYS, "status", "n")
+_OPTIONAL = CONTEXT_KEYS
 #: The fields of each entity the curator created on the page.
 _CREATED = ("id", "label", "type", "synonyms", "xrefs")
 _TEXT_FIELDS = ("subject", "predicate", "object", "quote", "subject_text", "object_text",
@@ -72,9 +73,10 @@ def _problem(where: str, message: str) -> ReviewError:
 def _posted_candidate(item: object, index: int, length: int) -> dict:
     """One candidate of a posted review, checked for shape; a ReviewError says what is wrong."""
     where = f"claim {index + 1} of the review"
-    if not isinstance(item, dict) or set(item) != set(_POSTED):
-        raise _problem(where, f"needs exactly the fields {', '.join(_POSTED)}")
-    for key in _TEXT_FIELDS:
+    if not isinstance(item, dict) or not set(_POSTED) <= set(item) <= {*_POSTED, *_OPTIONAL}:
+        raise _problem(where, f"needs the fields {', '.join(_POSTED)}, and may have "
+                       f"{', '.join(_OPTIONAL)}")  # fmt: skip
+    for key in (*_TEXT_FIELDS, *(k for k in _OPTIONAL if k in item)):
         if not isinstance(item[key], str):
             raise _problem(where, f"{key} must be text, not {shown(item[key])}")
     for key in ("start", "end"):
@@ -248,8 +250,7 @@ def _compose(draft: Draft, review: object) -> _Composed:
         if draft.document[item["start"] : item["end"]] != item["quote"]:
             problems.append(f"candidate {n}: the quote is not document.txt[{item['start']}:"
                             f"{item['end']}] (the page's offsets are off)")  # fmt: skip
-        final[n] = {**{k: item[k] for k in CLAIM_KEYS}, "status": item["status"], "n": n,
-                    "cue": cue}  # fmt: skip
+        final[n] = {**claim_fields(item), "status": item["status"], "n": n, "cue": cue}
         numbers.append(n)
     if problems:
         raise ReviewError(problems)
@@ -261,11 +262,12 @@ def _compose(draft: Draft, review: object) -> _Composed:
     ours |= {_claim_key(item) for item in candidates if item["status"] != "candidate"}
     kept = [claim for claim in draft.claims if _claim_key(claim) not in ours]
     accepted = [item for item in candidates if item["status"] == "accepted"]
-    # a claim accepted before keeps what the curator added to it since (context
-    # qualifiers, a certainty note): the review decides only the candidate's fields
+    # a claim accepted before keeps what the curator added to claims.yaml since (context
+    # qualifiers, a certainty note) unless the review sets it anew
     before = {_claim_key(claim): claim for claim in draft.claims}
-    claims = kept + [{**before.get(_claim_key(item), {}), **{k: item[k] for k in CLAIM_KEYS}}
-                     for item in accepted]  # fmt: skip
+    claims = kept + [
+        {**before.get(_claim_key(item), {}), **claim_fields(item)} for item in accepted
+    ]
     origins = [None] * len(kept) + [item["n"] for item in accepted]
 
     seen_in = _suggested_seen_in(draft)

@@ -17,7 +17,7 @@ NnkgReview.claims = (page) => {
     n: c.n, status: c.status === "accepted" || c.status === "rejected" ? c.status : "candidate",
     subject: c.subject, predicate: c.predicate, object: c.object, start: c.start, end: c.end,
     subjectText: c.subject_text, objectText: c.object_text, certainty: c.certainty,
-    negated: c.negated, cue: c.cue, subjectSpan: null, objectSpan: null,
+    negated: c.negated, cue: c.cue, subjectSpan: null, objectSpan: null, context: page.contextOf(c),
   }));
 
   /** Where a claim's mention is in the text: as marked, else its words' first place in the quote. */
@@ -44,7 +44,7 @@ NnkgReview.claims = (page) => {
       }
       if (!item[`${role}Text`] || !span(item, role)) found.push(`mark the ${role}'s words inside the quote (select them, press “set ${role}”)`);
     }
-    return found;
+    return [...found, ...page.contextProblems(item)];
   }
 
   /** The review as the server takes it: each claim as the curator left it. */
@@ -55,6 +55,7 @@ NnkgReview.claims = (page) => {
         quote: view.slice(item.start, item.end), start: item.start, end: item.end,
         subject_text: item.subjectText, object_text: item.objectText,
         certainty: item.certainty, negated: item.negated, status: item.status, n: item.n,
+        ...page.contextPosted(item),
       })),
       xrefs: Object.fromEntries(chosen),
       entities: created.map((e) => ({id: e.id, label: e.label, type: e.type, synonyms: e.synonyms,
@@ -111,7 +112,7 @@ NnkgReview.claims = (page) => {
     if (!where) return;
     items.push({n: null, status: "candidate", subject: "", predicate: data.predicates[0].name, object: "",
       start: where.start, end: where.end, subjectText: "", objectText: "", certainty: "asserted",
-      negated: false, cue: data.addedCue, subjectSpan: null, objectSpan: null});
+      negated: false, cue: data.addedCue, subjectSpan: null, objectSpan: null, context: {}});
     choose(items.length - 1);
   }
 

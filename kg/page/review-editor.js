@@ -121,6 +121,7 @@ NnkgReview.editor = (page) => {
       entityInfo(item.object),
       element("div", {class: "row"}, element("label", {htmlFor: "certainty", text: "certainty"}), certainty,
         element("label", {}, negated, " negated (the text denies it)")),
+      ...page.contextRows(item),
       element("ul", {class: "problems", id: "problems"}, ...found.map((text) => element("li", {text}))),
       element("div", {class: "actions"},
         button("set-quote", "set quote", page.setQuote),

@@ -28,7 +28,7 @@
   // in this order: a part may take from the page what the parts before it put there (the
   // claims' items, the picked one's index as page.active); it calls the others' functions
   // through the page, once they are all there
-  for (const part of [NnkgReview.claims, NnkgReview.newEntity, NnkgReview.compose, NnkgReview.editor, NnkgReview.saving]) {
+  for (const part of [NnkgReview.context, NnkgReview.claims, NnkgReview.newEntity, NnkgReview.compose, NnkgReview.editor, NnkgReview.saving]) {
     Object.assign(page, part(page));
   }
 
