@@ -14,8 +14,9 @@ so the held-out set can be told by stage without anyone reading it.
 Gold sets: the two packaged sources (their claims.yaml; the catalogue holds their entities,
 so their figures are an upper bound), bench/dev/ (articles the rule writers wrote to find
 general misses) and the held-out articles of bench/articles/, written without looking at
-the rules. Dev and held-out articles are drafted as a user would: against the packaged
-graph only.
+the rules, in batches (``bench/articles/batches.yaml``; each gets a subtotal, the newest
+the freshest test). Dev and held-out articles are drafted as a user would: against the
+packaged graph only.
 
 The scoring rule (issue 13): a candidate matches a gold claim when its quote overlaps the
 sentence the gold claim comes from, its subject and object names (mention text, entity
@@ -191,6 +192,14 @@ def _entities(paths) -> dict:
     return found
 
 
+def _batches(path: Path) -> dict[str, str]:
+    """Each held-out article's batch (``bench/articles/batches.yaml``), in writing order."""
+    import yaml
+
+    listed = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
+    return {article: item["batch"] for item in listed for article in item["articles"]}
+
+
 def _draft(document: str, known, lexicon) -> list[dict]:
     from kg.ingest.draft import draft_claims
     from kg.ingest.folder import candidate_items
@@ -269,9 +278,11 @@ def main() -> None:
               **{name: sorted(p for p in (ROOT / "bench" / folder).iterdir()
                               if (p / "claims.yaml").is_file())
                  for name, folder in (("dev", "dev"), ("held out", "articles"))}}  # fmt: skip
+    batches = _batches(ROOT / "bench" / "articles" / "batches.yaml")
     print(f"{'source':<40} {'gold':>5} {'drafts':>6}")
     for name, folders in groups.items():
         total = Score()
+        subtotals = {batch: Score() for batch in batches.values()} if name == "held out" else {}
         stages: dict[str, int] = {}
         # a set's articles are curated together: one may use an entity another defines
         shared = _entities([folder / "entities.yaml" for folder in folders])
@@ -284,6 +295,8 @@ def main() -> None:
             misses: list | None = [] if shown or args.stages else None
             result = score(document, gold, candidates, entities, misses)
             total.add(result)
+            if folder.name in batches and subtotals:
+                subtotals[batches[folder.name]].add(result)
             print(f"{folder.name:<40} {result.row()}")
             if misses:
                 found = _mentions(document, known, lexicon)
@@ -296,6 +309,8 @@ def main() -> None:
                                 and claim["start"] < c["end"]]  # fmt: skip
                         where = _stage(kind, claim, inside, near, entities)
                         stages[where] = stages.get(where, 0) + 1
+        for batch, subtotal in subtotals.items():
+            print(f"{'  ' + batch + ' batch':<40} {subtotal.row()}")
         print(f"{'all ' + name:<40} {total.row()}")
         for where, count in sorted(stages.items()):
             print(f"    {where:<44} {count:>4}")
