@@ -47,7 +47,9 @@ def expand(
 ) -> list[Mention]:
     """The mentions a relation with ``mention`` also holds for: the other items of its
     list and, with ``examples``, the examples that follow it ("foods such as meat and
-    fish") and the class its list gives examples of. A pronoun in a "list" starts another
+    fish") and the class its list gives examples of; without ``examples`` (the relation
+    of the examples to their class), a class followed by its examples holds it alone, not
+    for the other items of its list. A pronoun in a "list" starts another
     clause ("it makes A and B, and it is required for Y"): the list ends before it."""
     if mention not in masked.index:
         return [mention]
@@ -59,7 +61,10 @@ def expand(
                 return {masked.index[m] for m in run if m in masked.index}
         return {i}
 
-    found = members(masked.index[mention])
+    at = masked.index[mention]
+    if not examples and _FOLLOWING_EXAMPLE.match(masked.after(at)):
+        return [mention]  # the class of its examples alone: "A, and Bs such as C": C is a B
+    found = members(at)
     if examples:
         for i in sorted(found):
             example = _FOLLOWING_EXAMPLE.match(masked.after(i))

@@ -1,0 +1,139 @@
+"""Coordinated lists in ``nnkg ingest``: how English joins a list's items, what may
+interrupt a list, the items no vocabulary knows, and the class of a list's examples
+(:mod:`kg.ingest.lists`, :mod:`kg.ingest.spread`). Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.draft import draft_claims
+from kg.ingest.known import load_known
+from kg.ingest.mentions import Vocabulary, mentions_of
+from kg.ingest.text import sentences
+
+
+@pytest.fixture(scope="module")
+def known(tmp_path_factory):
+    return load_known(tmp_path_factory.mktemp("out"))
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from kg.ingest.lexicon import Lexicon
+
+    return Lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def lists(known, lexicon):
+    """The texts of each list of a one-sentence document."""
+
+    def run(document: str) -> list[list[str]]:
+        vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed)
+        found = mentions_of(document, sentences(document), vocabulary)
+        return [[m.text for m in group] for groups in found.lists for group in groups]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def triples(known, lexicon):
+    """The (subject text, predicate, object text) of each candidate of a document."""
+
+    def run(document: str) -> set[tuple[str, str, str]]:
+        drafted = draft_claims(document, known, lexicon).candidates
+        return {(c.subject.text, c.predicate, c.object.text) for c in drafted}
+
+    return run
+
+
+def test_the_examples_of_an_item_interrupt_a_list_that_goes_on_after_them(lists, triples):
+    document = "Low copper may cause fatigue, ataxia, headaches, including migraine, and anemia."
+    assert ["fatigue", "ataxia", "headaches", "anemia"] in lists(document)
+    found = triples(document)
+    for item in ("fatigue", "ataxia", "headaches", "migraine", "anemia"):
+        assert ("Low copper", "causes", item) in found
+    assert ("migraine", "isA", "headaches") in found
+
+
+def test_an_item_is_never_the_class_of_its_siblings_examples(triples):
+    found = triples(
+        "Low copper may cause fatigue, ataxia, headaches, including migraine, and anemia."
+    )
+    for sibling in ("fatigue", "ataxia", "anemia"):
+        assert ("migraine", "isA", sibling) not in found
+
+
+def test_the_class_before_examples_alone_is_their_class(triples):
+    found = triples("Zinc deficiency brings anemia, and conditions such as ataxia and neuropathy.")
+    assert ("ataxia", "isA", "anemia") not in found
+    assert ("neuropathy", "isA", "anemia") not in found
+
+
+def test_a_parenthesis_is_read_past_and_a_list_inside_it_is_its_own(lists):
+    found = lists("Fatigue, ataxia (with tremor, anxiety and dizziness) and anemia are common.")
+    assert ["Fatigue", "ataxia", "anemia"] in found
+    assert ["tremor", "anxiety", "dizziness"] in found
+
+
+def test_along_with_and_as_well_as_join_items(lists):
+    assert ["headaches", "fatigue", "anxiety"] in lists(
+        "Too much iron brings headaches, along with fatigue and anxiety."
+    )
+    assert ["anemia", "fatigue"] in lists("Low iron causes anemia as well as fatigue.")
+
+
+def test_a_clause_opened_by_a_conjunction_and_together_with_is_no_list_item(lists):
+    found = lists("Sodium is an electrolyte, and together with potassium it carries the charge.")
+    assert not any("potassium" in group for group in found)
+
+
+def test_an_article_before_an_item_keeps_the_list_whole(triples):
+    found = triples("Caffeine may trigger restlessness, insomnia and a racing heart.")
+    for item in ("restlessness", "insomnia", "racing heart"):
+        assert ("Caffeine", "causes", item) in found
+
+
+def test_an_item_no_vocabulary_knows_after_a_verb_is_one_of_the_list(triples):
+    found = triples("Caffeine may trigger jitteriness, restlessness and a racing heart.")
+    assert ("Caffeine", "causes", "jitteriness") in found
+
+
+def test_plain_words_before_a_known_item_make_one_item_with_it(lists, triples):
+    document = (
+        "Selenium deficiency is rare, as selenium is found in eggs, organ meats, nuts and rice."
+    )
+    assert ["eggs", "organ meats", "nuts", "rice"] in lists(document)
+    found = triples(document)
+    for item in ("eggs", "organ meats", "nuts", "rice"):
+        assert (item, "sourceOf", "selenium") in found
+
+
+def test_a_grading_word_before_an_item_stays_off_it(lists):
+    found = lists("Low magnesium causes cramps, severe fatigue and anxiety.")
+    assert ["cramps", "fatigue", "anxiety"] in found
+
+
+def test_a_repeated_preposition_keeps_the_list(triples):
+    found = triples("Zinc is needed for wound healing, for taste and for immune function.")
+    for item in ("wound healing", "taste", "immune function"):
+        assert ("Zinc", "requiredFor", item) in found
+
+
+def test_a_repeated_preposition_joins_items_of_any_kind(lists):
+    assert ["skin", "digestion", "growth"] in lists(
+        "Zinc is needed for healthy skin, for digestion and for growth."
+    )
+
+
+def test_a_list_ends_at_and_other_before_a_class_no_vocabulary_names(triples):
+    found = triples("Kale, spinach and other leafy things are rich in lutein.")
+    assert {("Kale", "contains", "lutein"), ("spinach", "contains", "lutein")} <= found
+
+
+def test_an_appositive_inside_a_list_is_read_past_and_related_to_no_item(lists, triples):
+    document = "Low iodine can lead to goiter, a swollen thyroid, and to hypothyroidism."
+    assert ["goiter", "swollen thyroid", "hypothyroidism"] in lists(document)
+    found = triples(document)
+    assert {("Low iodine", "causes", "goiter"), ("Low iodine", "causes", "hypothyroidism")} <= found
+    assert not any(s == "hypothyroidism" and p == "isA" for s, p, _ in found)
