@@ -77,6 +77,11 @@ def test_a_term_carries_its_class_and_release(lexicon):
         ("iron", "CHEBI:18248", "Nutrient"),  # an element's name, from "iron atom"
         ("folic acid", "CHEBI:27470", "Nutrient"),
         ("caffeine", "CHEBI:27732", "ChemicalEntity"),
+        ("beta-carotene", "CHEBI:17579", "Nutrient"),  # its role: provitamin A
+        ("omega-3 fatty acids", "CHEBI:25681", "Nutrient"),  # an essential fatty acid
+        ("omega-3s", "CHEBI:25681", "Nutrient"),  # "X fatty acid" is "X" and "X fats"
+        ("saturated fats", "CHEBI:26607", "ChemicalEntity"),
+        ("glucose", "CHEBI:17234", "ChemicalEntity"),  # ChEBI gives it no nutritional role
         ("myelination", "GO:0042552", "BiologicalProcess"),
         ("myelin sheath", "GO:0043209", "CellularComponent"),
         ("nerve", "UBERON:0001021", "AnatomicalStructure"),
@@ -85,6 +90,8 @@ def test_a_term_carries_its_class_and_release(lexicon):
         ("vitamin B12 deficiency", "MONDO:0020696", "DeficiencyState"),
         ("egg food product", "FOODON:00001274", "Food"),
         ("potatoes", "FOODON:00001148", "Food"),  # "potato food product", plural folded
+        ("liver", "UBERON:0002107", "AnatomicalStructure"),
+        ("liver", "FOODON:02010045", "Food"),  # "animal liver", an organ meat
         ("vegans", "MESH:D000066989", "PopulationGroup"),
     ],
 )

@@ -234,6 +234,33 @@ def test_a_lexicon_term_becomes_one_proposed_entity(vocabulary):
     assert zinc.suggestions == ()
 
 
+def test_names_one_ontology_labels_apart_stay_two_entities(catalogue, ontology):
+    # MONDO lists "thiamine deficiency" as a synonym of beriberi; MeSH has a heading for
+    # each, so a claim between them ("thiamine deficiency causes beriberi") is no self-loop.
+    terms = [
+        Term("MONDO:0006676", "beriberi", ("thiamine deficiency",), "DeficiencyState", SEEN),
+        Term("MESH:D001602", "Beriberi", (), "DeficiencyState", SEEN),
+        Term("MESH:D013832", "Thiamine Deficiency", (), "DeficiencyState", SEEN),
+    ]
+    vocabulary = Vocabulary(catalogue, FakeLexicon(terms), ontology=ontology)
+    mentions, proposed = run("Thiamine deficiency causes beriberi.", vocabulary)
+    assert [(m.text, m.entity) for m in mentions] == [
+        ("Thiamine deficiency", "thiamine-deficiency"),
+        ("beriberi", "beriberi"),
+    ]
+    assert [(p.id, p.synonyms, p.xrefs) for p in proposed] == [
+        (
+            "thiamine-deficiency",
+            (),  # not "beriberi": a name names one entity
+            (("MESH:D013832", "exact", SEEN), ("MONDO:0006676", "close", SEEN)),
+        ),
+        ("beriberi", (), (("MESH:D001602", "exact", SEEN), ("MONDO:0006676", "exact", SEEN))),
+    ]
+    mentions, proposed = run("Beriberi follows a thiamine deficiency.", vocabulary)
+    assert [m.entity for m in mentions] == ["beriberi", "thiamine-deficiency"]
+    assert [p.synonyms for p in proposed] == [(), ()]
+
+
 def test_a_proposal_lists_only_english_looking_names_of_its_exact_terms(vocabulary):
     doc = "Selenium and ascorbic acid are antioxidants."
     _, proposed = run(doc, vocabulary)
@@ -256,13 +283,30 @@ def test_an_anaphor_is_never_a_name_of_its_antecedent(vocabulary):
     assert selenium.synonyms == ("selenium atom",)
 
 
-def test_the_class_most_label_terms_give_is_the_type(vocabulary):
+def test_the_kind_most_label_terms_give_is_the_types_kind(catalogue, ontology):
+    terms = [
+        Term("FOODON:00000001", "quince", (), "Food", SEEN),
+        Term("MESH:D000001", "Quinces", (), "Food", SEEN),
+        *(
+            Term(f"CHEBI:{n}", f"quince {n}", ("quince",), "ChemicalEntity", SEEN)
+            for n in (1, 2, 3)
+        ),
+    ]
+    vocabulary = Vocabulary(catalogue, FakeLexicon(terms), ontology=ontology)
+    (quince,) = run("Quince is tart.", vocabulary)[1]
+    assert quince.type == "Food"
+    assert [c for c, _, _ in quince.xrefs] == ["FOODON:00000001", "MESH:D000001"]
+
+
+def test_of_one_kind_the_class_more_relations_admit_is_the_type(vocabulary):
+    # MONDO and MeSH call anemia a disease, HP a phenotype: a phenotype is all a disease is
+    # to a relation, and a sign of something too ("anemia is a sign of B12 deficiency").
     (anemia,) = run("Anemia makes people tired.", vocabulary)[1]
-    assert anemia.type == "Disease"
-    assert anemia.xrefs == (  # the phenotype term is of the same kind, so a close match
-        ("HP:0001903", "close", SEEN),
-        ("MESH:D000740", "exact", SEEN),
-        ("MONDO:0002280", "exact", SEEN),
+    assert anemia.type == "Phenotype"
+    assert anemia.xrefs == (  # the disease terms are of the same kind, so close matches
+        ("HP:0001903", "exact", SEEN),
+        ("MESH:D000740", "close", SEEN),
+        ("MONDO:0002280", "close", SEEN),
     )
 
 
@@ -1135,3 +1179,65 @@ def test_withdrawal_from_a_chemical_is_a_proposed_disease(phrases):
     doc = "Zinc withdrawal is rare. Withdrawal is hard."
     found = [(m.text, m.type) for m in top(run(doc, phrases)[0]) if m.how == "suggested"]
     assert found == [("Zinc withdrawal", "Disease")]
+
+
+# ---------------------------------------------------------------- organs eaten as food
+
+ORGAN_TERMS = [
+    Term("UBERON:0002107", "liver", (), "AnatomicalStructure", SEEN),
+    Term("MESH:D008099", "Liver", (), "AnatomicalStructure", SEEN),
+    Term("FOODON:02010045", "animal liver", ("liver",), "Food", SEEN),
+    Term("FOODON:03411222", "fish", (), "Food", SEEN),
+    Term("FOODON:00001274", "egg food product", ("eggs",), "Food", SEEN),
+    Term("CHEBI:67011", "folates", ("folate",), "Nutrient", SEEN),
+]
+
+
+@pytest.fixture
+def organs(catalogue, ontology):
+    return Vocabulary(catalogue, FakeLexicon(ORGAN_TERMS), ontology=ontology)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Liver is also rich in folate.",  # a bare subject before its verb
+        "You will find folate in liver, eggs and fish.",  # in a list of foods
+        "Fish and liver supply folate.",
+    ],
+)
+def test_a_bare_organ_name_beside_foods_or_opening_a_sentence_is_the_food(organs, doc):
+    mentions, proposed = run(doc, organs)
+    (liver,) = [m for m in mentions if m.text.casefold() == "liver"]
+    assert (liver.entity, liver.type) == ("animal-liver", "Food")
+    food = next(p for p in proposed if p.id == "animal-liver")
+    assert food.label == "animal liver"  # as FoodOn labels it: the organ is "liver"
+    assert food.xrefs == (("FOODON:02010045", "close", SEEN),)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The liver stores folate.",  # one body's organ
+        "Too much may damage your liver, and fish is safer.",
+        "Livers store folate.",  # a plural is a count of organs, not the food
+        "Liver disease is common.",
+    ],
+)
+def test_an_organ_with_a_determiner_or_in_a_compound_stays_the_organ(organs, doc):
+    mentions, _ = run(doc, organs)
+    assert {m.type for m in mentions if m.text.casefold() in ("liver", "livers")} == {
+        "AnatomicalStructure"
+    }
+
+
+def test_the_food_and_the_organ_of_one_text_are_two_entities(organs):
+    doc = "Liver is rich in folate. Too much folate never harms the liver."
+    mentions, proposed = run(doc, organs)
+    assert [(m.text, m.entity) for m in mentions if "iver" in m.text] == [
+        ("Liver", "animal-liver"),
+        ("liver", "liver"),
+    ]
+    labels = {p.id: (p.label, p.synonyms) for p in proposed}
+    assert labels["animal-liver"][0] == "animal liver" and labels["liver"][0] == "liver"
+    assert "liver" not in {s.casefold() for s in labels["animal-liver"][1]}

@@ -52,6 +52,13 @@ def test_fold_makes_case_dashes_and_apostrophes_one():
     assert fold("nerve-cells") == fold("nerve cell") == fold("Nerve  Cells")
 
 
+def test_a_name_ending_in_its_number_folds_its_plural_alike():
+    assert fold("omega-3s") == fold("Omega-3") == "omega3"
+    assert fold("omega-6s and omega-3s") == "omega6 and omega3"
+    assert fold("H2S") == "h2s"  # a formula of one letter is no plural
+    assert fold("the 1990s") == "the 1990s"  # nor a decade
+
+
 @given(st.sampled_from(PAIRS), st.sampled_from(["", "raw ", "the "]))
 def test_singular_and_plural_fold_alike_in_a_phrase(pair, before):
     one, many = pair

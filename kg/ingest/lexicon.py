@@ -35,7 +35,7 @@ __all__ = ["DATA", "Lexicon", "trigrams"]
 DATA = Path(__file__).resolve().parent / "data" / "lexicon.tsv.gz"
 #: Bump when the cached form or the folding of names (kg.ingest.names) changes, so an old
 #: cache is never read as a new one.
-_CACHE_FORMAT = "lexicon-index 3"
+_CACHE_FORMAT = "lexicon-index 4"
 
 
 def trigrams(folded: str) -> frozenset[str]:

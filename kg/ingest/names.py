@@ -15,6 +15,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\s\-‐‑‒–—_/]+")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])[\-‐‑‒–—]+(?=[0-9])")  # "b-12" is "b12"
 _WORD = re.compile(r"[a-z]+")
+#: A plural of a name that ends in its number: "omega-3s" (folded "omega3s") are "omega-3".
+_NUMBERED_PLURAL = re.compile(r"\b([a-z]{2,}\d+)s\b")
 
 #: Endings of words that end in s but are singular ("sclerosis", "virus", "numbness").
 _SINGULAR_ENDINGS = ("ss", "us", "is", "series", "species", "news")
@@ -99,7 +101,8 @@ def _takes_es(stem: str) -> bool:
 def fold(name: str) -> str:
     """``name`` lower-cased, apostrophes made one, a dash between a letter and a digit
     dropped, other hyphens, dashes, slashes and runs of spaces made one space, and each
-    word made singular (:func:`singular`). Folding a folded name changes nothing.
+    word made singular (:func:`singular`; a name ending in its number loses a plural -s:
+    "omega-3s"). Folding a folded name changes nothing.
 
     >>> fold("  Vitamin B-12 ")
     'vitamin b12'
@@ -109,7 +112,9 @@ def fold(name: str) -> str:
     True
     >>> fold("Potatoes and tomatoes")
     'potato and tomato'
+    >>> fold("omega-3s") == fold("Omega-3")
+    True
     """
     text = _LETTER_DIGIT.sub("", name.translate(_APOSTROPHES).casefold())
-    text = _DASHES.sub(" ", text).strip()
+    text = _NUMBERED_PLURAL.sub(r"\1", _DASHES.sub(" ", text).strip())
     return _WORD.sub(lambda m: singular(m.group()), text)

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from kg.ingest.eaten import eaten
 from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
 from kg.ingest.states import States
@@ -91,6 +92,7 @@ class NounPhrases(States):
             text = f"{self.doc[start : head.start]}{named}" if named else None
             self._add_phrase(start, head.end, cls, hits, text)
         self._impairments(words, hits)
+        eaten(self.doc, words, hits, self.vocab)
 
     def _verb_at(self, words: list[Word], i: int | None, hits: list[Hit]) -> bool:
         """Whether ``words[i]``, a noun that may be a verb, is one where it stands: by the

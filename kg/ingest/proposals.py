@@ -97,6 +97,24 @@ def _readable(name: str) -> bool:
     return not any(_FORMULA.fullmatch(w) and len(_DIGITS.findall(w)) >= 2 for w in name.split())
 
 
+def _told_apart(terms: Iterable[tuple[Term, str]], others: Iterable[tuple[Term, str]]) -> bool:
+    """Whether one ontology labels the two names as different terms (MeSH's "Beriberi"
+    and "Thiamine Deficiency"), so they stay two entities even where another lists one as
+    the other's synonym (MONDO's beriberi, "thiamine deficiency"): a claim between them is
+    no self-loop."""
+    mine, theirs = _exact_by_prefix(terms), _exact_by_prefix(others)
+    return any(mine[prefix].isdisjoint(theirs[prefix]) for prefix in mine.keys() & theirs.keys())
+
+
+def _exact_by_prefix(terms: Iterable[tuple[Term, str]]) -> dict[str, set[str]]:
+    """The CURIEs of the terms a name is the label of, by their ontology's prefix."""
+    found: dict[str, set[str]] = {}
+    for term, match in terms:
+        if match == "exact":
+            found.setdefault(term.curie.split(":")[0], set()).add(term.curie)
+    return found
+
+
 def _label(spelling: str, written: Iterable[str]) -> str:
     """A proposed entity's label: the lexicon's spelling of the name (or the text's), with
     a word it capitalises but the document writes in lower case somewhere ("Zinc",
@@ -126,14 +144,18 @@ class Proposals(Matcher):
         if name.entity:
             return name.entity
         text = self.doc[hit.start : hit.end]
+        shared = (self.by_curie[t.curie] for t, _ in name.terms if t.curie in self.by_curie)
         proposal = self.proposals.get(name.key) or next(
-            (self.by_curie[t.curie] for t, _ in name.terms if t.curie in self.by_curie), None
+            (p for p in shared if not _told_apart(name.terms, p.terms)), None
         )
         if proposal is None:
             proposal = self._propose(name, text, hit.start == sentence.start)
         for term, match in name.terms:
-            if term.curie not in self.by_curie:
-                self.by_curie[term.curie] = proposal
+            owner = self.by_curie.setdefault(term.curie, proposal)
+            # a term the name is the label of is its xref, though an entity told apart
+            # from it has the term as a close match already (beriberi's MONDO term)
+            mine = owner is proposal or match == "exact"
+            if mine and all(t.curie != term.curie for t, _ in proposal.terms):
                 proposal.terms.append((term, match))
                 # a close term's synonyms may name something else ("zinc atom": "Zink")
                 synonyms = term.synonyms if match == "exact" else ()
@@ -163,8 +185,10 @@ class Proposals(Matcher):
     def proposed(self, keep: Container[str] | None = None) -> list[ProposedEntity]:
         """The proposals in order of first mention; only those in ``keep`` (all when None)
         get the lexicon's suggestions, a search of its every name (~20 ms) each."""
-        taken = set(self.vocab.graph_names)
         unique = {p.id: p for p in self.proposals.values() if p.id in self.first}
+        # a name names one entity: no synonym is another's label ("beriberi" of thiamine
+        # deficiency, which MONDO lists, where the text names beriberi apart)
+        taken = set(self.vocab.graph_names) | {folded(p.spelling) for p in unique.values()}
         return [
             p.entity(taken, self._suggestions(p) if keep is None or p.id in keep else ())
             for p in sorted(unique.values(), key=lambda p: self.first[p.id])

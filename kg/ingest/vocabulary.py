@@ -170,9 +170,11 @@ class Vocabulary:
     def lexicon_name(self, key: str) -> Name | None:
         """The lexicon's reading of a folded name: the class most of the terms whose label
         it is give (on a tie, the class more of all its terms give, then the more specific
-        one), and the xrefs of its terms of that kind, exact where
-        the name is the term's label and close where it is a synonym or the term is of
-        another class of the same kind (a phenotype for a disease)."""
+        one), or, of that class's kind, a class of its other terms that more relations
+        admit (:func:`admitting`: "night blindness", a MONDO disease, is an HP phenotype
+        too, and a phenotype can be a sign of something); and the xrefs of its terms of
+        that kind, exact where the name is the term's label and close where it is a
+        synonym or the term is of another class of the same kind."""
         if key not in self._read:
             self._read[key] = self._lexicon_name(key)
         return self._read[key]
@@ -182,13 +184,25 @@ class Vocabulary:
         ("mineral", "antioxidant"), for where the text names the class ("an antioxidant")."""
         return self._lexicon_name(key, generic=True)
 
-    def _lexicon_name(self, key: str, generic: bool = False) -> Name | None:
+    def food_name(self, key: str) -> Name | None:
+        """The lexicon's reading of a folded name as a food, where its first reading is
+        another thing ("liver", an organ and FoodOn's "animal liver"), labelled as FoodOn
+        labels it, so the food and the organ of one text are two entities; or None."""
+        name = self._lexicon_name(key, kind="Food")
+        if name is None or name.type != "Food":
+            return None
+        label = name.terms[0][0].label
+        return replace(name, spellings=(label, *name.spellings))
+
+    def _lexicon_name(self, key: str, generic: bool = False, kind: str = "") -> Name | None:
         if self.lexicon is None or key in STOPWORDS or key in VERBS:
             return None  # "leads to" names no lead
         if (key in GENERIC and not generic) or key in ADJECTIVES or _ARTICLE.match(key):
             return None  # "rich in" names no RICH syndrome; "the brain" is "brain"
         terms = [
-            t for t in self.lexicon.names.get(key, ()) if t.type in self.ontology.entity_classes
+            t
+            for t in self.lexicon.names.get(key, ())
+            if t.type in self.ontology.entity_classes and kind in ("", self.kind(t.type))
         ]
         if not terms:
             return None
@@ -197,6 +211,8 @@ class Vocabulary:
         also = Counter(t.type for t in terms)
         cls = max(votes, key=lambda c: (votes[c], also[c], len(self.ontology.superclasses[c]), c))
         kind = self.kind(cls)
+        kin = {t.type for t in terms if self.kind(t.type) == kind}
+        cls = max(kin, key=lambda c: (admitting(self.ontology, c), c == cls, c))
         chosen = sorted(
             (t for t in terms if self.kind(t.type) == kind),
             key=lambda t: (folded(t.label) != key, t.type != cls, t.curie),
@@ -226,6 +242,16 @@ class Vocabulary:
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return self.ontology.is_a(cls, ancestor)
+
+
+@lru_cache(maxsize=1 << 12)
+def admitting(ontology: Ontology, cls: str) -> int:
+    """How many ends of the ontology's relations (a domain or a range) take ``cls``: of two
+    readings of one name, the one a cue is less often barred from (a Phenotype is all a
+    Disease is to a relation, and the object of hasSymptom too; a Nutrient is the object
+    of sourceOf as well as all a ChemicalEntity is)."""
+    ends = [end for r in ontology.relations.values() for end in (r.domain, r.range)]
+    return sum(ontology.is_a(cls, end) for end in ends)
 
 
 @lru_cache(maxsize=1 << 12)

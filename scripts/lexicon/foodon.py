@@ -9,24 +9,31 @@ from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from .obo import descendants, obo_terms
-from .rules import Entry, NameRules, add, food_rows
+from .rules import Entry, NameRules, add, food_rows, organ_meat
 from .sources import FOOD_MATERIAL, FOODON, FOODON_MODULE, Inputs
 
 
 def robot_rows(text: str) -> Iterator[tuple[str, str, list[str]]]:
     """(id, label, English exact synonyms) of a ROBOT template: its second row says which
-    column holds what (``ID``, ``AL rdfs:label@en``, ``AL oboInOwl:hasExactSynonym@en``)."""
+    column holds what (``ID``, ``SC %`` the parent, ``AL rdfs:label@en``, ``AL
+    oboInOwl:hasExactSynonym@en``). An organ meat's row is named as :func:`organ_meat`
+    says."""
     rows = [line.split("\t") for line in text.splitlines()]
     template = [cell.strip() for cell in rows[1]]
     id_col = template.index("ID")
     label_col = next(i for i, c in enumerate(template) if c in ("AL rdfs:label@en", "LABEL"))
+    parent_col = next((i for i, c in enumerate(template) if c.startswith("SC %")), None)
     synonym_cols = [
         i for i, c in enumerate(template) if c.startswith("AL oboInOwl:hasExactSynonym@en")
     ]
     for row in rows[2:]:
         cell = dict(enumerate(c.strip() for c in row))
         synonyms = [s.strip() for i in synonym_cols for s in cell.get(i, "").split("|")]
-        yield cell.get(id_col, ""), cell.get(label_col, ""), [s for s in synonyms if s]
+        label, synonyms = cell.get(label_col, ""), [s for s in synonyms if s]
+        meat = organ_meat(label, cell.get(parent_col, ""))
+        if meat is not None:
+            label, synonyms = meat[0], [*synonyms, meat[1]]
+        yield cell.get(id_col, ""), label, synonyms
 
 
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"

@@ -86,6 +86,24 @@ def foreign_forms(names: Iterable[str]) -> set[str]:
     return foreign
 
 
+#: ChEBI names a class of fatty acids "X fatty acid" where a health text says "X fats"
+#: ("saturated fats", "omega-3 fats"), and "omega-3" alone where X ends in its number.
+_FATTY_ACID = re.compile(r"(?P<x>.+?)[ -]fatty acid$")
+
+
+def fat_names(name: str) -> list[str]:
+    """The names a text gives a class of fatty acids ChEBI calls ``name``.
+
+    >>> fat_names("omega-3 fatty acid"), fat_names("saturated fatty acid"), fat_names("fatty acid")
+    (['omega-3 fat', 'omega-3'], ['saturated fat'], [])
+    """
+    m = _FATTY_ACID.fullmatch(name)
+    if m is None:
+        return []
+    x = m.group("x")
+    return [f"{x} fat", *([x] if x[-1].isdigit() else [])]
+
+
 #: FoodOn's qualifiers of a product's state or source, "(raw)", "(whole or pieces)", "(us cfr)".
 _QUALIFIER = re.compile(r"\s*\([^()]*\)")
 #: FoodOn names a product "X food product" where a text says "X" ("beef food product"), and
@@ -108,6 +126,28 @@ def product_name(name: str) -> str | None:
     if bare == name or not bare or _ADJECTIVE.search(bare.split()[-1]):
         return None
     return bare
+
+
+#: FoodOn's template for the organs of an animal eaten as food: "{animal} liver", a child of
+#: "{animal} organ", which its build names "animal liver" for the template's own id.
+_ORGAN_OF = re.compile(r"\{animal\} (?!organ\b)([a-z][a-z ]*)")
+_ORGAN_PARENT = "{animal} organ"
+
+
+def organ_meat(label: str, parent: str) -> tuple[str, str] | None:
+    """The label and the plain name of an organ meat of FoodOn's animal parts template:
+    "{animal} liver" below "{animal} organ" is "animal liver", and a text that eats it
+    calls it "liver" ("Liver is rich in folate"); None for any other row.
+
+    >>> organ_meat("{animal} liver", "{animal} organ")
+    ('animal liver', 'liver')
+    >>> organ_meat("{animal} liver (raw)", "{animal} liver") is None
+    True
+    """
+    m = _ORGAN_OF.fullmatch(label)
+    if m is None or parent != _ORGAN_PARENT:
+        return None
+    return f"animal {m.group(1)}", m.group(1)
 
 
 def food_rows(
