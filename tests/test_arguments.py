@@ -12,11 +12,13 @@ import pytest
 import yaml
 
 from kg.base.files import ontology_dir
+from kg.base.model import Certainty
 from kg.cli import cli
 from kg.curation.ontology import load_ontology
-from kg.ingest.arguments import PENDING, argument_phrases, is_argument, typed
-from kg.ingest.model import Mention, Sentence
+from kg.ingest.arguments import PENDING, argument_phrases, ground_arguments, is_argument, typed
+from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.relations import find_relations
+from kg.ingest.vocabulary import Vocabulary
 
 ONTOLOGY = load_ontology(ontology_dir())
 
@@ -159,6 +161,17 @@ def test_the_mentions_keep_a_cue_that_found_its_arguments():
 )
 def test_no_relation_to_a_phrase_where_the_cue_does_not_state_one(text, names):
     assert relations(text, names) == set()
+
+
+def test_a_phrase_is_named_by_its_id_a_clause_by_the_noun_phrase_it_states():
+    text = "Zinc can damage the liver."
+    zinc = Mention(0, 4, "Zinc", "zinc", "Nutrient", True, "test")
+    clause = Mention(9, 25, "damage the liver", PENDING + "liver damage", "Phenotype", False, "x")
+    candidate = Candidate(zinc, "causes", clause, 0, len(text), Certainty.HEDGED, False, "x")
+    vocabulary = Vocabulary({}, None, ontology=ONTOLOGY)
+    (found,), (entity,) = ground_arguments([candidate], [], vocabulary, text)
+    assert (entity.label, entity.type) == ("liver damage", "Phenotype")
+    assert found.object.entity == entity.id and found.object.text == "damage the liver"
 
 
 ARTICLE = """Manganese and the brain

@@ -353,14 +353,15 @@ def _entity(
     vocabulary: Vocabulary,
 ) -> tuple[tuple[str, str], ProposedEntity | None]:
     """The entity (id, class) a provisional mention names, and the entity to propose for
-    it when it is a new one (see :func:`ground_arguments`)."""
-    key = fold(mention.text)
+    it when it is a new one (see :func:`ground_arguments`). Its name is the one its id
+    holds: a clause's is the noun phrase it states ("damage the nerves": nerve damage)."""
+    key = mention.entity.removeprefix(PENDING)  # the phrase's name, folded
     name = vocabulary.graph_name(key)
     if name is not None and name.entity:
         return (name.entity, name.type), None
     if key in by_label:
         return (by_label[key].id, by_label[key].type), None
-    label = _label(mention, document)
+    label = _label(mention, document) if fold(mention.text) == key else key
     pid = new_id(label, ids)
     lexicon = vocabulary.lexicon
     suggestions = tuple(lexicon.suggest(label, k=5)) if lexicon is not None else ()

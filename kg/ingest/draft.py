@@ -4,8 +4,9 @@ The stages, each a module of its own: sentences and tokens (:mod:`kg.ingest.text
 mentions grounded in what the graph has and in the standard-terms lexicon
 (:mod:`kg.ingest.mentions`, :mod:`kg.ingest.lexicon`), promotional sentences left out
 (:mod:`kg.ingest.promotion`), relations with their certainty and negation
-(:mod:`kg.ingest.relations`, :mod:`kg.ingest.certainty`). Here they are run in order, and
-the result is written as a source folder (:mod:`kg.ingest.folder`).
+(:mod:`kg.ingest.relations`, :mod:`kg.ingest.certainty`), each end quoting the noun
+phrase its mention heads or the clause it relates (:mod:`kg.ingest.extents`). Here they
+are run in order, and the result is written as a source folder (:mod:`kg.ingest.folder`).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     from kg.base.files import ontology_dir
     from kg.curation.ontology import load_ontology
     from kg.ingest.arguments import ground_arguments
+    from kg.ingest.extents import widened
     from kg.ingest.lexicon import Lexicon
     from kg.ingest.mentions import Vocabulary, mentions_of
     from kg.ingest.promotion import is_promotional
@@ -92,7 +94,8 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
         groups = [g for line in lines for g in line]
         if len(run) > 1:
             groups.insert(0, _items(run[1:], lines[1:], within))
-        candidates += find_relations(sentence, inside, ontology, groups)
+        # a claim's ends quote the noun phrases or clauses they stand for (kg.ingest.extents)
+        candidates += widened(find_relations(sentence, inside, ontology, groups), sentence, inside)
     candidates = _first_named(candidates)
     # the proposals without suggestions first: a suggestion is asked only for those used
     candidates, proposed = ground_arguments(
