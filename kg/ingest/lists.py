@@ -237,17 +237,19 @@ def unknown_items(doc: str, words: list[Word], hits: list[Hit], plain: Plain) ->
 
 
 def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
-    """A sentence's words and punctuation, with each top-level mention one element."""
+    """A sentence's words and punctuation, with each top-level mention one element; a
+    parenthesis is read past ("beetroot, rocket (arugula), spinach and celery")."""
     tops: dict[int, Hit] = {}  # start -> the first top-level mention there
     for h in top(hits):
         if h.how != "anaphora":
             tops.setdefault(h.start, h)
     found: list[_Element] = []
     end = words[0].start if words else 0
+    asides = _asides(doc, words)
     for word in words:
-        if word.start < end:
-            continue  # inside a mention already read
-        gap = doc[end : word.start]
+        if word.start < end or any(a <= word.start < b for a, b in asides):
+            continue  # inside a mention already read, or a parenthesis
+        gap = _BRACKETS.sub(" ", doc[end : word.start])
         if "," in gap:
             found.append((",", None))
         if gap.strip(DASH + " ,'’"):
@@ -260,6 +262,15 @@ def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
         found.append(("C" if word.key in _CONJUNCTIONS else "W", word))
         end = word.end
     return found
+
+
+def _asides(doc: str, words: list[Word]) -> list[Span]:
+    """The parentheses among ``words``: each an aside to the word before it."""
+    if not words:
+        return []
+    at = words[0].start
+    text = doc[at : words[-1].end + 1]
+    return [(at + b.start(), at + b.end()) for b in _BRACKETS.finditer(text)]
 
 
 def _runs(elements: list[_Element]) -> list[list[tuple[_Segment, set[str]]]]:
@@ -310,6 +321,11 @@ def _item(segment: _Segment, role: str, plain: Plain) -> Item | None:
     if role != "first":
         while segment and segment[0][0] == "W" and segment[0][1].key in _ARTICLES:
             segment = segment[1:]
+    others = role == "last" and len(segment) > 1 and segment[0][0] == "W"
+    others = others and segment[0][1].key == "other"
+    opens = segment[0][1].start if others else 0
+    if others:
+        segment = segment[1:]  # "and other leafy greens": the class that ends a list
     if not segment:
         return None  # a separator with nothing before it: "And so, ..." opens no list
     kinds = [k for k, _ in segment]
@@ -330,7 +346,7 @@ def _item(segment: _Segment, role: str, plain: Plain) -> Item | None:
         return None  # plain words right before a mention modify it
     if isinstance(after, Word) and after.key in PREPOSITIONS:
         return None  # the head of a longer phrase: "protection against nerve damage"
-    return (chunk[0].start, chunk[-1].end)
+    return (opens if others else chunk[0].start, chunk[-1].end)
 
 
 def _first(segment: _Segment, kinds: list[str], words: list[Word | None], plain: Plain):

@@ -51,6 +51,8 @@ _APPOSITION = re.compile(
 #: "«A», «B» that ...": a bare plural appositive, told from a list by the relative clause
 #: after B ("selenoproteins, enzymes that protect cells").
 _BARE_APPOSITION = re.compile(r"«(\d+)»\s*,\s*\Z")
+#: A participle that opens a reduced relative clause, as "that" would ("enzymes needed for").
+_PARTICIPLE = re.compile(r"\A\s*(?:[a-z]+ed|made|found|known|given|taken)\b")
 _PREDICATE_NOUN = re.compile(
     r"«(\d+)»\s*,?\s*(?:is|are|was|were)(?:\s+(?:also|often|usually|[a-z]+ly))?\s+" + _RENAMING,
     re.IGNORECASE,
@@ -209,26 +211,37 @@ def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
     """The mention that the nearest ``index`` renames or sets an aside after, when the
     cue's words after ``gap`` say something of it too: "A, a B that causes Z", "A, a B,
     causes Z", "A is a B needed for Z", "A, which helps B, causes Z", "A, in most
-    cases, causes Z", "A, Bs that cause Z" (then B too); or, for a relative clause after
+    cases, causes Z", "A, Bs that cause Z" or "A, Bs needed for Z" (then B too); or, for a
+    relative clause after
     a process that ends in a chemical, the chemical ("to make A, which causes Z";
     :meth:`Masked.described`)."""
     before = masked.before(index)
-    apposition = _APPOSITION.search(before)
-    fronted = apposition and _in_opener(before[: apposition.start()])
-    if apposition and not fronted and not _COORDINATED.match(gap):
-        return [masked.described(int(apposition.group(1)))]
+    apposition = _renames(index, gap, masked)
+    if apposition is not None:
+        return [masked.described(apposition)]
     predicate = _PREDICATE_NOUN.search(before)
     if predicate and (not gap.strip() or _RELATIVE_OPENS.match(gap)):
         return [masked.mentions[int(predicate.group(1))]]
     aside = _ASIDE.search(before)
     if aside and _COMMA_CLOSES.match(gap) and not _in_opener(before[: aside.start()]):
         return [masked.described(int(aside.group(1)))]
-    if not _RELATIVE_OPENS.match(gap.lstrip(" ,")):
+    reduced = not gap.strip() and _PARTICIPLE.match(masked.after(index))
+    if not (reduced or _RELATIVE_OPENS.match(gap.lstrip(" ,"))):
         return []
     bare = _BARE_APPOSITION.search(before)
     if bare and not gap.lstrip().startswith(",") and not _in_opener(before[: bare.start()]):
         return [masked.described(int(bare.group(1))), masked.described(index)]
-    return [masked.described(index)]
+    return [] if reduced else [masked.described(index)]
+
+
+def _renames(index: int, gap: str, masked: Masked) -> int | None:
+    """The mention that the nearest ``index`` renames with an article ("A, a B found in
+    Z"), when the cue's words follow B: B is A's class, and what the cue says is of A."""
+    before = masked.before(index)
+    apposition = _APPOSITION.search(before)
+    if apposition is None or _COORDINATED.match(gap) or _in_opener(before[: apposition.start()]):
+        return None
+    return int(apposition.group(1))
 
 
 def slot_options(
@@ -278,6 +291,8 @@ def slot_options(
         options = [int(head.group(1)), index]
     elif relative and relative.group(2).strip() and "," not in relative.group(2):
         options = [int(relative.group(1)), index]  # X is the object of the clause
+    elif _renames(index, gap, masked) is not None:
+        options = _renamed(index, gap, masked)  # the class that renames it says nothing itself
     else:
         options = [*_renamed(index, gap, masked), index, relative and int(relative.group(1))]
     return _mentions(options, masked)

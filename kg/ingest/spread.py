@@ -20,20 +20,22 @@ _EXAMPLES = (
 )
 _FOLLOWING_EXAMPLE = re.compile(r"\A" + _EXAMPLES + r"«(\d+)»", re.IGNORECASE)
 _PRECEDING_CLASS = re.compile(r"«(\d+)»" + _EXAMPLES + r"\Z", re.IGNORECASE)
+#: A dose of a substance is the substance, given in quantity: no state of it.
+_DOSE = re.compile(r"\b(?:mega)?doses?\b", re.IGNORECASE)
 
 
 def plain(options: list[Mention], masked: Masked, lexicon: CueLexicon) -> list[Mention]:
     """The slot ``options`` without a substance that amount words make a state it does not
     name ("too much X", "a lack of X"); when that is the likeliest filler, the slot has
-    none, and a modifier of it ("too much X from Z") does not take its place."""
+    none, and a modifier of it ("too much X from Z") does not take its place. A dose
+    ("high doses of X") is X itself: the relation holds for it, the dose its context."""
 
     def amount(m: Mention) -> bool:
         i = masked.index.get(m)
-        return (
-            i is not None
-            and masked.ontology.is_a(m.type, "ChemicalEntity")
-            and bool(lexicon.amount.search(masked.before(i)))
-        )
+        if i is None or not masked.ontology.is_a(m.type, "ChemicalEntity"):
+            return False
+        words = lexicon.amount.search(masked.before(i))
+        return words is not None and not _DOSE.search(words.group())
 
     return [] if options and amount(options[0]) else [m for m in options if not amount(m)]
 
