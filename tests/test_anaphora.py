@@ -272,6 +272,21 @@ def test_no_shortfall_without_a_nutrient_or_its_verb(vocabulary, doc):
     assert [t for t, _ in anaphors(doc, vocabulary) if t.endswith("short")] == []
 
 
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Zinc matters. When your level drops, you feel tired.", [("your level drops", "zinc")]),
+        ("Zinc matters. As your stores fall, taste fades.", [("your stores fall", "zinc")]),
+        ("Zinc matters. When the light drops, you feel tired.", []),  # no level
+        ("When your level drops, you feel tired.", []),  # no nutrient named before
+    ],
+)
+def test_a_level_that_falls_is_a_deficiency_of_the_nutrient(vocabulary, doc, expected):
+    found = [(t, e) for t, e in anaphors(doc, vocabulary) if t.split()[-1] != "Zinc"]
+    assert [(t, e.removesuffix("-deficiency")) for t, e in found] == expected
+    assert all(e.endswith("deficiency") for _, e in found)
+
+
 # ---------------------------------------------------------------- clauses, labels, heads
 
 
@@ -282,6 +297,13 @@ def test_no_shortfall_without_a_nutrient_or_its_verb(vocabulary, doc):
         ("Zinc is added to cereals because it protects nerves.", [("it", "zinc")]),
         ("Zinc matters, although it is important to eat fish.", []),  # pleonastic
         ("Meat and fish contain zinc, because it is cheap.", []),  # "it" is no list
+        # a clause that "that" opens: "there is no evidence that it ..."
+        (
+            "Zinc is sold widely, but there is no evidence that it protects nerves.",
+            [("it", "zinc")],
+        ),
+        # a mention a hyphen binds into a modifier is no subject to point at
+        ("Zinc-rich diets were tested, and it helped.", []),
     ],
 )
 def test_a_pronoun_opening_a_subordinate_clause_points_at_the_subject(vocabulary, doc, expected):

@@ -108,6 +108,13 @@ TYPES = {
     "depression": "Disease",
     "stroke": "Disease",
     "diseases": "Disease",
+    "retina": "AnatomicalStructure",
+    "eye": "AnatomicalStructure",
+    "low zinc": "DeficiencyState",
+    "hypogeusia": "Phenotype",
+    "cofactor": "ChemicalEntity",
+    "vitamin": "Nutrient",
+    "B vitamins": "Nutrient",
 }
 
 
@@ -1423,3 +1430,152 @@ def test_a_class_mention_of_what_is_no_condition_gives_no_sign():
     text = "Diseases of the brain, such as dementia, are common."
     found = triples(text, "diseases", "brain", "dementia")
     assert not {t for t in found if t[1] == "hasSymptom"}
+
+
+# ---------------------------------------------------------------- constructions of round 14
+
+
+def test_each_item_of_a_list_takes_the_first_reading_its_types_fit():
+    # a symptom (Phenotype) and a disease in one list: the disease is caused, not a symptom
+    text = "Beriberi is known for fatigue, dementia and headaches."
+    assert triples(text, "beriberi", "fatigue", "dementia", "headaches") == {
+        ("Beriberi", "hasSymptom", "fatigue", False),
+        ("Beriberi", "causes", "dementia", False),
+        ("Beriberi", "hasSymptom", "headaches", False),
+    }
+    # a process is not affected the way a condition is not lowered
+    assert triples(
+        "Vitamin D had no effect on memory or depression.", "vitamin D", "memory", "depression"
+    ) == {
+        ("Vitamin D", "affects", "memory", True),
+        ("Vitamin D", "reduces", "depression", True),
+    }
+
+
+def test_a_possessor_before_the_object_is_no_object():
+    assert triples("Caffeine changes people's sleep.", "caffeine", "people", "sleep") == {
+        ("Caffeine", "affects", "sleep", False)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a sign that is a disease of its own is caused by the condition it signals
+        (
+            "Dementia is a late sign of iron deficiency.",
+            ["dementia", "iron deficiency"],
+            {("iron deficiency", "causes", "Dementia", False)},
+        ),
+        # a source of a chemical that is no nutrient contains it
+        (
+            "Coffee is a major source of caffeine.",
+            ["coffee", "caffeine"],
+            {("Coffee", "contains", "caffeine", False)},
+        ),
+        (
+            "Headaches were the commonest adverse events of caffeine.",
+            ["headaches", "caffeine"],
+            {("caffeine", "causes", "Headaches", False)},
+        ),
+        (
+            "Problems that coeliac disease may cause include ataxia, numbness and headaches.",
+            ["coeliac disease", "ataxia", "numbness", "headaches"],
+            {
+                ("coeliac disease", "causes", "ataxia", False),
+                ("coeliac disease", "causes", "numbness", False),
+                ("coeliac disease", "causes", "headaches", False),
+            },
+        ),
+        (
+            "Fatigue fell by a third in the iron supplements group.",
+            ["fatigue", "iron supplements"],
+            {("iron supplements", "reduces", "Fatigue", False)},
+        ),
+        (
+            "Coffee can give you headaches.",
+            ["coffee", "headaches"],
+            {("Coffee", "causes", "headaches", False)},
+        ),
+        (
+            "Tea won't give you better memory.",
+            ["tea", "memory"],
+            {("Tea", "promotes", "memory", True)},
+        ),
+        # an appositive that names the whole by the part's kind
+        (
+            "The retina, the thin layer at the back of the eye, holds rods.",
+            ["retina", "eye"],
+            {("retina", "partOf", "eye", False)},
+        ),
+        # an appositive that gives a name says no kind
+        (
+            "Doctors see low zinc, a condition called hypogeusia, in older people.",
+            ["low zinc", "hypogeusia"],
+            set(),
+        ),
+        # what people notice while a condition lasts is its sign
+        (
+            "When iron deficiency sets in, you may notice fatigue and pale skin.",
+            ["iron deficiency", "fatigue", "pale skin"],
+            {
+                ("iron deficiency", "hasSymptom", "fatigue", False),
+                ("iron deficiency", "hasSymptom", "pale skin", False),
+            },
+        ),
+        (
+            "If you take iron supplements, you may notice fatigue.",
+            ["iron supplements", "fatigue"],
+            set(),
+        ),
+        # a role named by a mention of its own
+        (
+            "Thiamine is best known as a cofactor in oxygen transport.",
+            ["thiamine", "cofactor", "oxygen transport"],
+            {("Thiamine", "promotes", "oxygen transport", False)},
+        ),
+        # "X, the Y" that goes on describing Y names X's kind; one that opens a clause not
+        (
+            "Folate, the vitamin found in leafy greens, matters.",
+            ["folate", "vitamin", "leafy greens"],
+            {("Folate", "isA", "vitamin", False), ("leafy greens", "sourceOf", "Folate", False)},
+        ),
+        ("In the brain, the neurons use iron.", ["brain", "neurons"], set()),
+        ("Iron, zinc, the B vitamins and copper matter.", ["iron", "zinc", "B vitamins"], set()),
+        # "in" a structure says where, not what for
+        (
+            "Thiamine is the main cofactor in the brain.",
+            ["thiamine", "cofactor", "brain"],
+            {("Thiamine", "isA", "cofactor", False)},
+        ),
+        ("The retina gives you sharp memory.", ["retina", "memory"], set()),
+        # people made to act are not made: no relation to them
+        ("Caffeine made older adults restless.", ["caffeine", "older adults"], set()),
+    ],
+)
+def test_constructions_that_state_a_relation(text, names, expected):
+    assert triples(text, *names) == expected
+
+
+def test_a_list_a_cause_may_bring_on_is_hedged():
+    text = "Problems that coeliac disease may cause include ataxia and numbness."
+    found = relations(text, "coeliac disease", "ataxia", "numbness")
+    assert {c.certainty for c in found} == {Certainty.HEDGED}
+
+
+def test_more_frequent_attacks_are_a_higher_risk():
+    found = relations(
+        "Caffeine did not increase the frequency of migraine.", "caffeine", "migraine"
+    )
+    assert [(c.predicate, c.negated, c.cue.split(":")[0]) for c in found] == [
+        ("causes", True, "risk-up")
+    ]
+
+
+def test_a_later_reading_that_admits_anything_takes_no_left_out_item():
+    # "reduces" admits any two entities: a list joined across a clause ("migraine, and
+    # people") does not make people reduced
+    text = "Magnesium may reduce migraine, and people agree."
+    assert triples(text, "magnesium", "migraine", "people") == {
+        ("Magnesium", "treats", "migraine", False)
+    }

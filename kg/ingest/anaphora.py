@@ -32,6 +32,11 @@ _DEFICIENCY = frozenset({"deficiency", "insufficiency"})
 #: The heads of a dose anaphor, and the words of size before one ("very high doses").
 _DOSES = wordset("dose megadose amount")
 _DOSE_SIZES = wordset("high large huge big massive excessive very extremely moderate small")
+#: A level that falls, said of its owner, not its nutrient ("your level drops"); not
+#: "its" or "their", pronouns that name the owner themselves.
+_FALLS = wordset("drop drops dropped dip dips dipped fall falls fell plummet plummets sink sinks")
+_LEVELS = wordset("level levels store stores status")
+_OWNERS = wordset("your our his her")
 #: Dose heads that point back only with a word of size ("High doses", "Large amounts").
 _SIZED = wordset("dose amount")
 
@@ -87,6 +92,8 @@ class Anaphora(Pronouns):
                 found += self._dose(s_no, words, i, hits)
             elif word.key in SHORTFALLS and i:
                 found += self._shortfall(s_no, words, i, hits)
+            elif word.key in _FALLS and i > 1:
+                found += self._level_fall(s_no, words, i, hits)
         for i, word in enumerate(words):
             if (
                 free[i]
@@ -173,6 +180,18 @@ class Anaphora(Pronouns):
         named = [h for h in top(hits) if h.start == of and self.vocab.is_a(h.name.type, "Nutrient")]
         n = named[0] if named else self.last_nutrient(s_no, verb.start, hits)
         return [Hit(verb.start, word.end, self.deficiency_of(n), "anaphora")] if n else []
+
+    def _level_fall(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
+        """A level of no named thing that falls ("when your level drops", "as your stores
+        fall") is the deficiency of the nutrient named last."""
+        owner, level, verb = words[i - 2], words[i - 1], words[i]
+        spaced = all(
+            self.doc[a.end : b.start].isspace() for a, b in ((owner, level), (level, verb))
+        )
+        if owner.key not in _OWNERS or level.key not in _LEVELS or not spaced:
+            return []
+        n = self.last_nutrient(s_no, owner.start, hits)
+        return [Hit(owner.start, verb.end, self.deficiency_of(n), "anaphora")] if n else []
 
     def _dose(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """A large dose of no named thing ("High doses can cause ...", "megadoses") is one

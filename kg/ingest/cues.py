@@ -43,6 +43,8 @@ _MACROS = {"{be}": _BE, "{_}": r"(?:[\w’'-]+\s+){0,2}"}
 #: the same order (farthest gap end first), without trying each word's every split.
 _WORD = r"(?:,|[^\s,«»;:()\[\]!?]+)"
 _WHOLE = r"(?:,|[^\s,«»;:()\[\]!?]++)"
+#: A mention in the possessive: it modifies the noun after it.
+_POSSESSOR = r"«\d+»['’]s?(?![\w’'-])"
 #: A parenthesis right after a mention: a gloss of it (another name, an abbreviation).
 GLOSS = r"(?:\s*\([^()\[\]]{1,80}\))?"
 
@@ -147,8 +149,10 @@ def _compile(
     word = rf"\s*(?!(?:{stop}|{before_stop})\b)"
     words = rf"(?:{word}{_WHOLE}){{0,{max(before - 1, 0)}}}(?:{word}{_WORD}){{0,{min(before, 1)}}}"
     gap_before = rf"{relative}{words}{relative}\s*"
-    # After the cue words the gap ends at a slot, which no word holds: whole words only.
-    gap_after = rf"\s*(?:(?!(?:{stop}|{after_stop})\b){_WHOLE}\s*){{0,{after}}}"
+    # After the cue words the gap ends at a slot, which no word holds: whole words only,
+    # and a possessor, whose noun is the object ("changed «children»'s «behaviour»").
+    gap_word = rf"(?!(?:{stop}|{after_stop})\b){_WHOLE}"
+    gap_after = rf"\s*(?:(?:{gap_word}|{_POSSESSOR})\s*){{0,{after}}}"
     parts = _SLOT.split(template)  # literal, slot, literal, slot, ...
     out: list[str] = []
     literal_count = 0

@@ -23,7 +23,9 @@ _OPENING = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*[,:]\s*")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "so", "yet"})
 #: Conjunctions that open a subordinate clause, whose pronoun subject points back at the
 #: main clause's ("Iron is absorbed better when it is taken with vitamin C").
-_SUBORDINATORS = wordset("because although though while when whereas where since unless once")
+_SUBORDINATORS = wordset("because although though while when whereas where since unless once that")
+#: A hyphen that binds the word before it into a modifier ("placebo-controlled").
+_BOUND = re.compile(r"[-‐‑]\w")
 #: What joins two items of a list.
 _JOINED = re.compile(r"\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 #: "It is important to ...", "it seems that ...": an "it" that points at nothing.
@@ -152,10 +154,12 @@ class Pronouns(Matcher):
 
     def _subject(self, hits: list[Hit], start: int) -> Hit | None:
         """The mention the sentence at ``start`` opens with, after at most one word ("The")
-        and a short opening phrase set off by a comma ("In conclusion, ...")."""
+        and a short opening phrase set off by a comma ("In conclusion, ..."); not one a
+        hyphen binds into a modifier ("One placebo-controlled trial ..."), no subject."""
         for hit in ordered(hits):
             lead = _OPENING.sub("", self.doc[start : hit.start], count=1).split()
-            return hit if len(lead) <= 1 else None
+            bound = _BOUND.match(self.doc, hit.end)
+            return hit if len(lead) <= 1 and not bound else None
         return None
 
     def _object(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:

@@ -79,7 +79,12 @@ def _readings(
     lexicon: CueLexicon,
 ) -> Iterable[_Found]:
     """The relations one match states: for the first reading and pair of slot options
-    whose items (a list's, tried each) the ontology admits, every admitted pair."""
+    whose items (a list's, tried each) the ontology admits, every admitted pair; then the
+    items of those two slots' lists that reading leaves out take the first later reading
+    that admits them ("known for A, B and C", a symptom and two diseases), if it names
+    the kind of its ends (a list the mention stage joined wrongly may hold anything); the
+    examples of a class do not, they stand for it ("needed for making chemicals such as
+    A")."""
     cue_start, cue_end = _cue_words(match)
     xs, ys = (
         plain(slot_options(name, match, cue_start, masked, lexicon, cue.phrase), masked, lexicon)
@@ -87,15 +92,22 @@ def _readings(
     )
     words = masked.words(cue_start, cue_end)
     span = masked.span(cue_start, cue_end)
-    for reading in cue.readings:
+    for i, reading in enumerate(cue.readings):
         for x, y in itertools.product(xs, ys):
-            ends = (y, x) if reading.reverse else (x, y)
-            pairs = _pairs(*ends, span[0], masked, groups, cue, lexicon)
-            pairs = [p for s, o in pairs if (p := _admitted(ontology, reading, s, o))]
-            for subject, obj in pairs:
+            pairs = _read(reading, x, y, span[0], masked, groups, cue, lexicon, ontology)
+            if not pairs:
+                continue
+            taken = [(reading, s, o) for s, o in pairs]
+            done = {_ends(*p) for p in pairs}
+            for later in (r for r in cue.readings[i + 1 :] if _narrow(r, ontology)):
+                more = _read(later, x, y, span[0], masked, groups, cue, lexicon, ontology)
+                more = [p for p in more if _ends(*p) not in done and _listed(p, (x, y), groups)]
+                taken += [(later, s, o) for s, o in more]
+                done |= {_ends(*p) for p in more}
+            for chosen, subject, obj in taken:
                 yield _Found(
                     f"{cue.id}: {words}",
-                    reading.predicate,
+                    chosen.predicate,
                     subject,
                     obj,
                     span,
@@ -103,8 +115,51 @@ def _readings(
                     cue.catalogue_kinds,
                     (cue_end, cue_end - cue_start),
                 )
-            if pairs:
-                return
+            return
+
+
+def _read(
+    reading: Reading,
+    x: Mention,
+    y: Mention,
+    cue_start: int,
+    masked: Masked,
+    groups: Sequence[Sequence[Mention]],
+    cue: Cue,
+    lexicon: CueLexicon,
+    ontology: Ontology,
+) -> list[tuple[Mention, Mention]]:
+    """The (subject, object) pairs ``reading`` admits between slot fillers ``x`` and ``y``
+    and the list items they spread to."""
+    ends = (y, x) if reading.reverse else (x, y)
+    pairs = _pairs(*ends, cue_start, masked, groups, cue, lexicon)
+    return [p for s, o in pairs if (p := _admitted(ontology, reading, s, o))]
+
+
+def _narrow(reading: Reading, ontology: Ontology) -> bool:
+    """Whether ``reading`` admits only some kinds of thing: its relation's domain or range
+    is narrower than any entity, or the reading narrows it."""
+    relation = ontology.relations.get(reading.predicate)
+    broad = relation is None or relation.domain == relation.range == "Entity"
+    return not broad or bool(reading.subject_is or reading.object_is)
+
+
+def _listed(
+    pair: tuple[Mention, Mention],
+    fillers: tuple[Mention, Mention],
+    groups: Sequence[Sequence[Mention]],
+) -> bool:
+    """Whether both ends of ``pair`` are slot fillers or items of a filler's list."""
+    spans = {(m.start, m.end) for m in fillers}
+    for group in groups:
+        if any((m.start, m.end) in spans for m in group):
+            spans |= {(m.start, m.end) for m in group}
+    return all((m.start, m.end) in spans for m in pair)
+
+
+def _ends(subject: Mention, obj: Mention) -> frozenset[tuple[int, int]]:
+    """The two ends' spans in either direction: one relation per pair of mentions."""
+    return frozenset(((subject.start, subject.end), (obj.start, obj.end)))
 
 
 def _cue_words(match: re.Match[str]) -> tuple[int, int]:
