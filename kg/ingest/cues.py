@@ -109,7 +109,15 @@ class CueLexicon:
 
 
 def _words(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    """The alternation of ``words``, the longest first, behind a look-ahead for their first
+    characters: where no word can start, one test fails, not one per word (a gap tries its
+    stop words before each of its words)."""
+    words = sorted(words, key=lambda w: (-len(w), w))
+    either = "|".join(re.escape(w) for w in words)
+    if not words or not all(words):
+        return either
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?=[{firsts}])(?:{either})"
 
 
 def _literal(text: str) -> str:
