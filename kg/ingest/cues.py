@@ -111,7 +111,15 @@ class CueLexicon:
 
 
 def _words(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    """The alternation of ``words``, the longest first, behind a look-ahead for their first
+    characters: where no word can start, one test fails, not one per word (a gap tries its
+    stop words before each of its words)."""
+    words = sorted(words, key=lambda w: (-len(w), w))
+    either = "|".join(re.escape(w) for w in words)
+    if not words or not all(words):
+        return either
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?=[{firsts}])(?:{either})"
 
 
 def _literal(text: str) -> str:
@@ -130,9 +138,15 @@ def _anchor(template: str) -> str:
 
 def _adjectival(words: Iterable[str]) -> str:
     """A guard that fails at a participle ("-ed") right after one of ``words``: there it
-    modifies the noun after it ("with raised cholesterol"), no verb."""
-    after = "|".join(rf"(?<=(?<![\w’'-]){re.escape(w)}\s)" for w in words)
-    return rf"(?!(?:{after})[a-z]+ed(?![\w’'-]))"
+    modifies the noun after it ("with raised cholesterol"), no verb. The participle is
+    looked for first, the words behind only then, in one look-behind per word length (a
+    look-behind has one width): the guard is tried at every end of a gap, where a
+    participle is rare, and so runs twice as fast and compiles faster."""
+    lengths: dict[int, list[str]] = {}
+    for w in words:
+        lengths.setdefault(len(w), []).append(re.escape(w))
+    after = "|".join(rf"(?<=(?<![\w’'-])(?:{'|'.join(same)})\s)" for same in lengths.values())
+    return rf"(?!(?=[a-z]+ed(?![\w’'-]))(?:{after}))"
 
 
 def _compile(
