@@ -84,6 +84,7 @@ def test_the_noun_phrases_outside_the_mentions(text, names, expected):
         "It may help them and us.",  # pronouns
         "Zinc lowers it by 25 percent in 12 weeks.",  # numbers and counts
         "Zinc does things to the body and people.",  # vague words
+        'Labels carry the warning "a source of zinc".',  # what is said names no thing
         "Zinc can prevent such harmful effects.",  # a determiner that points back
         "Zinc reduces the frequency of attacks.",  # a measure: what it measures is the thing
         "Zinc is needed to achieve proper growth.",  # an infinitive, no noun

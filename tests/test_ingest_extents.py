@@ -105,6 +105,25 @@ def test_an_end_stays_where_no_phrase_reaches_further(text, subject, obj, cue):
     assert ends(text, subject, obj, cue=cue) == (subject, obj)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # after an article, and after the cue's verb, which takes a noun: a modifier
+        ("Zinc protects the developing brain.", "x: protects", "the developing brain"),
+        ("Zinc may protect working memory.", "x: protect", "working memory"),
+        # opening the sentence, with its noun the subject
+        ("Drinking alcohol can impair memory.", "x: impair", "Drinking alcohol"),
+        # after a preposition or a verb that is no cue's, a verb of its own
+        ("Zinc is linked to improving memory.", "x: linked to", "memory"),
+        ("Zinc helps by sharpening memory.", "x: helps", "memory"),
+    ],
+)
+def test_an_ing_word_modifies_the_head_only_after_an_article_or_the_cues_verb(text, cue, expected):
+    subject = "alcohol" if "alcohol" in text else "Zinc"
+    found = ends(text, subject, "memory" if "memory" in text else "brain", cue=cue)
+    assert expected in found
+
+
 def test_a_participle_after_a_noun_is_its_verb():
     assert ends("Caffeine blunted sleep.", "Caffeine", "sleep", cue="x: y") == (
         "Caffeine",
@@ -207,6 +226,33 @@ def test_a_damage_clause_reuses_the_graphs_phenotype_or_proposes_one(runner, tmp
     liver = next(e for e in entities if e["id"] == clauses["damage the liver"]["object"])
     assert (liver["label"], liver["type"]) == ("liver damage", "Phenotype")
     assert not any(c["predicate"] == "damages" for c in candidates)
+    accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
+    assert accepted.exit_code == 0, accepted.output
+    checked = runner.invoke(cli, ["validate", "--sources", str(out)])
+    assert checked.exit_code == 0, checked.output
+
+
+RAISED = """Folate and homocysteine
+
+Folate deficiency raises blood levels of homocysteine.
+Vitamin D3 raised serum levels of calcidiol.
+"""
+
+
+def test_what_raises_a_level_causes_the_raised_state_a_vocabulary_names(runner, tmp_path):
+    path = tmp_path / "folate.txt"
+    path.write_text(RAISED, encoding="utf-8")
+    out = tmp_path / "drafts"
+    assert runner.invoke(cli, ["ingest", str(path), "--out", str(out)]).exit_code == 0
+    folder = out / "folate"
+    candidates = yaml.safe_load((folder / "candidates.yaml").read_text())
+    raised = {(c["subject"], c["predicate"], c["object"]): c for c in candidates}
+    # the graph names elevated homocysteine: the text relates that condition
+    state = raised[("folate-deficiency", "causes", "elevated-homocysteine")]
+    assert state["object_text"] == "raises blood levels of homocysteine"
+    assert not any(c["object"] == "homocysteine" for c in candidates)
+    # no condition is named for a high calcidiol level: more calcidiol is promoted
+    assert raised[("vitamin-d3", "promotes", "calcidiol")]["object_text"] == "calcidiol"
     accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
     assert accepted.exit_code == 0, accepted.output
     checked = runner.invoke(cli, ["validate", "--sources", str(out)])

@@ -67,6 +67,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     from kg.ingest.mentions import Vocabulary, mentions_of
     from kg.ingest.promotion import is_promotional
     from kg.ingest.relations import find_relations
+    from kg.ingest.states import distributed
     from kg.ingest.text import sentences
 
     lexicon = lexicon or Lexicon.load()
@@ -95,7 +96,10 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
         if len(run) > 1:
             groups.insert(0, _items(run[1:], lines[1:], within))
         # a claim's ends quote the noun phrases or clauses they stand for (kg.ingest.extents)
-        candidates += widened(find_relations(sentence, inside, ontology, groups), sentence, inside)
+        drafted = distributed(
+            find_relations(sentence, inside, ontology, groups), sentence, inside, vocabulary
+        )
+        candidates += widened(drafted, sentence, inside, vocabulary)
     candidates = _first_named(candidates)
     # the proposals without suggestions first: a suggestion is asked only for those used
     candidates, proposed = ground_arguments(

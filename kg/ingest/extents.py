@@ -17,7 +17,9 @@ damage, and "it helps nerve cells release their chemical messengers" that it pro
 release: the phenotype or process the verb's noun names with its object (:func:`_clause`),
 quoted as curators quote it ("damage the nerves"). That end becomes a provisional mention of
 :mod:`kg.ingest.arguments`, grounded to the graph's entity by that name ("nerve damage") or
-proposed.
+proposed. Likewise what "raises the level of homocysteine" causes the raised state, where the
+graph or the lexicon names one ("elevated homocysteine", "high blood cholesterol"): the text
+relates the condition, not more of the substance (:func:`_raised`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 from kg.ingest.arguments import PENDING, is_argument
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.names import fold, singular
+from kg.ingest.vocabulary import Vocabulary
 from kg.ingest.wordlists import (
     ADJECTIVES,
     CLAUSE_OPENERS,
@@ -77,6 +80,12 @@ _CLAUSE_VERBS = {
         if noun != "synthesis"
     },
 }
+
+
+#: The cue that says a level rises ("raises blood levels of"), and the words that name the
+#: raised state of a substance, before its name ("elevated homocysteine").
+_LEVEL_UP = "level-up"
+_RAISED = ("elevated", "high", "raised", "high blood", "raised blood")
 
 
 @dataclass(frozen=True)
@@ -149,16 +158,17 @@ def _adjective(key: str) -> bool:
     )
 
 
-def _evident(units: Sequence[_Unit], k: int) -> bool:
+def _evident(units: Sequence[_Unit], k: int, cue: Sequence[str]) -> bool:
     """Whether ``units[k]`` shows itself a modifier without a determiner before it: a
     mention (a noun modifier: "blood fats"), an adjective, a compound ("high-dose"), a
-    possessive, an intensifier before an adjective, or a participle after no noun and no
-    auxiliary ("with blurred vision"; in "zinc blunted pain" it is the verb)."""
+    possessive, an intensifier before an adjective, an "-ing" word right after the cue's
+    verb (:func:`_gerund`), or a participle after no noun and no auxiliary ("with blurred
+    vision"; in "zinc blunted pain" it is the verb)."""
     unit = units[k]
     key = unit.key
     if unit.kind == "mention":
         return _modifier(unit, ())
-    if _adjective(key) or "-" in key or key.endswith("'s"):
+    if _adjective(key) or "-" in key or key.endswith("'s") or _gerund(units, k, cue):
         return True
     if key in _INTENSIFIERS:
         return k + 1 < len(units) and _adjective(units[k + 1].key.split()[0])
@@ -171,6 +181,22 @@ def _evident(units: Sequence[_Unit], k: int) -> bool:
         or before.kind == "mark"
         or (before.kind == "word" and before.key not in CLAUSE_OPENERS and after_verb)
     )
+
+
+def _gerund(units: Sequence[_Unit], k: int, cue: Sequence[str]) -> bool:
+    """Whether the "-ing" word at ``units[k]`` belongs to the phrase of the noun after it:
+    right after an article or possessive ("the developing brain"), after the cue's own
+    verb, which takes a noun, not a verb ("protects working memory", "raises resting heart
+    rate"), or opening the sentence, where it and the noun are its subject ("Chelating
+    drugs", "Drinking alcohol")."""
+    key = units[k].key
+    if units[k].kind != "word" or not key.endswith("ing") or len(key) < 6:
+        return False
+    if k == 0:
+        return True
+    before = units[k - 1]
+    verb = cue[-1] if cue and cue[-1] not in STOPWORDS else ""  # "linked to": no verb
+    return before.kind == "word" and (before.key in OPENERS or before.key == verb)
 
 
 def _heads(units: Sequence[_Unit], i: int) -> bool:
@@ -195,7 +221,8 @@ def _left(units: Sequence[_Unit], i: int, cue: Sequence[str], other: Mention) ->
     while j > 0 and i - j < MOST_MODIFIERS:
         unit = units[j - 1]
         comma = unit.kind == "mark" and unit.key == "," and j > 1 and _adjective(units[j - 2].key)
-        if _touches(unit, other) or not (comma or (_modifier(unit, cue) and _bare(unit.key))):
+        modifies = comma or _gerund(units, j - 1, cue) or (_modifier(unit, cue) and _bare(unit.key))
+        if _touches(unit, other) or not modifies:
             break
         if j < i and _participle(units[j].key) and not (comma or _adjective(unit.key)):
             return j + 1
@@ -206,7 +233,7 @@ def _left(units: Sequence[_Unit], i: int, cue: Sequence[str], other: Mention) ->
             return i
         return j - 1 if opener.key in OPENERS else j
     first = i
-    while first > j and units[first - 1].kind != "mark" and _evident(units, first - 1):
+    while first > j and units[first - 1].kind != "mark" and _evident(units, first - 1, cue):
         first -= 1
     return first
 
@@ -298,17 +325,46 @@ def _clause(candidate: Candidate, sentence: Sentence, cue: Sequence[str]) -> Can
     return replace(candidate, predicate=after, object=clause)
 
 
+def _raised(candidate: Candidate, sentence: Sentence, vocabulary: Vocabulary) -> Candidate:
+    """``candidate`` with its object the raised state of the substance whose level its cue
+    says rises, when the graph or the lexicon names that state as a condition ("raises the
+    level of homocysteine" causes elevated homocysteine), quoted from the cue's verb; else
+    ``candidate`` (more of a substance no condition names is promoted)."""
+    obj = candidate.object
+    if not candidate.cue.startswith(_LEVEL_UP + ":") or candidate.predicate != "promotes":
+        return candidate
+    if is_argument(obj) or obj.how == "anaphora" or not vocabulary.is_a(obj.type, "ChemicalEntity"):
+        return candidate
+    entity = vocabulary.entities.get(obj.entity)
+    names = dict.fromkeys([fold(obj.text), *([fold(entity.label)] if entity else [])])
+    for key in (fold(f"{word} {name}") for name in names for word in _RAISED):
+        state = vocabulary.graph_name(key) or vocabulary.lexicon_name(key)
+        if state is not None and vocabulary.is_a(state.type, "Condition"):
+            before = sentence.text[: obj.start - sentence.start].casefold()
+            verb = before.rfind(_cue_words(candidate.cue)[0])
+            start = sentence.start + verb if verb >= 0 else obj.start
+            text = sentence.text[start - sentence.start : obj.end - sentence.start]
+            clause = Mention(start, obj.end, text, PENDING + key, state.type, False, "suggested")
+            return replace(candidate, predicate="causes", object=clause)
+    return candidate
+
+
 def widened(
-    candidates: Sequence[Candidate], sentence: Sentence, mentions: Sequence[Mention]
+    candidates: Sequence[Candidate],
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    vocabulary: Vocabulary | None = None,
 ) -> list[Candidate]:
     """``candidates`` of ``sentence`` with each end's span and text the noun phrase its
-    mention heads, its entity unchanged, or the clause it relates (:func:`_clause`);
-    ``mentions`` are the sentence's, which a phrase takes whole or not at all."""
+    mention heads, its entity unchanged, or the clause it relates (:func:`_clause`, and
+    with a ``vocabulary`` :func:`_raised`); ``mentions`` are the sentence's, which a phrase
+    takes whole or not at all."""
     units = _units(sentence, mentions)
     found = []
     for c in candidates:
         cue = _cue_words(c.cue)
         c = _clause(c, sentence, cue)
+        c = _raised(c, sentence, vocabulary) if vocabulary is not None else c
         s, o = c.subject, c.object
         if not is_argument(s):
             s = _widen(s, c.object, sentence, units, cue)

@@ -1,15 +1,21 @@
 """The states an amount of a nutrient names: "too little zinc", "low vitamin D levels"
 and "a lack of iron" its deficiency, "too much magnesium", "excess iron" and "manganese
-excess" its excess."""
+excess" its excess. The amount's words govern each nutrient listed after the first: "low
+levels of vitamin B12, folate and copper" names three deficiencies (:func:`distributed`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
+from kg.ingest.arguments import PENDING
 from kg.ingest.matching import Hit, Matcher, ordered, top
-from kg.ingest.model import Sentence
+from kg.ingest.model import Candidate, Mention, Sentence
+from kg.ingest.names import fold
+from kg.ingest.vocabulary import Vocabulary
 
-__all__ = ["States"]
+__all__ = ["States", "distributed"]
 
 _TOO_LITTLE = re.compile(
     r"\b(?:too\s+little|not\s+(?:getting\s+|having\s+)?enough|insufficient|inadequate|"
@@ -37,6 +43,11 @@ _LOW_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEVELS = re.compile(r"\s+(?:levels?|status|intakes?|concentrations?|stores)\b", re.IGNORECASE)
+#: What stands between two items of a list: a comma (an "and" or "or" after it), or the
+#: conjunction alone.
+_NEXT_ITEM = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+#: The head word of a state's name, by its class.
+_HEADS = {"DeficiencyState": "deficiency"}
 
 
 class States(Matcher):
@@ -82,3 +93,69 @@ class States(Matcher):
         if after is not None:
             name = self.state_of(hit, "DeficiencyState", ("deficiency",))
             hits.append(Hit(hit.start, after.end(), name, name.how, named=False))
+
+
+def distributed(
+    candidates: Sequence[Candidate],
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    vocabulary: Vocabulary,
+) -> list[Candidate]:
+    """``candidates`` and, for each end that is a state an amount names of the nutrient it
+    ends with ("low levels of «vitamin B12»"), the same claim of the state of each nutrient
+    listed after it ("..., «folate» and «copper»"), whose name the amount's words govern
+    too: the state is the graph's by its name ("folate deficiency") or a proposed one
+    (:mod:`kg.ingest.arguments`); the list ends at the first item that is no nutrient."""
+    found = list(candidates)
+    for c in candidates:
+        for end in (c.subject, c.object):
+            for state, nutrient in _listed(end, sentence, mentions, vocabulary):
+                swap = {end: state, _last_nutrient(end, mentions, vocabulary): nutrient}
+                found.append(
+                    replace(
+                        c,
+                        subject=swap.get(c.subject, c.subject),
+                        object=swap.get(c.object, c.object),
+                    )
+                )
+    return found
+
+
+def _last_nutrient(
+    state: Mention, mentions: Sequence[Mention], vocabulary: Vocabulary
+) -> Mention | None:
+    """The nutrient mention that ends a state's mention ("low levels of «B12»"), if any."""
+    inside = [
+        m
+        for m in mentions
+        if state.start < m.start and m.end == state.end and vocabulary.is_a(m.type, "Nutrient")
+    ]
+    return inside[0] if inside else None
+
+
+def _listed(
+    state: Mention, sentence: Sentence, mentions: Sequence[Mention], vocabulary: Vocabulary
+) -> list[tuple[Mention, Mention]]:
+    """The states of the nutrients listed right after ``state``, each with its nutrient."""
+    head = _HEADS.get(state.type)
+    if head is None or _last_nutrient(state, mentions, vocabulary) is None:
+        return []
+    found = []
+    at = state.end
+    while (gap := _NEXT_ITEM.match(sentence.text, at - sentence.start)) is not None:
+        start = sentence.start + gap.end()
+        item = next(
+            (m for m in mentions if m.start == start and vocabulary.is_a(m.type, "Nutrient")), None
+        )
+        if item is None:
+            break
+        entity = vocabulary.entities.get(item.entity)
+        name = fold(f"{entity.label if entity else item.text} {head}")
+        found.append(
+            (
+                replace(item, entity=PENDING + name, type=state.type, known=False, how="suggested"),
+                item,
+            )
+        )
+        at = item.end
+    return found

@@ -1,0 +1,41 @@
+"""The state an amount of a nutrient names governs each nutrient listed after the first
+(kg.ingest.states.distributed): "low levels of A, B and C" is the deficiency of each, in
+every claim the first one's state takes part in. The sentences are invented for these
+tests."""
+
+from __future__ import annotations
+
+import yaml
+
+from kg.cli import cli
+
+LISTED = """Absorption and the B vitamins
+
+Poor absorption can lead to low levels of vitamin B12, folate and copper.
+Low levels of vitamin D and depression often go together.
+"""
+
+
+def _drafted(runner, tmp_path, text: str) -> tuple[list[dict], object]:
+    path = tmp_path / "listed.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "drafts"
+    assert runner.invoke(cli, ["ingest", str(path), "--out", str(out)]).exit_code == 0
+    folder = out / "listed"
+    return yaml.safe_load((folder / "candidates.yaml").read_text()), folder
+
+
+def test_an_amount_names_the_state_of_each_nutrient_listed_after_it(runner, tmp_path):
+    candidates, folder = _drafted(runner, tmp_path, LISTED)
+    claims = {(c["subject"], c["predicate"], c["object"]): c for c in candidates}
+    for nutrient in ("folate", "copper"):
+        state = claims[("poor-absorption", "causes", f"{nutrient}-deficiency")]
+        assert state["object_text"] == nutrient
+        named = [c for c in candidates if c["subject"] == f"{nutrient}-deficiency"]
+        assert [c["predicate"] for c in named] == ["deficiencyOf"]
+    # the list ends at its first item that is no nutrient: depression is no state of one
+    assert not any("depression-deficiency" in (c["subject"], c["object"]) for c in candidates)
+    accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
+    assert accepted.exit_code == 0, accepted.output
+    checked = runner.invoke(cli, ["validate", "--sources", str(folder.parent)])
+    assert checked.exit_code == 0, checked.output
