@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
+from drafting import accept_all_and_validate, drafted
 
 from kg.base.files import ontology_dir
 from kg.base.model import Certainty
-from kg.cli import cli
 from kg.curation.ontology import load_ontology
 from kg.ingest.arguments import PENDING, argument_phrases, ground_arguments, is_argument, typed
 from kg.ingest.model import Candidate, Mention, Sentence
@@ -183,19 +182,10 @@ Too much manganese has been linked to shaky handwriting in older adults.
 
 
 def test_an_ingested_phrase_is_a_proposed_entity_that_accept_and_validate_take(runner, tmp_path):
-    path = tmp_path / "manganese.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    out = tmp_path / "drafts"
-    assert runner.invoke(cli, ["ingest", str(path), "--out", str(out)]).exit_code == 0
-    folder = out / "manganese"
-    candidates = yaml.safe_load((folder / "candidates.yaml").read_text())
-    entities = yaml.safe_load((folder / "candidate-entities.yaml").read_text())
+    folder, candidates, entities = drafted(runner, tmp_path, "manganese", ARTICLE)
     shaky = next(e for e in entities if e["label"] == "shaky handwriting")
     assert shaky["type"] == "Condition" and shaky["status"] == "candidate"
     assert shaky.get("suggestions"), "a phrase no vocabulary names gets suggestions"
     assert not shaky.get("xrefs"), "never silently grounded"
     assert any(c["object"] == shaky["id"] for c in candidates)
-    accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
-    assert accepted.exit_code == 0, accepted.output
-    checked = runner.invoke(cli, ["validate", "--sources", str(out)])
-    assert checked.exit_code == 0, checked.output
+    accept_all_and_validate(runner, folder)

@@ -10,10 +10,9 @@ import re
 from dataclasses import replace
 
 import pytest
-import yaml
+from drafting import accept_all_and_validate, drafted
 
 from kg.base.model import Certainty
-from kg.cli import cli
 from kg.ingest.arguments import PENDING
 from kg.ingest.extents import widened
 from kg.ingest.model import Candidate, Mention, Sentence
@@ -157,18 +156,10 @@ Niacin is needed for healthy skin.
 
 
 def test_a_widened_end_is_what_accept_and_validate_take(runner, tmp_path):
-    path = tmp_path / "niacin.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    out = tmp_path / "drafts"
-    assert runner.invoke(cli, ["ingest", str(path), "--out", str(out)]).exit_code == 0
-    folder = out / "niacin"
-    candidates = yaml.safe_load((folder / "candidates.yaml").read_text())
+    folder, candidates, _ = drafted(runner, tmp_path, "niacin", ARTICLE)
     skin = next(c for c in candidates if c["object_text"] == "healthy skin")
     assert skin["subject_text"] == "Niacin" and skin["object"] == "skin"
-    accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
-    assert accepted.exit_code == 0, accepted.output
-    checked = runner.invoke(cli, ["validate", "--sources", str(out)])
-    assert checked.exit_code == 0, checked.output
+    accept_all_and_validate(runner, folder)
 
 
 def test_what_may_damage_a_structure_causes_its_damage_quoted_as_the_clause():
@@ -214,22 +205,13 @@ Alcohol can damage the liver.
 
 
 def test_a_damage_clause_reuses_the_graphs_phenotype_or_proposes_one(runner, tmp_path):
-    path = tmp_path / "b12.txt"
-    path.write_text(CLAUSES, encoding="utf-8")
-    out = tmp_path / "drafts"
-    assert runner.invoke(cli, ["ingest", str(path), "--out", str(out)]).exit_code == 0
-    folder = out / "b12"
-    candidates = yaml.safe_load((folder / "candidates.yaml").read_text())
-    entities = yaml.safe_load((folder / "candidate-entities.yaml").read_text())
+    folder, candidates, entities = drafted(runner, tmp_path, "b12", CLAUSES)
     clauses = {c["object_text"]: c for c in candidates if c["predicate"] == "causes"}
     assert clauses["damage the nerves"]["object"] == "nerve-damage"  # the graph has it
     liver = next(e for e in entities if e["id"] == clauses["damage the liver"]["object"])
     assert (liver["label"], liver["type"]) == ("liver damage", "Phenotype")
     assert not any(c["predicate"] == "damages" for c in candidates)
-    accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
-    assert accepted.exit_code == 0, accepted.output
-    checked = runner.invoke(cli, ["validate", "--sources", str(out)])
-    assert checked.exit_code == 0, checked.output
+    accept_all_and_validate(runner, folder)
 
 
 RAISED = """Folate and homocysteine
@@ -240,12 +222,7 @@ Vitamin D3 raised serum levels of calcidiol.
 
 
 def test_what_raises_a_level_causes_the_raised_state_a_vocabulary_names(runner, tmp_path):
-    path = tmp_path / "folate.txt"
-    path.write_text(RAISED, encoding="utf-8")
-    out = tmp_path / "drafts"
-    assert runner.invoke(cli, ["ingest", str(path), "--out", str(out)]).exit_code == 0
-    folder = out / "folate"
-    candidates = yaml.safe_load((folder / "candidates.yaml").read_text())
+    folder, candidates, _ = drafted(runner, tmp_path, "folate", RAISED)
     raised = {(c["subject"], c["predicate"], c["object"]): c for c in candidates}
     # the graph names elevated homocysteine: the text relates that condition
     state = raised[("folate-deficiency", "causes", "elevated-homocysteine")]
@@ -253,10 +230,7 @@ def test_what_raises_a_level_causes_the_raised_state_a_vocabulary_names(runner, 
     assert not any(c["object"] == "homocysteine" for c in candidates)
     # no condition is named for a high calcidiol level: more calcidiol is promoted
     assert raised[("vitamin-d3", "promotes", "calcidiol")]["object_text"] == "calcidiol"
-    accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
-    assert accepted.exit_code == 0, accepted.output
-    checked = runner.invoke(cli, ["validate", "--sources", str(out)])
-    assert checked.exit_code == 0, checked.output
+    accept_all_and_validate(runner, folder)
 
 
 @pytest.mark.parametrize(

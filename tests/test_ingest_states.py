@@ -5,9 +5,7 @@ tests."""
 
 from __future__ import annotations
 
-import yaml
-
-from kg.cli import cli
+from drafting import accept_all_and_validate, drafted
 
 LISTED = """Absorption and the B vitamins
 
@@ -16,17 +14,8 @@ Low levels of vitamin D and depression often go together.
 """
 
 
-def _drafted(runner, tmp_path, text: str) -> tuple[list[dict], object]:
-    path = tmp_path / "listed.txt"
-    path.write_text(text, encoding="utf-8")
-    out = tmp_path / "drafts"
-    assert runner.invoke(cli, ["ingest", str(path), "--out", str(out)]).exit_code == 0
-    folder = out / "listed"
-    return yaml.safe_load((folder / "candidates.yaml").read_text()), folder
-
-
 def test_an_amount_names_the_state_of_each_nutrient_listed_after_it(runner, tmp_path):
-    candidates, folder = _drafted(runner, tmp_path, LISTED)
+    folder, candidates, _ = drafted(runner, tmp_path, "listed", LISTED)
     claims = {(c["subject"], c["predicate"], c["object"]): c for c in candidates}
     for nutrient in ("folate", "copper"):
         state = claims[("poor-absorption", "causes", f"{nutrient}-deficiency")]
@@ -35,7 +24,4 @@ def test_an_amount_names_the_state_of_each_nutrient_listed_after_it(runner, tmp_
         assert [c["predicate"] for c in named] == ["deficiencyOf"]
     # the list ends at its first item that is no nutrient: depression is no state of one
     assert not any("depression-deficiency" in (c["subject"], c["object"]) for c in candidates)
-    accepted = runner.invoke(cli, ["accept", str(folder), "--all"])
-    assert accepted.exit_code == 0, accepted.output
-    checked = runner.invoke(cli, ["validate", "--sources", str(folder.parent)])
-    assert checked.exit_code == 0, checked.output
+    accept_all_and_validate(runner, folder)
