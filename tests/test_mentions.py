@@ -207,6 +207,68 @@ def test_function_words_verbs_and_class_words_are_no_mentions(vocabulary):
     assert spans("In short, food choices lead to health.", vocabulary) == []
 
 
+def test_a_substance_named_like_a_verb_is_a_mention_where_the_words_make_it_a_noun(vocabulary):
+    doc = (
+        "Poor sleep can lead to fatigue. Exposure to lead is harmful. Foods may contain "
+        "lead. Lead levels rose. Lead damages nerves, and it can lead people to tiredness. "
+        "Zinc, lead and iron were measured. Iron cuts the amount of lead the gut absorbs."
+    )
+    leads = [(m.text, m.start) for m in run(doc, vocabulary)[0] if m.text.casefold() == "lead"]
+    nouns = [doc.index("to lead") + 3, doc.index("contain lead") + 8]
+    nouns += [doc.index(t) for t in ("Lead levels", "Lead damages", "lead and", "lead the gut")]
+    assert leads == [(doc[n : n + 4], n) for n in nouns]
+
+
+def test_without_such_words_a_verbs_name_stays_no_mention(vocabulary):
+    doc = "These changes lead to tiredness. They lead busy lives, and want to lead a good life."
+    assert not any(entity == "lead" for _, entity, _ in spans(doc, vocabulary))
+
+
+def _with(*terms: Term) -> FakeLexicon:
+    return FakeLexicon([*TERMS, *terms])
+
+
+def test_a_name_in_ed_before_another_word_is_its_modifier(catalogue, ontology):
+    aged = Term("MESH:D000368", "Aged", (), "PopulationGroup", SEEN)
+    vocabulary = Vocabulary(catalogue, _with(aged), ontology=ontology)
+    doc = "Tofu, aged cheese and fish. People aged 65 differ. The aged need care."
+    got = [(m.text, m.start) for m in run(doc, vocabulary)[0] if m.text.casefold() == "aged"]
+    assert got == [("aged", doc.rindex("aged"))]
+
+
+def test_a_british_spelling_finds_the_american_name(catalogue, ontology):
+    fiber = Term("MESH:D004043", "Dietary Fiber", (), "Food", SEEN)
+    enhancer = Term("MESH:D005421", "Flavor Enhancer", (), "Food", SEEN)
+    vocabulary = Vocabulary(catalogue, _with(fiber, enhancer), ontology=ontology)
+    got = spans("Dietary fibre and a flavour enhancer.", vocabulary)
+    assert [(text, how) for text, _, how in got] == [
+        ("Dietary fibre", "lexicon"),
+        ("flavour enhancer", "lexicon"),
+    ]
+
+
+def test_a_number_joined_by_a_dash_finds_the_name_spelt_apart(catalogue, ontology):
+    gsk = Term("MESH:D038362", "Glycogen Synthase Kinase 3", ("GSK-3",), "ChemicalEntity", SEEN)
+    vocabulary = Vocabulary(catalogue, _with(gsk), ontology=ontology)
+    got = spans("Lithium inhibits glycogen synthase kinase-3 in neurons.", vocabulary)
+    assert ("glycogen synthase kinase-3", "lexicon") in [(text, how) for text, _, how in got]
+
+
+def test_an_adjective_after_a_verb_of_feeling_mentions_its_nouns_condition(catalogue, ontology):
+    confusion = Term("HP:0001289", "Confusion", (), "Phenotype", SEEN)
+    vocabulary = Vocabulary(catalogue, _with(confusion), ontology=ontology)
+    doc = "They may feel weak and very confused. A confused reader and confused results."
+    got = [(m.text, m.entity, m.start) for m in run(doc, vocabulary)[0] if m.text == "confused"]
+    assert got == [("confused", "confusion", doc.index("confused"))]
+
+
+def test_a_list_of_feelings_keeps_its_verb_out(catalogue, ontology):
+    confusion = Term("HP:0001289", "Confusion", (), "Phenotype", SEEN)
+    vocabulary = Vocabulary(catalogue, _with(confusion), ontology=ontology)
+    got = spans("People with scurvy may feel tired, weak or confused.", vocabulary)
+    assert [text for text, _, _ in got][-2:] == ["tired", "confused"]
+
+
 def test_an_acronym_matches_in_its_own_case(vocabulary):
     got = spans("ALA is an antioxidant; an ala of the nose is not.", vocabulary)
     assert got == [("ALA", "alpha-lipoic-acid", "lexicon")]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.ingest.names import fold, singular
+from kg.ingest.names import american, fold, singular, variants
 
 #: Regular English nouns, singular and plural, of each ending the rule tells apart.
 PAIRS = [
@@ -73,3 +73,24 @@ def test_fold_is_idempotent(text):
 @given(st.from_regex(r"[a-z]{1,12}(s|es|ies|oes|ses|ves)?", fullmatch=True))
 def test_singular_is_idempotent_on_words(word):
     assert singular(singular(word)) == singular(word)
+
+
+@pytest.mark.parametrize(
+    ("british", "us"),
+    [("dietary fibre", "dietary fiber"), ("flavour enhancer", "flavor enhancer"),
+     ("anaemia", "anemia"), ("oestrogen", "estrogen"), ("coeliac disease", "celiac disease"),
+     ("mood stabiliser", "mood stabilizer"), ("grey matter", "gray matter")],
+)  # fmt: skip
+def test_a_british_spelling_has_its_american_form(british, us):
+    assert american(british) == us
+
+
+@pytest.mark.parametrize("word", ["four", "your", "hour", "toe", "more", "there", "exercise"])
+def test_words_not_spelt_apart_stay_as_they_are(word):
+    assert american(word) == word
+
+
+def test_a_number_after_a_word_is_tried_joined_and_apart():
+    assert variants(fold("glycogen synthase kinase-3")) == ["glycogen synthase kinase 3"]
+    assert variants(fold("omega 3")) == ["omega3"]
+    assert variants(fold("vitamin B12")) == []

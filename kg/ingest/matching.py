@@ -10,7 +10,22 @@ from operator import itemgetter
 
 from kg.ingest.model import Mention, Sentence
 from kg.ingest.vocabulary import Name, Vocabulary, folded, letters_of, spelt
-from kg.ingest.wordlists import DASH, STOPWORDS, wordset
+from kg.ingest.wordlists import (
+    AFTER_TO_NOUN,
+    BARE_INFINITIVE_VERBS,
+    COPULAS,
+    DASH,
+    FEEL_BETWEEN,
+    FEEL_VERBS,
+    FEELING_NOUNS,
+    NOUN_BEFORE,
+    OBJECT_STARTS,
+    STOPWORDS,
+    SUBSTANCE_AFTER,
+    VERB_SLOTS,
+    is_verb,
+    wordset,
+)
 
 __all__ = ["Hit", "Matcher", "Word", "held", "ordered", "top"]
 
@@ -20,6 +35,8 @@ __all__ = ["Hit", "Matcher", "Word", "held", "ordered", "top"]
 _WORD = re.compile(
     r"['’]s(?![^\W_])|[^\W_]+(?:(?:['’](?!s(?![^\W_]))|(?<=[^\W\d_])[-‐‑‒–—](?=\d))[^\W_]+)*"
 )
+#: What stands between two items of a list: a comma, "and", "or", ", and".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)", re.IGNORECASE)
 #: Prefixes that make a new word with a hyphen ("non-alcoholic"): no name starts after one.
 _BOUND_PREFIXES = wordset(
     "non anti pre post un de dis co semi pseudo multi hyper hypo sub over under inter "
@@ -87,6 +104,7 @@ class Matcher:
         #: A span's text -> its name of the graph or the lexicon: a document repeats its
         #: names, and a span is looked up once for each longer name that starts with it.
         self._spans: dict[str, Name | None] = {}
+        self.substance_words: set[str] = set()  # verbs the text used as substances' names
 
     def words(self, sentence: Sentence) -> list[Word]:
         return [
@@ -175,6 +193,123 @@ class Matcher:
             if name is not None:
                 best = (j, name)
         return best
+
+    def substances(self, words: list[Word], hits: list[Hit]) -> None:
+        """A substance's name that is a verb too ("lead") is a mention where the words
+        around it make it a noun (:meth:`_noun_slot`), and after the text once used it so,
+        anywhere but in a verb's slot (after a modal or pronoun, before "to" or an object)
+        unless a determiner or preposition comes before it ("the amount of lead the gut
+        absorbs")."""
+        spans = {(h.start, h.end) for h in hits}
+        for i, word in enumerate(words):
+            name = self.vocab.substance_name(word.key)
+            if name is None or (word.start, word.end) in spans:
+                continue
+            if not spelt(self.doc[word.start : word.end], name.spellings):
+                continue
+            before, after = self._next_to(words, i, -1), self._next_to(words, i, 1)
+            if before not in NOUN_BEFORE and self._verb_slot(before, after):
+                continue  # after a determiner or preposition, no verb: "of lead the gut ..."
+            if word.key in self.substance_words or self._noun_slot(words, i, hits):
+                self.substance_words.add(word.key)
+                hits.append(Hit(word.start, word.end, name, name.how))
+        hits[:] = ordered(hits)
+
+    def _next_to(self, words: list[Word], i: int, step: int) -> str | None:
+        """The word next to ``words[i]`` on the side ``step``, when only spaces part them."""
+        j = i + step
+        if not 0 <= j < len(words):
+            return None
+        a, b = sorted((words[i], words[j]), key=lambda w: w.start)
+        return words[j].key if self.doc[a.end : b.start].isspace() else None
+
+    @staticmethod
+    def _verb_slot(before: str | None, after: str | None) -> bool:
+        """Whether a word between these two is in a verb's slot ("can lead to", "lead the")."""
+        if after == "to" or after in OBJECT_STARTS or before in BARE_INFINITIVE_VERBS:
+            return True
+        return before in VERB_SLOTS and not (
+            before == "to" and (after is None or after in AFTER_TO_NOUN)
+        )
+
+    def _noun_slot(self, words: list[Word], i: int, hits: list[Hit]) -> bool:
+        """Whether the words around ``words[i]`` (not in a verb's slot) make it a noun: after
+        a determiner, a preposition or a verb ("levels of lead", "exposure to lead.",
+        "contain lead"), before a copula or a word for a measure or an exposure of a
+        substance ("lead is", "lead levels", "lead in water"), or next to an item of a
+        list of substances ("lead, mercury and arsenic")."""
+        before, after = self._next_to(words, i, -1), self._next_to(words, i, 1)
+        if before in NOUN_BEFORE or before == "to" or (before is not None and is_verb(before)):
+            return True
+        if after in COPULAS or after in SUBSTANCE_AFTER:
+            return True
+        word = words[i]
+        return any(
+            self.vocab.kind(h.name.type) == "ChemicalEntity"
+            and (
+                _LIST_GAP.fullmatch(self.doc[h.end : word.start])
+                or _LIST_GAP.fullmatch(self.doc[word.end : h.start])
+            )
+            for h in hits
+        )
+
+    def participles(self, words: list[Word], hits: list[Hit]) -> None:
+        """A name of one word in -ed before a word that is no function word or verb ("aged"
+        in "aged cheese", "aged 65") is that word's modifier, no mention of its own ("the
+        aged need care" is one)."""
+        after = {w.start: self._next_to(words, i, 1) for i, w in enumerate(words)}
+        hits[:] = [
+            h
+            for h in hits
+            if not (
+                h.start in after
+                and self.doc[h.start : h.end].isalpha()
+                and h.end - h.start > 3
+                and self.doc[h.start : h.end].casefold().endswith("ed")
+                and after[h.start] is not None
+                and after[h.start] not in STOPWORDS
+                and not is_verb(after[h.start])
+            )
+        ]
+
+    def feelings(self, words: list[Word], hits: list[Hit]) -> None:
+        """An adjective for how someone feels after a verb that links them to it ("feel
+        exhausted", "may become depressed or confused") mentions the condition its noun
+        names ("exhaustion", "depression"), where a vocabulary knows that noun as one."""
+        spans = {(h.start, h.end) for h in hits}
+        for i, word in enumerate(words):
+            if (word.start, word.end) in spans or not self._after_feel(words, i):
+                continue
+            name = self._feeling(word.key)
+            if name is not None:
+                hits.append(Hit(word.start, word.end, name, name.how, named=False))
+        hits[:] = ordered(hits)
+
+    def _after_feel(self, words: list[Word], i: int) -> bool:
+        """Whether ``words[i]`` follows a verb of :data:`FEEL_VERBS`, with only grading
+        words, conjunctions and other such adjectives (a list) between."""
+        for j in range(i - 1, max(-1, i - 8), -1):
+            gap = self.doc[words[j].end : words[j + 1].start]
+            if gap.strip() not in ("", ","):
+                return False
+            key = words[j].key
+            if key in FEEL_VERBS:
+                return True
+            if key in STOPWORDS - FEEL_BETWEEN or is_verb(key):
+                return False
+        return False
+
+    def _feeling(self, key: str) -> Name | None:
+        """The condition the noun of the adjective ``key`` names, or None."""
+        for ending, nouns in FEELING_NOUNS:
+            if not key.endswith(ending) or len(key) < len(ending) + 3:
+                continue
+            stem = key[: len(key) - len(ending)]
+            for noun in nouns:
+                name = self.vocab.graph_name(stem + noun) or self.vocab.lexicon_name(stem + noun)
+                if name is not None and self.vocab.kind(name.type) == "Condition":
+                    return name
+        return None
 
     def recent(self, s_no: int, before: int, hits: list[Hit], back: int = 2) -> list[Hit]:
         """The named mentions before ``before``, in this sentence or the ``back`` before."""

@@ -5,9 +5,13 @@ source entity's label or synonym), a name the text itself gives an entity ("X, a
 as Y", "X (Y)", "Y, or X,", an abbreviation in parentheses), a standard term of the lexicon,
 or an anaphor ("this vitamin", "the deficiency", a safe "it") that points back to an earlier
 mention. Names are matched longest first over words, folded (:func:`kg.ingest.names.fold`),
-never inside a word. A lexicon term the graph lacks becomes a :class:`ProposedEntity`; a
-noun phrase with a class head word ("... deficiency", "... disease") that no vocabulary
-knows is proposed with suggestions only, for the curator to choose from.
+never inside a word, in British or American spelling. A substance's name that is a verb
+too ("lead") counts where the words around it make it a noun, an adjective for a feeling
+after "feel" ("feel confused") names its noun's condition, and a name in -ed before a
+noun ("aged cheese") is only its modifier. A lexicon term the graph lacks becomes a
+:class:`ProposedEntity`; a noun phrase with a class head word ("... deficiency", "...
+disease") that no vocabulary knows is proposed with suggestions only, for the curator to
+choose from.
 
 Each step has a module: :mod:`kg.ingest.vocabulary` (the names known),
 :mod:`kg.ingest.matching` (the longest names over a sentence's words),
@@ -123,6 +127,9 @@ class _Finder(Processes, Aliases, Anaphora, Proposals):
         self.sentence_starts.append(sentence.start)
         for _ in range(2):  # once more when the sentence introduced an alias
             hits = self.dictionary(words)
+            self.participles(words, hits)
+            self.substances(words, hits)
+            self.feelings(words, hits)
             self.noun_phrases(sentence, words, hits)
             self.states(sentence, hits)
             self.populations(words, hits)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold", "singular"]
+__all__ = ["american", "fold", "singular", "variants"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\s\-‐‑‒–—_/]+")
@@ -118,3 +118,50 @@ def fold(name: str) -> str:
     text = _LETTER_DIGIT.sub("", name.translate(_APOSTROPHES).casefold())
     text = _NUMBERED_PLURAL.sub(r"\1", _DASHES.sub(" ", text).strip())
     return _WORD.sub(lambda m: singular(m.group()), text)
+
+
+#: British spellings and their American forms, word by word: -our ("behaviour",
+#: "flavour"), -bre/-tre ("fibre", "centre"), -is- for -iz- ("stabiliser"), ae and oe
+#: after a consonant or opening a word ("anaemia", "oestrogen", "foetus"), sulph-.
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
+    (re.compile(r"(?<=[a-z]{2})([bt])re\b"), r"\1er"),
+    (re.compile(r"(?<=[a-z]{3})is(er|ation|ed|ing)\b"), r"iz\1"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])ae|\bae(?=t)"), "e"),
+    (re.compile(r"(?:(?<=[b-df-hj-np-tv-z])|\b)oe(?=[a-z])"), "e"),
+    (re.compile(r"\bsulph"), "sulf"),
+)
+#: Whole words spelt apart: "grey matter" is "gray matter".
+_BRITISH_WORDS = {"grey": "gray", "aluminium": "aluminum", "yoghurt": "yogurt", "mould": "mold"}
+
+
+def american(key: str) -> str:
+    """The American spelling of a folded name in British spelling ("dietary fibre" ->
+    "dietary fiber", "anaemia" -> "anemia"), else the name: where a vocabulary has only
+    one spelling of a name, the other finds it too.
+
+    >>> [american(w) for w in ("flavour enhancer", "fibre", "anaemia", "oedema", "four")]
+    ['flavor enhancer', 'fiber', 'anemia', 'edema', 'four']
+    """
+    words = [_BRITISH_WORDS.get(w, w) for w in key.split(" ")]
+    text = " ".join(words)
+    for pattern, repl in _BRITISH:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_JOINED_NUMBER = re.compile(r"\b([a-z]{3,})(\d+)\b")  # "kinase3", from "kinase-3"
+_SPACED_NUMBER = re.compile(r"\b([a-z]{3,}) (\d+)\b")  # "omega 3"
+
+
+def variants(key: str) -> list[str]:
+    """Other spellings of a folded name that a vocabulary may have instead: American for
+    British (:func:`american`), and a number after a word joined or apart ("glycogen
+    synthase kinase-3" folds to "... kinase3", a label "... Kinase 3" to "... kinase 3";
+    "omega 3" is "omega-3").
+
+    >>> variants("glycogen synthase kinase3"), variants("omega 3"), variants("fibre")
+    (['glycogen synthase kinase 3'], ['omega3'], ['fiber'])
+    """
+    found = [american(key), _JOINED_NUMBER.sub(r"\1 \2", key), _SPACED_NUMBER.sub(r"\1\2", key)]
+    return list(dict.fromkeys(v for v in found if v != key))

@@ -14,7 +14,7 @@ from typing import Protocol
 from kg.base.model import Entity
 from kg.curation.ontology import Ontology
 from kg.ingest.model import Suggestion, Term
-from kg.ingest.names import fold
+from kg.ingest.names import american, fold, variants
 from kg.ingest.wordlists import ADJECTIVES, GENERIC, STOPWORDS, VERBS
 
 __all__ = [
@@ -31,11 +31,17 @@ __all__ = [
 ]
 
 folded = lru_cache(maxsize=1 << 16)(fold)
+#: Other spellings of a name, remembered: every span the matcher tries no name has asks.
+_american = lru_cache(maxsize=1 << 16)(american)
+_variants = lru_cache(maxsize=1 << 16)(variants)
 
 _FIRST_WORD = re.compile(r"[^\W_]+")
 #: A lexicon name that starts with an article ("the brain") is matched without it.
 _ARTICLE = re.compile(r"(?:the|an?) ")
 
+
+#: How many letters longer than the American spelling a British name may be ("anaemia").
+_BRITISH_ROOM = 3
 
 #: "X-based Y", "X-derived Y" are Ys of X: a text also calls them "X Y" ("plant-based
 #: oils" are "plant oils"), a name that counts when no entity has it already.
@@ -152,8 +158,10 @@ class Vocabulary:
         return _reaches(self._names, dict(self.lexicon.reach) if self.lexicon is not None else {})
 
     def reach(self, word: str) -> int:
-        """The length of the longest folded name that starts with folded ``word``."""
-        return self._all_reach.get(word, 0)
+        """The length of the longest folded name that starts with folded ``word``, or with
+        its American spelling, and room for a British spelling's longer words."""
+        reach = max(self._all_reach.get(word, 0), self._all_reach.get(_american(word), 0))
+        return reach + _BRITISH_ROOM if reach else 0
 
     @property
     def graph_names(self) -> frozenset[str]:
@@ -165,7 +173,11 @@ class Vocabulary:
         return key in self._names
 
     def graph_name(self, key: str) -> Name | None:
-        return self._names.get(key)
+        """The graph's name ``key``, or by another spelling of it (:func:`variants`)."""
+        found = self._names.get(key)
+        for other in _variants(key) if found is None else ():
+            found = found or self._names.get(other)
+        return found
 
     def lexicon_name(self, key: str) -> Name | None:
         """The lexicon's reading of a folded name: the class most of the terms whose label
@@ -184,6 +196,15 @@ class Vocabulary:
         ("mineral", "antioxidant"), for where the text names the class ("an antioxidant")."""
         return self._lexicon_name(key, generic=True)
 
+    def substance_name(self, key: str) -> Name | None:
+        """The lexicon's reading of a folded word that is a verb too ("lead"), where it
+        names a substance (of the kind of ChemicalEntity): for where the words around it
+        make it a noun (:meth:`kg.ingest.matching.Matcher.substances`); or None."""
+        if key not in VERBS:
+            return None
+        name = self._lexicon_name(key, verb=True)
+        return name if name is not None and self.kind(name.type) == "ChemicalEntity" else None
+
     def food_name(self, key: str) -> Name | None:
         """The lexicon's reading of a folded name as a food, where its first reading is
         another thing ("liver", an organ and FoodOn's "animal liver"), labelled as FoodOn
@@ -194,11 +215,15 @@ class Vocabulary:
         label = name.terms[0][0].label
         return replace(name, spellings=(label, *name.spellings))
 
-    def _lexicon_name(self, key: str, generic: bool = False, kind: str = "") -> Name | None:
-        if self.lexicon is None or key in STOPWORDS or key in VERBS:
+    def _lexicon_name(
+        self, key: str, generic: bool = False, kind: str = "", verb: bool = False
+    ) -> Name | None:
+        if self.lexicon is None or key in STOPWORDS or (key in VERBS and not verb):
             return None  # "leads to" names no lead
         if (key in GENERIC and not generic) or key in ADJECTIVES or _ARTICLE.match(key):
             return None  # "rich in" names no RICH syndrome; "the brain" is "brain"
+        if key not in self.lexicon.names:  # "dietary fibre" is "dietary fiber"
+            key = next((v for v in _variants(key) if v in self.lexicon.names), key)
         terms = [
             t
             for t in self.lexicon.names.get(key, ())

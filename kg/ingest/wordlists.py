@@ -264,11 +264,44 @@ VERBS = wordset(
     experience suffer avoid diagnose worsen impair disrupt boost absorb eat consume lack
     face reverse cure mask call know name play keep maintain regulate enhance decrease
     block inhibit produce say report note observe see ensure occur happen give allow
-    enable limit slow stop speed reach hold serve act work add study recommend advise
+    enable limit slow stop speed reach hold serve act work add study recommend advise feel
     believe consider appear tend fail surround travel carry deliver send
-    ate took made gave found held kept brought led fed drank got became began grew
+    ate took made gave found held kept brought led fed drank got became began grew felt
     shown taken given eaten known seen grown"""
 )
+#: Verbs a bare infinitive follows ("help lead to"): no noun reading after them.
+BARE_INFINITIVE_VERBS = wordset("help helps helped make makes made let lets")
+#: Words after a substance's name that make the name a noun ("lead levels", "lead
+#: exposure", "lead in water"): measures, exposures and harms of a substance.
+SUBSTANCE_AFTER = wordset(
+    """level levels exposure exposures poisoning toxicity concentration concentrations
+    content intake contamination residue residues in"""
+)
+#: Words after "to" and a name that make the name a noun ("exposure to lead in ...",
+#: "exposure to lead and mercury"), not an infinitive ("to lead a ...").
+AFTER_TO_NOUN = wordset(
+    "is are was were in and or from at during than may might can could will would should must"
+)
+#: Verbs that link a person to how they feel ("feel tired", "become confused"): an adjective
+#: after one names a symptom.
+FEEL_VERBS = wordset(
+    """feel feels felt feeling become becomes became becoming get gets got getting seem
+    seems seemed look looks looked grow grows grew"""
+)
+#: Words that may stand between such a verb and its adjectives ("feel very tired and
+#: unusually irritable").
+FEEL_BETWEEN = wordset(
+    """very often more less too so quite extremely unusually easily increasingly rather
+    really and or a little bit"""
+)
+#: The endings of the noun an adjective for a feeling names, by the adjective's ending:
+#: "depressed" -> "depression", "disoriented" -> "disorientation", "tired" ->
+#: "tiredness", "sleepy" -> "sleepiness", "irritable" -> "irritability", "anxious" ->
+#: "anxiety".
+FEELING_NOUNS = (
+    ("ed", ("ion", "ation")), ("", ("ness",)), ("y", ("iness",)), ("able", ("ability",)),
+    ("ous", ("ety",)),
+)  # fmt: skip
 #: Single words the lexicon names but that a text uses as plain words ("the role of",
 #: "in the body"): a class head alone names no particular thing.
 GENERIC = frozenset(
