@@ -376,3 +376,18 @@ def test_the_names_inside_a_longer_name_are_dropped_as_their_definition_says(dra
                 and outer[:2] != inner[:2])  # fmt: skip
 
     assert _unheld(spans) == [r for r in spans if not any(holds(o, r) for o in spans)]
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        # a group of people opens the sentence: "it" points at the nearest clause's subject
+        (
+            "Vegans say that zinc calms them, but trials have not shown that it protects nerves.",
+            [("it", "zinc")],
+        ),
+        ("Vegans often eat seeds, and it shows.", []),
+    ],
+)
+def test_it_past_a_group_of_people_points_at_a_clause_subject(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected

@@ -115,6 +115,8 @@ TYPES = {
     "cofactor": "ChemicalEntity",
     "vitamin": "Nutrient",
     "B vitamins": "Nutrient",
+    "probiotics": "Food",
+    "dietary supplements": "Food",
 }
 
 
@@ -1579,3 +1581,95 @@ def test_a_later_reading_that_admits_anything_takes_no_left_out_item():
     assert triples(text, "magnesium", "migraine", "people") == {
         ("Magnesium", "treats", "migraine", False)
     }
+
+
+def test_a_colon_and_bullets_after_any_cue_words_open_its_object_list(tmp_path):
+    document = (
+        "Symptoms of iron deficiency include:\n- fatigue and headaches\n- numbness\n\n"
+        "The groups at highest risk of iron deficiency are:\n- vegans\n- older adults\n"
+    )
+    drafted = draft_claims(document, load_known(tmp_path)).candidates
+    found = {(c.subject.text, c.predicate, c.object.text) for c in drafted}
+    symptoms = {("iron deficiency", "hasSymptom", s) for s in ("fatigue", "headaches", "numbness")}
+    at_risk = {(g, "atRiskOf", "iron deficiency") for g in ("vegans", "older adults")}
+    assert symptoms | at_risk <= found
+
+
+def test_is_a_joins_only_a_member_and_a_class_of_one_kind():
+    assert triples("Beef is one of the best iron sources.", "beef", "iron") == set()
+    assert ("Zinc", "isA", "minerals", False) in triples(
+        "Zinc is one of the minerals the brain needs.", "zinc", "minerals", "brain"
+    )
+
+
+def test_what_a_thing_brings_of_a_condition_it_causes():
+    assert ("Alcohol", "causes", "headaches", False) in triples(
+        "Alcohol brings headaches.", "alcohol", "headaches"
+    )
+
+
+def test_by_inhibiting_after_an_object_is_the_clause_subjects_means():
+    found = triples(
+        "Zinc may slow dementia by inhibiting homocysteine.", "zinc", "dementia", "homocysteine"
+    )
+    assert ("Zinc", "reduces", "homocysteine", False) in found
+    assert not any(s == "dementia" for s, *_ in found)
+    # Opening the clause, the means belongs to a subject named after it.
+    opening = triples(
+        "So by blocking homocysteine, zinc protects the brain.", "homocysteine", "zinc", "brain"
+    )
+    assert not any(p == "reduces" for _, p, *_ in opening)
+
+
+def test_a_level_left_unchanged_is_denied():
+    assert ("Zinc", "reduces", "cholesterol", True) in triples(
+        "Zinc did not change levels of the stress hormone cholesterol.", "zinc", "cholesterol"
+    )
+
+
+def test_a_role_it_acts_as_is_a_class_unless_it_is_for_something():
+    assert ("Zinc", "isA", "cofactor", False) in triples(
+        "Zinc acts as a cofactor.", "zinc", "cofactor"
+    )
+    found = triples("Zinc serves as a cofactor in memory.", "zinc", "cofactor", "memory")
+    assert not any(p == "isA" for _, p, *_ in found)
+
+
+def test_a_bare_plural_class_after_are():
+    assert ("Probiotics", "isA", "dietary supplements", False) in triples(
+        "Probiotics are dietary supplements.", "probiotics", "dietary supplements"
+    )
+
+
+def test_all_of_which_makes_the_list_before_it_the_subject():
+    found = triples(
+        "It needs zinc, copper and iron, all of which are needed for memory.",
+        *("zinc", "copper", "iron", "memory"),
+    )
+    assert {(n, "requiredFor", "memory", False) for n in ("zinc", "copper", "iron")} <= found
+
+
+def test_foods_that_contain_it_listed():
+    found = triples(
+        "Foods that may contain caffeine include coffee and tea.", "caffeine", "coffee", "tea"
+    )
+    assert {
+        ("coffee", "contains", "caffeine", False),
+        ("tea", "contains", "caffeine", False),
+    } <= found
+
+
+def test_fewer_events_of_a_condition_is_a_lower_risk_of_it():
+    found = triples(
+        "Higher zinc levels were associated with fewer hospital admissions for depression.",
+        *("zinc", "depression"),
+    )
+    assert ("zinc", "prevents", "depression", False) in found
+    assert not any(p == "prevents" and o != "depression" for _, p, o, _ in found)
+
+
+def test_a_group_with_more_of_it_tends_to_score_better():
+    assert ("zinc", "promotes", "memory", False) in triples(
+        "Older adults with more zinc in their blood tend to score better on tests of memory.",
+        *("older adults", "zinc", "blood", "memory"),
+    )

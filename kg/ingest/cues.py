@@ -6,10 +6,12 @@ Each cue is a set of templates over a sentence whose mentions are replaced by sl
 words a few other words may stand ("X can also cause Y"), never a clause word
 (``gap.stop``) nor, before the cue, a subject pronoun (``gap.before_stop``): those start
 another clause or subject. A gap crosses no bracket, save a parenthesis right after a slot,
-which glosses its mention ("Biotin (vitamin B7) is a vitamin") and is read past. Cue words
-that open with a participle right after a determiner or a preposition (``adjective_after``:
-"with raised cholesterol") do not match there: the participle is an adjective. Kept
-apart from :mod:`kg.ingest.relations` so the lexicon's format is read in one place.
+which glosses its mention ("Biotin (vitamin B7) is a vitamin") and is read past; after the
+cue words a colon and a bullet may open the object's list ("Symptoms of X include:" then
+"- A" lines). Cue words that open with a participle right after a determiner or a
+preposition (``adjective_after``: "with raised cholesterol") do not match there: the
+participle is an adjective. Kept apart from :mod:`kg.ingest.relations` so the lexicon's
+format is read in one place.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ _WORD = r"(?:,|[^\s,«»;:()\[\]!?]+)"
 _WHOLE = r"(?:,|[^\s,«»;:()\[\]!?]++)"
 #: A mention in the possessive: it modifies the noun after it.
 _POSSESSOR = r"«\d+»['’]s?(?![\w’'-])"
+#: A colon and perhaps a bullet between cue words and their object: the object opens a list
+#: laid out below them ("Symptoms of X include:" then "- A" lines).
+_LIST_OPENING = r"(?::\s*(?:[-–•*]\s+)?)?"
 #: A parenthesis right after a mention: a gloss of it (another name, an abbreviation).
 GLOSS = r"(?:\s*\([^()\[\]]{1,80}\))?"
 
@@ -159,7 +164,8 @@ def _compile(
     """The regular expression of one template over a sentence whose mentions are slots;
     ``stops`` are the words no gap, no gap before and no gap after the cue crosses."""
     stop, before_stop, after_stop = stops
-    relative = r"(?:\s*,?\s*(?:which|that|who)\b)?"  # "X, which ...", "X, the sheath that ..."
+    # "X, which ...", "X, the sheath that ...", "A and B, all of which ..." (the list is X).
+    relative = r"(?:\s*,?\s*(?:(?:all|each|both|most|many) of )?(?:which|that|who|whom)\b)?"
     word = rf"\s*(?!(?:{stop}|{before_stop})\b)"
     words = rf"(?:{word}{_WHOLE}){{0,{max(before - 1, 0)}}}(?:{word}{_WORD}){{0,{min(before, 1)}}}"
     gap_before = rf"{relative}{words}{relative}\s*"
@@ -183,7 +189,7 @@ def _compile(
         out.append(f"(?P<c{literal_count}>{_literal(part)})")
         literal_count += 1
         if i < len(parts) - 1:  # a slot after it
-            out.append(gap_after if part.endswith(" ") else r"\s*")
+            out.append(_LIST_OPENING + gap_after if part.endswith(" ") else r"\s*")
     return f"(?=({''.join(out)}))"
 
 

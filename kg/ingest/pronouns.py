@@ -24,6 +24,13 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "so", "yet"})
 #: Conjunctions that open a subordinate clause, whose pronoun subject points back at the
 #: main clause's ("Iron is absorbed better when it is taken with vitamin C").
 _SUBORDINATORS = wordset("because although though while when whereas where since unless once that")
+#: The end of a clause break or subordinator, then perhaps an article: a clause's subject
+#: follows.
+_CLAUSE_END = re.compile(
+    rf"(?:[,;:]|(?<![\w’'-])(?:{'|'.join(sorted((CLAUSE_BREAKS | _SUBORDINATORS) - set(',;:')))}))"
+    r"\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 #: A hyphen that binds the word before it into a modifier ("placebo-controlled").
 _BOUND = re.compile(r"[-‐‑]\w")
 #: What joins two items of a list.
@@ -64,6 +71,8 @@ class Pronouns(Matcher):
             return []
         before = [h for h in hits if h.end <= word.start]
         found = self._topic(s_no, sentence, before)
+        if found is not None and not plural and found[1][0].type == "PopulationGroup":
+            found = self._clause_topic(sentence, before)
         if found is None:
             return []
         subject, names = found
@@ -121,6 +130,15 @@ class Pronouns(Matcher):
             if all(any((n.entity or n.key) in said for _, n in self.found[j]) for j in passed):
                 return subject, names
             return None
+        return None
+
+    def _clause_topic(self, sentence: Sentence, before: list[Hit]) -> tuple[Hit, list[Name]] | None:
+        """Past a group of people, which no "it" points at, the subject of the nearest
+        clause before the pronoun ("people say that MSG brings on attacks, but trials have
+        not shown that it triggers migraine": MSG)."""
+        for hit in reversed(top(before)):
+            if _CLAUSE_END.search(self.doc, sentence.start, hit.start):
+                return hit, [hit.name]
         return None
 
     def _paragraph_ends(self, k: int) -> bool:

@@ -26,6 +26,7 @@ from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.slots import Masked, slot_options
 from kg.ingest.spread import expand, plain
+from kg.ingest.vocabulary import class_kind
 
 __all__ = ["CUES", "NAMED", "find_relations"]
 
@@ -49,13 +50,37 @@ def _admitted(
 ) -> tuple[Mention, Mention] | None:
     """The subject and object as the ontology (and the reading's own narrowing) admits
     them, a provisional mention given the class its slot names (:func:`typed`), or None;
-    a relation between two mentions of one entity is never a claim."""
+    a relation between two mentions of one entity is never a claim, nor is a class of
+    another kind than its member ("beef is a source of iron" read as "beef isA iron")."""
     relation = ontology.relations.get(reading.predicate)
     if relation is None or subject.entity == obj.entity:
         return None
     s = typed(subject, relation.domain, reading.subject_is, ontology)
     o = typed(obj, relation.range, reading.object_is, ontology)
-    return (s, o) if s is not None and o is not None else None
+    if s is None or o is None:
+        return None
+    if reading.predicate == "isA" and not _one_kind(ontology, s.type, o.type):
+        return None
+    return s, o
+
+
+#: The (member, class) kinds "is a" may straddle: an enzyme is a protein, which the
+#: lexicon may call a chemical, and a chemical may be of a class of foods it is sold as
+#: (an additive, a sweetener, a supplement); no food is of a class of chemicals.
+_STRADDLED = frozenset(
+    {
+        ("ChemicalEntity", "GeneOrProtein"),
+        ("GeneOrProtein", "ChemicalEntity"),
+        ("ChemicalEntity", "Food"),
+    }
+)
+
+
+def _one_kind(ontology: Ontology, member: str, cls: str) -> bool:
+    """Whether a member and its class are of one kind, as "is a" needs (no food is a
+    nutrient, no body part a rash)."""
+    kinds = (class_kind(ontology, member), class_kind(ontology, cls))
+    return kinds[0] == kinds[1] or kinds in _STRADDLED
 
 
 @dataclass(frozen=True)
