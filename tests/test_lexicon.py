@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.base.vocab import CURIE_PREFIXES
-from kg.ingest.lexicon import DATA, Lexicon, trigrams
+from kg.ingest.lexicon import DATA, Lexicon, _most_shared, trigrams
 from kg.ingest.names import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -344,3 +345,11 @@ def test_every_curated_xref_is_cross_checked_against_the_lexicon(lexicon):
             found[key] = "label"
     assert found == {key: finding.split(":")[0] for key, finding in FINDINGS.items()}
     assert len(_curated_xrefs()) - len(found) >= 40  # the rest agree by label or synonym
+
+
+@given(st.lists(st.integers(0, 40), max_size=300), st.integers(1, 60))
+def test_the_most_shared_names_are_those_most_common_gives(numbers, n):
+    """Suggestions rank the names ``Counter.most_common`` keeps, ties to the first counted:
+    the threshold pass that replaced it keeps the very same entries."""
+    shared = Counter(numbers)
+    assert _most_shared(shared, n) == dict(shared.most_common(n))

@@ -445,3 +445,26 @@ def test_make_with_a_purpose_keeps_its_object():
     text = "Iodine makes thyroid hormones to control metabolism."
     found = triples(text, ["iodine", "thyroid hormones", "control metabolism"])
     assert ("Iodine", "promotes", "thyroid hormones", False) in found
+
+
+@pytest.mark.parametrize(
+    "masked",
+    [
+        "«0» causes «1», which can lead to «2» and is linked to «3».",
+        "«0» (vitamin B7), a «1» found in «2», is needed for «3» and helps prevent «4»'s «5».",
+        "In «0» with «1», low «2» levels were associated with a higher risk of «3».",
+        "«0»-induced «1» is caused by «2»; «3» such as «4» and «5» reduce «6».",
+    ],
+)
+def test_a_cue_pattern_opening_with_a_slot_finds_what_its_source_finds(masked):
+    """A pattern that opens with a slot is compiled to skip from « to «
+    (:meth:`kg.ingest.cues.CuePattern.regex`): the same matches, groups and all, as the
+    template's own look-ahead finds at every character."""
+    from kg.ingest.cues import CuePattern, load_cues
+
+    patterns = [p for _, p in load_cues().patterns]
+    assert any(p.source.startswith(CuePattern.SLOT_FIRST) for p in patterns)
+    for pattern in patterns:
+        source = re.compile(pattern.source, re.IGNORECASE)
+        found = [(m.regs[1:], m.groupdict()) for m in pattern.finditer(masked)]
+        assert found == [(m.regs[1:], m.groupdict()) for m in source.finditer(masked)]

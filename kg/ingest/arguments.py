@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from kg.curation.ontology import Ontology
 from kg.ingest.model import Candidate, Mention, ProposedEntity, Sentence
@@ -104,8 +105,9 @@ def is_argument(mention: Mention) -> bool:
     return mention.entity.startswith(PENDING)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word of a sentence (a tuple: every sentence makes a few dozen of them)."""
+
     start: int
     end: int
     raw: str

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from heapq import nsmallest
+from itertools import compress
 from pathlib import Path
 
 from kg.base.gcpause import paused_gc
@@ -214,13 +215,13 @@ class Lexicon:
             return ()
         # A name sharing c trigrams scores at most 2c / (|query| + c); keep only the names
         # that can still reach the k-th best of the most-shared ones.
-        best = shared.most_common(64 * k)
+        best = _most_shared(shared, 64 * k)
         size = len(query)
         scored = nsmallest(
             8 * k,
             (
                 (-2 * c / (size + index.sizes[n]), len(index.keys[n]), index.keys[n], n)
-                for n, c in best
+                for n, c in best.items()
             ),
         )
         found: dict[str, Suggestion] = {}
@@ -233,3 +234,28 @@ class Lexicon:
             if len(found) >= k:
                 break
         return tuple(found.values())[:k]
+
+
+def _most_shared(shared: Counter[int], n: int) -> dict[int, int]:
+    """The ``n`` entries of ``shared`` that ``shared.most_common(n)`` gives (the highest
+    counts, ties to the first counted), in no order: the count they reach is read off a
+    histogram of the counts and the entries kept in one C-level pass, where a heap over
+    every entry took a third of a suggestion's time."""
+    if len(shared) <= n:
+        return dict(shared)
+    histogram = Counter(shared.values())
+    above = 0  # how many entries count more than ``least``
+    for least in sorted(histogram, reverse=True):
+        if above + histogram[least] >= n:
+            break
+        above += histogram[least]
+    kept = compress(shared.items(), map(least.__le__, shared.values()))
+    ties = n - above  # the entries at ``least`` that fit, the first counted
+    best = {}
+    for key, count in kept:
+        if count > least:
+            best[key] = count
+        elif ties:
+            best[key] = count
+            ties -= 1
+    return best
