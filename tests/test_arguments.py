@@ -14,7 +14,14 @@ from drafting import accept_all_and_validate, drafted
 from kg.base.files import ontology_dir
 from kg.base.model import Certainty
 from kg.curation.ontology import load_ontology
-from kg.ingest.arguments import PENDING, argument_phrases, ground_arguments, is_argument, typed
+from kg.ingest.arguments import (
+    PENDING,
+    argument_phrases,
+    ground_arguments,
+    is_argument,
+    modified,
+    typed,
+)
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.relations import find_relations
 from kg.ingest.vocabulary import Vocabulary
@@ -189,3 +196,38 @@ def test_an_ingested_phrase_is_a_proposed_entity_that_accept_and_validate_take(r
     assert not shaky.get("xrefs"), "never silently grounded"
     assert any(c["object"] == shaky["id"] for c in candidates)
     accept_all_and_validate(runner, folder)
+
+
+def test_a_count_opens_a_phrase_and_an_ase_word_names_an_enzyme():
+    """ "five lipases" is the lipases; an "-ase" head names an enzyme, save the words that
+    only end so ("release", "disease")."""
+    found = phrases_typed("Zinc is a cofactor for five lipases, enzymes of the gut.")
+    assert ("lipases", "GeneOrProtein") in found
+    assert ("sudden release", "BiologicalProcess") in phrases_typed("Zinc causes a sudden release.")
+
+
+def phrases_typed(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in argument_phrases(Sentence(0, len(text), text), [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zinc boosts blood flow.", ("blood flow", "PhysiologicalFunction")),
+        ("Zinc eases gut symptoms quickly.", ("gut symptoms", "Phenotype")),
+        ("Zinc raises blood levels.", None),  # a measure: the part itself is the end
+        ("Zinc reaches the blood, fast.", None),  # no noun after it
+        ("Zinc reaches blood cells.", None),  # a mention follows: the vocabulary's compound
+    ],
+)
+def test_the_compound_a_body_part_modifies(text, expected):
+    sentence = Sentence(0, len(text), text)
+    i = text.index("blood") if "blood" in text else text.index("gut")
+    name = "blood" if "blood" in text else "gut"
+    part = Mention(i, i + len(name), name, name, "AnatomicalStructure", True, "test")
+    others = (
+        [Mention(i + 6, i + 11, "cells", "cell", "Cell", True, "test")] if "cells" in text else []
+    )
+    found = modified(part, sentence, [part, *others], ONTOLOGY)
+    assert (None if found is None else (found.text, found.type)) == expected
+    assert found is None or (is_argument(found) and found.start == part.start)

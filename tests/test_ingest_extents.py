@@ -275,3 +275,18 @@ def test_a_process_a_verb_does_to_the_object_is_what_is_promoted(text, obj, cue,
 def test_a_population_before_a_mention_is_no_modifier_of_it():
     text = "In older adults zinc eases pain."
     assert ends(text, "zinc", "pain", ["older adults"], cue="x: eases") == ("zinc", "pain")
+
+
+def test_a_demonstrative_opens_the_phrase_and_the_cues_verb_ends_it():
+    """Curators quote "this amino acid": a demonstrative says which one the text means; a
+    cue's verb right after the head ends the phrase even where no verb list knows it."""
+    text = "This amino acid damages the brain."
+    assert ends(text, "amino acid", "brain", cue="x: damages") == ("This amino acid", "the brain")
+    # "that" opens a clause as often as a phrase: it stays out
+    text = "Studies show that zinc damages the brain."
+    assert ends(text, "zinc", "brain", cue="x: damages") == ("zinc", "the brain")
+
+
+def test_an_adjective_an_article_opens_before_a_comma_is_one_of_a_list():
+    text = "The only treatment is a strict, lifelong diet for coeliac disease."
+    assert ends(text, "diet", "coeliac disease") == ("a strict, lifelong diet", "coeliac disease")

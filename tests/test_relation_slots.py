@@ -92,6 +92,9 @@ TYPES = {
     "gluten": "ChemicalEntity",
     "gut": "AnatomicalStructure",
     "muscles": "AnatomicalStructure",
+    "blood": "AnatomicalStructure",
+    "nitric oxide": "ChemicalEntity",
+    "depression": "Disease",
 }
 
 
@@ -468,3 +471,100 @@ def test_a_cue_pattern_opening_with_a_slot_finds_what_its_source_finds(masked):
         source = re.compile(pattern.source, re.IGNORECASE)
         found = [(m.regs[1:], m.groupdict()) for m in pattern.finditer(masked)]
         assert found == [(m.regs[1:], m.groupdict()) for m in source.finditer(masked)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "not_expected"),
+    [
+        # The second verb of a "that" clause has the clause's subject, or what it renames.
+        (
+            "Older adults take zinc, a mineral that supports the immune system and prevents "
+            "infections.",
+            ["older adults", "zinc", "mineral", "immune system", "infections"],
+            ("zinc", "prevents", "infections", False),
+            ("Older adults", "prevents", "infections", False),
+        ),
+        # An abbreviation no mention names is read past, as a mention one is.
+        (
+            "Iron (Fe), a mineral that is essential for oxygen transport, is found in beef.",
+            ["iron", "mineral", "oxygen transport", "beef"],
+            ("Iron", "requiredFor", "oxygen transport", False),
+            ("mineral", "requiredFor", "oxygen transport", False),
+        ),
+        # A class noun before a name: the name heads the subject.
+        (
+            "In beef, the mineral iron binds zinc and prevents anemia.",
+            ["beef", "mineral", "iron", "zinc", "anemia"],
+            ("iron", "prevents", "anemia", False),
+            ("mineral", "prevents", "anemia", False),
+        ),
+        # An appositive after a group named by its condition renames the condition.
+        (
+            "People with pellagra, a rare condition that blocks energy metabolism, are tired.",
+            ["people with pellagra", "pellagra", "energy metabolism", "tired"],
+            ("pellagra", "disrupts", "energy metabolism", False),
+            ("People with pellagra", "disrupts", "energy metabolism", False),
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_or_a_compound(text, names, expected, not_expected):
+    found = triples(text, names)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_verb_a_conjunction_joins_has_the_subject_of_its_own_clause():
+    """A template that opens with "and" takes the subject after the comma and conjunction
+    that open the clause, not a preposition's object nor the sentence's first mention."""
+    text = (
+        "Iron is stored in the liver, and in older adults zinc builds up and is linked to anemia."
+    )
+    found = triples(text, ["iron", "liver", "older adults", "zinc", "anemia"])
+    assert ("zinc", "linkedTo", "anemia", False) in found
+    assert not {t for t in found if t[2] == "anemia" and t[0] in ("Iron", "older adults")}
+
+
+def test_a_body_part_before_a_noun_modifies_it():
+    """The object is the compound a body part's name modifies, a provisional mention typed
+    by its head ("symptoms") or as the part's function ("flow")."""
+    found = triples("A gluten-free diet improves gut symptoms.", ["diet", "gut"])
+    assert ("diet", "treats", "gut symptoms", False) in found
+    assert not {t for t in found if t[2] == "gut"}
+    flow = triples("Nitric oxide boosts blood flow.", ["nitric oxide", "blood"])
+    assert flow == {("Nitric oxide", "promotes", "blood flow", False)}
+
+
+def test_a_noun_no_mention_names_before_its_appositive_is_the_subject():
+    """ "five carboxylases, enzymes needed for Y": the enzymes rename the carboxylases, which
+    no mention names, so the noun phrase is the subject, not the class."""
+    text = "Zinc is a cofactor for five carboxylases, enzymes needed for energy metabolism."
+    found = triples(text, ["zinc", "enzymes", "energy metabolism"])
+    assert ("carboxylases", "requiredFor", "energy metabolism", False) in found
+    assert ("enzymes", "requiredFor", "energy metabolism", False) not in found
+
+
+def test_a_relative_clause_after_a_prepositions_object_describes_the_noun_before():
+    """ "the pressure inside «skull», which causes Y": the pressure causes Y, and no mention
+    names it; after a measure ("the amount of «iron», which") the mention is described."""
+    text = "Zinc raises the pressure inside the body, which causes nausea."
+    assert not {t for t in triples(text, ["zinc", "body", "nausea"]) if t[2] == "nausea"}
+    found = triples(
+        "Zinc lowers the amount of iron, which causes nausea.", ["zinc", "iron", "nausea"]
+    )
+    assert ("iron", "causes", "nausea", False) in found
+
+
+def test_a_participle_or_prepositional_phrase_after_the_subject_is_read_past():
+    """ "doses of «zinc» taken with «food» may cause Y": the preposition's object is no
+    subject; the mention the phrase belongs to is."""
+    text = "High doses of zinc taken with beef may cause nausea."
+    found = triples(text, ["zinc", "beef", "nausea"])
+    assert ("zinc", "causes", "nausea", False) in found
+    assert ("beef", "causes", "nausea", False) not in found
+
+
+def test_a_mention_inside_a_closed_relative_clause_is_no_subject():
+    """ "a diet rich in fibre, which feeds «the gut», is linked to Y": the subject is the
+    noun before the clause, which no mention names."""
+    text = "A diet rich in fibre, which feeds the gut, is linked to less depression."
+    assert not triples(text, ["gut", "depression"])

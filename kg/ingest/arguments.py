@@ -10,8 +10,10 @@ offered as provisional mentions (:func:`argument_phrases`). A relation may take 
 where the cue's slot gives it a class (:func:`typed`): its head word's class, when the slot
 admits it, else the one class the predicate's domain or range names. What a draft keeps of
 them becomes a proposed entity with the lexicon's suggestions, never silently grounded
-(:func:`ground_arguments`). Pronouns, numbers, vague words ("things", "the body", "people"
-save where a population is wanted), clauses and phrases longer than a few words are none.
+(:func:`ground_arguments`, of :mod:`kg.ingest.grounding`). Pronouns, numbers, vague words
+("things", "the body", "people" save where a population is wanted), clauses and phrases
+longer than a few words are none. A body part's name before a noun modifies it, and the
+compound is the phrase (:func:`modified`: "«blood» flow").
 """
 
 from __future__ import annotations
@@ -22,10 +24,9 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from kg.curation.ontology import Ontology
-from kg.ingest.model import Candidate, Mention, ProposedEntity, Sentence
+from kg.ingest.grounding import PENDING, ground_arguments, is_argument
+from kg.ingest.model import Mention, Sentence
 from kg.ingest.names import fold, singular
-from kg.ingest.proposals import new_id
-from kg.ingest.vocabulary import Vocabulary
 from kg.ingest.wordlists import (
     ADJECTIVES,
     ANAPHOR_HEADS,
@@ -47,11 +48,11 @@ __all__ = [
     "argument_phrases",
     "ground_arguments",
     "is_argument",
+    "is_noun",
+    "modified",
     "typed",
 ]
 
-#: The entity id prefix of a provisional mention, until :func:`ground_arguments` names it.
-PENDING = "?np:"
 #: A noun phrase no vocabulary names is at most this many words ("loss of muscle tone").
 MOST_WORDS = 4
 
@@ -98,11 +99,13 @@ _VERBS = wordset("feel feels felt describe describes described report reports re
 _WITH_HEADS = wordset("problem difficulty trouble")
 #: Suffixes of an adjective or participle, which ends no noun phrase ("feel depressed").
 _NOT_HEAD = ("ed", "ous", "ful", "less")
-
-
-def is_argument(mention: Mention) -> bool:
-    """Whether ``mention`` is a provisional one of this module, not a vocabulary's."""
-    return mention.entity.startswith(PENDING)
+#: Counts, which open a noun phrase as a determiner would ("five carboxylases").
+_COUNTS = wordset("two three four five six seven eight nine ten twelve dozen hundreds dozens")
+#: Words in "-ase" that name no enzyme, as that ending otherwise does ("lipase", "kinase").
+_NOT_ENZYMES = wordset(
+    """disease increase decrease release purchase database showcase staircase suitcase
+    briefcase unease phrase"""
+)
 
 
 class _Word(NamedTuple):
@@ -202,10 +205,13 @@ def _head(run: Sequence[_Word]) -> _Word:
 
 
 def _head_class(head: _Word) -> str:
-    """The class a head word names ("symptoms": Phenotype), or "" when none."""
+    """The class a head word names ("symptoms": Phenotype; an "-ase" an enzyme's), or ""
+    when none."""
     key = singular(head.key)
     if key in PEOPLE or head.key in PEOPLE:
         return "PopulationGroup"
+    if len(key) > 5 and key.endswith("ase") and key not in _NOT_ENZYMES:
+        return "GeneOrProtein"  # an enzyme
     classes = ANAPHOR_HEADS.get(key, ())
     return NP_HEADS.get(key) or PROCESS_HEADS.get(key) or (classes[0] if classes else "")
 
@@ -214,7 +220,7 @@ def _phrase(run: list[_Word], opens: int) -> list[_Word] | None:
     """The noun phrase a run of words is, grading words left off its start, or None when
     it is too long, vague, or ends in no noun. ``opens``: where the sentence starts, the
     one place a capital is no name."""
-    while run and run[0].key in GRADING:
+    while run and (run[0].key in GRADING or run[0].key in _COUNTS):
         run = run[1:]
     if not run or len(run) > MOST_WORDS:
         return None
@@ -251,6 +257,50 @@ def argument_phrases(sentence: Sentence, mentions: Sequence[Mention]) -> list[Me
         cls = _head_class(_head(phrase))
         found.append(Mention(start, end, text, PENDING + fold(text), cls, False, "suggested"))
     return found
+
+
+def modified(
+    mention: Mention, sentence: Sentence, mentions: Sequence[Mention], ontology: Ontology
+) -> Mention | None:
+    """The noun phrase a body part's ``mention`` modifies, as a provisional mention: one
+    or two plain nouns right after it, a space between, the last its head ("«blood» flow",
+    "«gut» symptoms"), typed by that word or, a singular that names no class, as the
+    part's function ("flow", "activity"); None when no noun follows or one measures the
+    part ("«brain» levels"): the part itself is then the end."""
+    if not ontology.is_a(mention.type, "AnatomicalStructure"):
+        return None
+    rest = Sentence(mention.end, sentence.end, sentence.text[mention.end - sentence.start :])
+    run: list[_Word] = []
+    for word in _words(rest, mentions)[:2]:
+        if not (_plain(word) and word.raw.islower() and _noun(word.key)):
+            break
+        run.append(word)
+    if not run:
+        return None
+    head = run[-1]
+    cls = _head_class(head) or ("PhysiologicalFunction" if singular(head.key) == head.key else "")
+    if not cls:
+        return None
+    text = sentence.text[mention.start - sentence.start : head.end - sentence.start]
+    return Mention(mention.start, head.end, text, PENDING + fold(text), cls, False, "suggested")
+
+
+def is_noun(key: str) -> bool:
+    """Whether a lower-case word may be a noun that heads a phrase: a content word, no
+    function word, verb, adverb, adjective or measure."""
+    plain = key.replace("-", "").replace("'", "").isalpha() and key not in STOPWORDS
+    return plain and not (is_verb(key) or key.endswith("ly") or key in _VERBS) and _noun(key)
+
+
+def _noun(key: str) -> bool:
+    """Whether a plain word may head a compound: no adjective, participle, measure or
+    word that names nothing particular."""
+    return not (
+        key in ADJECTIVES
+        or key in _PREDICATIVE
+        or key.endswith(_NOT_HEAD)
+        or singular(key) in _MEASURES | (_VAGUE - GENERIC)
+    )
 
 
 def typed(
@@ -291,84 +341,3 @@ def after_preposition(mention: Mention, sentence: Sentence) -> bool:
     prepositional phrase ("by contrast"), no subject of the clause."""
     before = sentence.text[: mention.start - sentence.start].split()
     return bool(before) and before[-1].casefold() in PREPOSITIONS
-
-
-def _label(mention: Mention, document: str) -> str:
-    """A proposed entity's label: the phrase as written, lower-cased where only the
-    sentence's start capitalises it."""
-    text = mention.text
-    lead = text[:1].isupper() and text[1:2].islower()
-    before = document[: mention.start].rstrip()
-    opens = not before or before[-1] in ".!?:\n"
-    return text[0].lower() + text[1:] if lead and opens else text
-
-
-def ground_arguments(
-    candidates: Sequence[Candidate],
-    proposed: Sequence[ProposedEntity],
-    vocabulary: Vocabulary,
-    document: str,
-) -> tuple[list[Candidate], list[ProposedEntity]]:
-    """``candidates`` with each provisional mention given an entity, and ``proposed`` with
-    the new entities added: the graph's (or a sibling draft's) when ``vocabulary`` knows
-    the phrase, one of ``proposed`` by that label, else a new one of the mention's class
-    with the lexicon's suggestions. A phrase is one entity of one class, the most specific
-    its claims give; a claim whose slot that class does not fit is dropped."""
-    ontology = vocabulary.ontology
-    ids = set(vocabulary.entities) | set(vocabulary.proposed) | {e.id for e in proposed}
-    by_label = {fold(e.label): e for e in proposed}
-    types = _types(candidates, ontology)
-    entities: dict[str, tuple[str, str]] = {}  # pending id -> (entity id, class)
-    new: list[ProposedEntity] = []
-    kept = []
-    for c in candidates:
-        ends: list[Mention | None] = []
-        for m in (c.subject, c.object):
-            if is_argument(m):
-                if m.entity not in entities:
-                    entity, fresh = _entity(m, types[m.entity], document, ids, by_label, vocabulary)
-                    entities[m.entity] = entity
-                    new += [fresh] if fresh else []
-                entity_id, cls = entities[m.entity]
-                m = replace(m, entity=entity_id, type=cls) if ontology.is_a(cls, m.type) else None
-            ends.append(m)
-        if ends[0] is not None and ends[1] is not None:
-            kept.append(replace(c, subject=ends[0], object=ends[1]))
-    return kept, [*proposed, *new]
-
-
-def _types(candidates: Iterable[Candidate], ontology: Ontology) -> dict[str, str]:
-    """Per provisional mention, the class of its first claim, or a narrower one a later
-    claim gives it (Phenotype after Condition)."""
-    found: dict[str, str] = {}
-    for c in candidates:
-        for m in (c.subject, c.object):
-            if is_argument(m) and ontology.is_a(m.type, found.setdefault(m.entity, m.type)):
-                found[m.entity] = m.type
-    return found
-
-
-def _entity(
-    mention: Mention,
-    cls: str,
-    document: str,
-    ids: set[str],
-    by_label: dict[str, ProposedEntity],
-    vocabulary: Vocabulary,
-) -> tuple[tuple[str, str], ProposedEntity | None]:
-    """The entity (id, class) a provisional mention names, and the entity to propose for
-    it when it is a new one (see :func:`ground_arguments`). Its name is the one its id
-    holds: a clause's is the noun phrase it states ("damage the nerves": nerve damage)."""
-    key = mention.entity.removeprefix(PENDING)  # the phrase's name, folded
-    name = vocabulary.graph_name(key)
-    if name is not None and name.entity:
-        return (name.entity, name.type), None
-    if key in by_label:
-        return (by_label[key].id, by_label[key].type), None
-    label = _label(mention, document) if fold(mention.text) == key else key
-    pid = new_id(label, ids)
-    lexicon = vocabulary.lexicon
-    suggestions = tuple(lexicon.suggest(label, k=5)) if lexicon is not None else ()
-    entity = ProposedEntity(pid, label, (), cls, (), suggestions)
-    by_label[key] = entity
-    return (pid, cls), entity

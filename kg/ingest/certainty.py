@@ -24,7 +24,7 @@ from kg.base.model import Certainty
 from kg.ingest.model import Mention, Sentence
 from kg.ingest.regexwords import Sieve, words_of
 
-__all__ = ["CONTEXT", "assess"]
+__all__ = ["CONTEXT", "assess", "hedges"]
 
 CONTEXT = Path(__file__).parent / "data" / "context.yaml"
 
@@ -233,3 +233,9 @@ def assess(
     certainty = Certainty.HEDGED if fired["HEDGE"] else Certainty.ASSERTED
     note = "; ".join(f"{c}: {', '.join(w)}" for c, w in fired.items() if w)
     return certainty, bool(fired["NEGATED"]), note
+
+
+def hedges(text: str) -> list[str]:
+    """The hedge words of a short ``text`` that relates nothing itself, whatever their
+    scope: a bare answer ("Probably not", "Unlikely") qualifies the question it answers."""
+    return [text[m.start : m.end] for m in _read(text).modifiers if m.rule.category == "HEDGE"]

@@ -52,6 +52,14 @@ _POSSESSOR = r"«\d+»['’]s?(?![\w’'-])"
 _LIST_OPENING = r"(?::\s*(?:[-–•*]\s+)?)?"
 #: A parenthesis right after a mention: a gloss of it (another name, an abbreviation).
 GLOSS = r"(?:\s*\([^()\[\]]{1,80}\))?"
+#: What opens a verb coordinated with an earlier one of its clause ("X lowers A levels and
+#: worsens Y", "X raises A but can lower Y"): a conjunction, then perhaps auxiliaries and
+#: adverbs; it stands for the ``{X} `` of a ``coordinated`` cue's templates, so the second
+#: verb takes the clause's subject (:func:`kg.ingest.slots.slot_options`).
+_COORDINATION = (
+    "(?:and|but|or|yet)(?: (?:also|can|may|might|could|will|would|often|usually|then|"
+    "eventually|not|does|do|did|has|have|had|been|is|are|was|were|[a-z]+ly)){0,3} "
+)
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class Cue:
     phrase: bool  # whether the relation is stated inside a noun phrase
     catalogue_kinds: tuple[str, ...]  # examples of these kinds inherit, not claim, a kind
     governs: bool  # whether a mention inside its cue words is no object of another cue
+    intake: bool  # whether its subject is what the group in its X slot took
 
 
 @dataclass(frozen=True)
@@ -215,11 +224,12 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     for cue in data["cues"]:
         after_stop = _words([*gap["after_stop"], *cue.get("extra_after_stop", ())])
         before, after = cue.get("gap_before", gap["before"]), cue.get("gap_after", gap["after"])
+        templates = _templates(cue)
         patterns = tuple(
             CuePattern(_compile(t, before, after, (stop, before_stop, after_stop), participle))
-            for t in cue["templates"]
+            for t in templates
         )
-        anchors = tuple(re.compile(_anchor(t), re.IGNORECASE) for t in cue["templates"])
+        anchors = tuple(re.compile(_anchor(t), re.IGNORECASE) for t in templates)
         readings = tuple(
             Reading(
                 r["predicate"],
@@ -239,6 +249,7 @@ def load_cues(path: Path = CUES) -> CueLexicon:
                 bool(cue.get("phrase", False)),
                 tuple(cue.get("catalogue_kinds", ())),
                 bool(cue.get("governs", False)),
+                bool(cue.get("intake", False)),
             )
         )
     clause_stop = re.compile(rf"\b(?:{stop})\b|[;:]", re.IGNORECASE)
@@ -249,6 +260,15 @@ def load_cues(path: Path = CUES) -> CueLexicon:
         rf"\W*(?:{_words(data['unclaimed'])})\s*(?:#?\d+\s*)?[:–—]", re.IGNORECASE
     )
     return CueLexicon(tuple(cues), clause_stop, pronoun, amount, unclaimed, *_indexed(cues))
+
+
+def _templates(cue: dict) -> list[str]:
+    """A cue's templates; for a ``coordinated`` cue, each that opens with its subject also
+    as the second verb of a clause, the subject left to the clause (``_COORDINATION``)."""
+    templates = list(cue["templates"])
+    if cue.get("coordinated", False):
+        templates += [_COORDINATION + t[4:] for t in cue["templates"] if t.startswith("{X} ")]
+    return templates
 
 
 def _indexed(cues: Iterable[Cue]) -> tuple[tuple, Sieve]:

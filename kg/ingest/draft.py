@@ -61,6 +61,7 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
     """The candidate claims of ``document`` and the new entities they use."""
     from kg.base.files import ontology_dir
     from kg.curation.ontology import load_ontology
+    from kg.ingest.answers import answered
     from kg.ingest.arguments import ground_arguments
     from kg.ingest.extents import widened
     from kg.ingest.lexicon import Lexicon
@@ -89,16 +90,20 @@ def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Dr
         sentence = Sentence(run[0].start, run[-1].end, document[run[0].start : run[-1].end])
         inside = within(sentence)
         # one mention may relate to a noun phrase no vocabulary names (kg.ingest.arguments)
-        if not inside or is_promotional(run[0]) or is_question(run[0]):
+        if not inside or is_promotional(run[0]):
             continue
         lines = [mentioned.lists[number[line.start]] for line in run]  # as mentions_of found
         groups = [g for line in lines for g in line]
         if len(run) > 1:
             groups.insert(0, _items(run[1:], lines[1:], within))
+        if is_question(run[0]):  # only a denial after it makes it a claim (kg.ingest.answers)
+            after = number[run[-1].start] + 1
+            answer = found[after] if after < len(found) else None
+            related = answered(sentence, answer, inside, ontology, groups)
+        else:
+            related = find_relations(sentence, inside, ontology, groups)
         # a claim's ends quote the noun phrases or clauses they stand for (kg.ingest.extents)
-        drafted = distributed(
-            find_relations(sentence, inside, ontology, groups), sentence, inside, vocabulary
-        )
+        drafted = distributed(related, sentence, inside, vocabulary)
         candidates += widened(drafted, sentence, inside, vocabulary)
     candidates = _first_named(candidates)
     # the proposals without suggestions first: a suggestion is asked only for those used
@@ -163,7 +168,8 @@ def _first_named(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 def is_question(sentence: Sentence) -> bool:
     """Whether ``sentence`` asks rather than states: a question ("Can X prevent Y?"), often
-    a heading of a Q&A article, holds no claim, and its answer follows as statements.
+    a heading of a Q&A article, holds no claim of its own: its answer does, as statements or
+    as a bare denial that makes the question's relation a denied claim (kg.ingest.answers).
 
     >>> is_question(Sentence(0, 31, "Can niacin prevent memory loss?"))
     True

@@ -45,11 +45,13 @@ from kg.ingest.wordlists import (
 
 __all__ = ["widened"]
 
-#: Words that open a noun phrase and belong to its quoted name ("the rhythm of your heart").
-OPENERS = wordset("a an the your their its his her our my")
+#: Words that open a noun phrase and belong to its quoted name ("the rhythm of your heart",
+#: "this amino acid": a demonstrative says which one the text means).
+OPENERS = wordset("a an the your their its his her our my this these those")
 #: Determiners that open a noun phrase but that a curator leaves off ("some blood fats"):
-#: they show the words after them are modifiers, and stay out of the phrase.
-QUANTIFIERS = wordset("some several many most all any few no every each these those this that")
+#: they show the words after them are modifiers, and stay out of the phrase. "That" is
+#: one only where no clause opens with it ("shows that «zinc» ...").
+QUANTIFIERS = wordset("some several many most all any few no every each that")
 #: At most this many modifier words before a head, and words after its "of".
 MOST_MODIFIERS = 3
 #: Adverbs that grade the adjective after them ("very low calcium").
@@ -214,13 +216,14 @@ def _heads(units: Sequence[_Unit], i: int) -> bool:
 def _left(units: Sequence[_Unit], i: int, cue: Sequence[str], other: Mention) -> int:
     """Where the phrase headed at ``units[i]`` starts: the modifiers before the head, all
     of them when a determiner stands before them (only modifiers stand between one and its
-    head; an adjective and a comma may: "a strict, lifelong diet"), else those that show
-    themselves modifiers; the article or possessive itself joins. A participle after a noun
-    opens a clause of its own ("the women drinking «coffee»"): the phrase starts after it."""
+    head; an adjective and a comma may: "a strict, lifelong diet", :func:`_listed`), else
+    those that show themselves modifiers; the article or possessive itself joins. A
+    participle after a noun opens a clause of its own ("the women drinking «coffee»"): the
+    phrase starts after it."""
     j = i
     while j > 0 and i - j < MOST_MODIFIERS:
         unit = units[j - 1]
-        comma = unit.kind == "mark" and unit.key == "," and j > 1 and _adjective(units[j - 2].key)
+        comma = unit.kind == "mark" and unit.key == "," and j > 1 and _listed(units, j - 2, cue)
         modifies = comma or _gerund(units, j - 1, cue) or (_modifier(unit, cue) and _bare(unit.key))
         if _touches(unit, other) or not modifies:
             break
@@ -236,6 +239,15 @@ def _left(units: Sequence[_Unit], i: int, cue: Sequence[str], other: Mention) ->
     while first > j and units[first - 1].kind != "mark" and _evident(units, first - 1, cue):
         first -= 1
     return first
+
+
+def _listed(units: Sequence[_Unit], k: int, cue: Sequence[str]) -> bool:
+    """Whether ``units[k]``, before a comma, is an adjective of a list of them: by its form,
+    or as the one word an article opens ("a strict, lifelong diet")."""
+    if _adjective(units[k].key):
+        return True
+    opened = k > 0 and units[k - 1].kind == "word" and units[k - 1].key in ("a", "an", "the")
+    return opened and _modifier(units[k], cue) and units[k].kind == "word"
 
 
 def _bare(key: str) -> bool:
@@ -295,7 +307,8 @@ def _widen(
     if i is None or units[i].end != mention.end:
         return mention  # inside another mention: a part of a name, no phrase's head
     last = _of_phrase(units, i, cue, other)
-    if last == i and not _heads(units, i):
+    cue_next = i + 1 < len(units) and units[i + 1].key in cue  # "«X» damages": the cue's verb
+    if last == i and not (_heads(units, i) or cue_next):
         return mention
     first = _left(units, i, cue, other)
     start, end = units[first].start, units[last].end

@@ -5,10 +5,9 @@ predicates. Each cue is a template over the sentence with its mentions replaced 
 one rule covers "X causes Y", "X can cause Y" and "X, which may cause Y"; its readings are
 tried in order and only one that the ontology's domain and range admit is taken, so a cue
 never forces a relation onto types it does not fit. Which mentions may fill a slot, and
-the list items a relation spreads to, come from :mod:`kg.ingest.slots` and
-:mod:`kg.ingest.spread`; a list on either
-side gives one candidate per item. Certainty and negation come from
-:mod:`kg.ingest.certainty`.
+the list items a relation spreads to, come from :mod:`kg.ingest.slots`,
+:mod:`kg.ingest.spread` and :mod:`kg.ingest.intake`; a list on either side gives one
+candidate per item. Certainty and negation come from :mod:`kg.ingest.certainty`.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from kg.curation.ontology import Ontology
 from kg.ingest.arguments import after_preposition, argument_phrases, is_argument, typed
 from kg.ingest.certainty import assess
 from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
+from kg.ingest.intake import intake
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.slots import Masked, slot_options
 from kg.ingest.spread import expand, plain
@@ -115,6 +115,8 @@ def _readings(
         plain(slot_options(name, match, cue_start, masked, lexicon, cue.phrase), masked, lexicon)
         for name in ("X", "Y")
     )
+    if cue.intake:
+        xs = [k for x in xs if (k := intake(x, masked)) is not None]
     words = masked.words(cue_start, cue_end)
     span = masked.span(cue_start, cue_end)
     for i, reading in enumerate(cue.readings):
@@ -310,8 +312,22 @@ def _found(
                 if key not in best or found.rank > best[key].rank:
                     best[key] = found
     return {
-        key: f for key, f in best.items() if not _outranked(f, best) and not _governed(f, governed)
+        key: f
+        for key, f in best.items()
+        if not _outranked(f, best) and not _governed(f, governed) and not _overshadowed(f, best)
     }
+
+
+def _overshadowed(found: _Found, best: dict[tuple[Mention, Mention], _Found]) -> bool:
+    """Whether a longer construction over ``found``'s cue words relates its object to
+    another subject: it decides whose verb it is ("X lowers A levels and worsens Y")."""
+    return any(
+        other.object == found.object
+        and other.subject != found.subject
+        and other.cue_span[0] < found.cue_span[0]
+        and found.cue_span[1] <= other.cue_span[1]
+        for other in best.values()
+    )
 
 
 def _outranked(found: _Found, best: dict[tuple[Mention, Mention], _Found]) -> bool:
@@ -356,7 +372,10 @@ def find_relations(
         used = {f.cue_span for f in best.values()}
         masked = Masked(sentence, sorted([*top, *phrases]), inner, ontology)
         for key, found in _found(masked, ontology, groups).items():
-            if _takes_argument(found, sentence) and found.cue_span not in used:
+            # no shorter reading, with a phrase, of cue words a relation used ("linked to a
+            # twofold increase in the risk of Y" is no link to "twofold")
+            s, e = found.cue_span
+            if _takes_argument(found, sentence) and not any(a <= s and e <= b for a, b in used):
                 best.setdefault(key, found)
     start, end = _quote(sentence)
     candidates = []

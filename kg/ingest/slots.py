@@ -6,7 +6,8 @@ and English often puts the real subject farther back: behind an appositive ("A, 
 causes Z"), a predicate noun ("A is a B that causes Z"), a relative clause ("A, which
 helps B, causes Z"), a parenthesis ("A, on the other hand, causes Z") or a conjunction
 ("A supports B and protects Z"). Here those readings are offered, likeliest first; the
-ontology's types decide among them (the items a relation spreads to: :mod:`kg.ingest.spread`).
+ontology's types decide among them (the items a relation spreads to: :mod:`kg.ingest.spread`;
+the masked sentence: :mod:`kg.ingest.masked`).
 """
 
 from __future__ import annotations
@@ -14,18 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.curation.ontology import Ontology
+from kg.ingest.arguments import is_noun, modified
 from kg.ingest.cues import GLOSS, CueLexicon
-from kg.ingest.model import Mention, Sentence
+from kg.ingest.masked import PREPOSITION, SPACE_HEAD, TOKEN, Masked
+from kg.ingest.model import Mention
 
 __all__ = ["Masked", "slot_options"]
 
-_TOKEN = re.compile(r"«(\d+)»")
 #: "the deficiency in «X»": the mention before is the head of the phrase that ends in X.
 _HEAD_OF = re.compile(r"«(\d+)»\s+(?:of|in|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
-_DETERMINER = re.compile(
-    r"(?:a|an|the|this|these|that|those|its|their|our|your|his|her|such)\s+", re.IGNORECASE
-)
+#: An abbreviation in parentheses after a name, a mention or not ("nitric oxide (NO)").
+_ABBREVIATION = r"(?:\(\s*(?:«\d+»|[^()«»\s]{1,12})\s*\)\s*)?"
 #: "«X» who/that ... «nearest»": X may be the subject the relative clause describes, and
 #: is the likelier one when words without a comma stand between (the nearest is then the
 #: clause's object: "people who avoid Z are at risk of Y").
@@ -33,24 +33,58 @@ _RELATIVE = re.compile(r"«(\d+)»\s*,?\s*(?:who|that|which|whose)\b([^«»;:]*)
 #: A gap that opens with a conjunction: the mention before it is the object of an earlier
 #: verb, and the cue's subject is the clause's ("X supports Z and protects Y").
 _COORDINATED = re.compile(r"\A\s*(?:,\s*)?(?:and|or|nor|as well as)\b", re.IGNORECASE)
+#: "«B» that": a relative clause "that" opens right after B, whose subject B is.
+_THAT = re.compile(r"«(\d+)»\s*" + _ABBREVIATION + r",?\s*that\b", re.IGNORECASE)
+#: A comma and a conjunction that open a clause of their own ("..., and in X this Y ...").
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|so|yet)\b", re.IGNORECASE)
+#: A preposition (and an article) right before a mention: its object, no subject.
+_GOVERNED = re.compile(
+    r"(?<![\w’'-])" + PREPOSITION + r"\s+(?:(?:a|an|the|this|these|their|your|its)\s+)?\Z",
+    re.IGNORECASE,
+)
 #: A gap that is the conjunction alone: after the clause's subject it joins two nouns.
 _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|as well as)\s*", re.IGNORECASE)
+#: A noun that names a class or a part of what its "of" names ("a form of", "the part of").
+_CLASS_NOUN = r"(?:form|type|kind|class|member|group|family|variety|part|region|area)s?"
 #: The noun phrase that renames the mention before it: an article, a few words, and a
 #: class noun with "of" ("A, a rare inherited «B»", "A is a form of «B»").
 _MODIFIER = r"(?:(?!(?:of|in|for|to|with|from|on|by|at|and|or|that|which)\b)[\w’'-]+\s+)"
 _RENAMING = (
     rf"(?:(?:a|an|the|one of the|one|another)\s+{_MODIFIER}{{0,3}}"
-    r"(?:(?:form|type|kind|class|member|group|family|variety)s?\s+of\s+(?:the\s+)?"
+    rf"(?:{_CLASS_NOUN}\s+of\s+(?:the\s+)?"
     rf"{_MODIFIER}{{0,2}})?)?\Z"
 )
 #: "«A», a «B»" (an abbreviation in parentheses may follow A) and "«A» is a «B»".
 _APPOSITION = re.compile(
-    r"«(\d+)»\s*(?:\(\s*«\d+»\s*\)\s*)?,\s*(?=(?:a|an|the|one|another)\s)" + _RENAMING,
+    r"«(\d+)»\s*" + _ABBREVIATION + r",\s*(?=(?:a|an|the|one|another)\s)" + _RENAMING,
     re.IGNORECASE,
 )
 #: "«A», «B» that ...": a bare plural appositive, told from a list by the relative clause
 #: after B ("selenoproteins, enzymes that protect cells").
 _BARE_APPOSITION = re.compile(r"«(\d+)»\s*,\s*\Z")
+#: A gap that is an appositive and the relative clause it opens: what the cue says is of
+#: the noun the appositive renames ("people with «X», a rare condition that blocks Y").
+_GAP_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:a|an|the|one|another)\s+[^«»,;:()]*?\b(?:that|which)\s*", re.IGNORECASE
+)
+#: A relative clause a comma opens after a word, no mention, still open at the end.
+_ASIDE_OPENS = re.compile(r"(?<![«»\d]),\s*(?:which|who)\b[^,;:«»]*(?:«\d+»[^,;:«»]*)*\Z")
+#: A gap the comma that closes an aside ends: the cue follows the aside.
+_GAP_CLOSES = re.compile(r"[^,;:]*,\s*(?!(?:which|who|that|and|or)\b)[^,;:]*\Z")
+#: A mention, then a participle or no word, then the preposition before the nearest.
+_OWNER = re.compile(
+    r"«(\d+)»\s+(?:[a-z]+(?:ed|en|ing)\s+)?(?:on|in|with|without|during|after|before|at)\s+"
+    r"(?:(?:a|an|the|this|these|their|your|its)\s+)?\Z",
+    re.IGNORECASE,
+)
+#: A noun and the preposition that makes the next mention part of its phrase.
+_OF_NOUN = re.compile(
+    r"(?<![\w«»’'-])([a-z][\w’'-]*)\s+(?:of|inside|within|around|behind)\s+"
+    r"(?:(?:the|a|an|your|their|its|his|her|our)\s+)?\Z",
+    re.IGNORECASE,
+)
+#: "noun, «B»": B after a noun no mention names, which B may rename.
+_UNNAMED = re.compile(r"(?<![\w«»’'-])([a-z][\w’'-]*)\s*,\s*\Z")
 #: A participle that opens a reduced relative clause, as "that" would ("enzymes needed for").
 _PARTICIPLE = re.compile(r"\A\s*(?:[a-z]+ed|made|found|known|given|taken)\b")
 _PREDICATE_NOUN = re.compile(
@@ -64,20 +98,9 @@ _ASIDE = re.compile(
     r"from|after|during|among|as)\b[^;:]*\Z",
     re.IGNORECASE,
 )
-#: A phrase a sentence opens with that is no subject of it ("In adults, ...").
-_PREPOSITION = (
-    r"\s*(?:in|on|at|for|among|with|without|during|after|before|by|from|like|unlike|"
-    r"across|compared with)\b"
-)
-_FRONTED = re.compile(_PREPOSITION + r"[^«»,]*\Z", re.IGNORECASE)
-_OPENER = re.compile(_PREPOSITION + r"[^,;:]*\Z", re.IGNORECASE)
-#: A prepositional phrase a clause opens with, to its comma ("In older adults, ...").
-_OPENING_PHRASE = re.compile(_PREPOSITION + r"[^,;:]*,", re.IGNORECASE)
-#: The comma that ends a subordinate clause the sentence opens with, not one of a list.
-_CLAUSE_COMMA = re.compile(r",(?!\s*«\d+»\s*(?:,|and\b|or\b))", re.IGNORECASE)
+_OPENER = re.compile(PREPOSITION + r"[^,;:]*\Z", re.IGNORECASE)
 _RELATIVE_OPENS = re.compile(r"\A\s*(?:that|which|who)\b", re.IGNORECASE)
 _COMMA_CLOSES = re.compile(r"\A\s*,(?!\s*(?:which|who|that|and|or)\b)", re.IGNORECASE)
-_ANTECEDENT = re.compile(r"«(\d+)»\s*,?\s*\Z")
 #: A gap that a comma and a conjunction break before a noun phrase of its own, or a comma
 #: and "so": another clause opens there with a subject that is no mention ("X, and a
 #: severe shortfall can cause Y"), so X is no subject of the cue.
@@ -90,7 +113,6 @@ _NEW_CLAUSE = re.compile(
 _WITH = re.compile(r"\b(?:with|having)\s+(?:[\w’'-]+\s+){0,2}\Z", re.IGNORECASE)
 #: The head noun right after a mention, and the one after a compound modifier the mention
 #: is part of ("high-«fat», very-low-carbohydrate «diet»"): modifier words, no clause word.
-_SPACE_HEAD = re.compile(r"[ \t]+«(\d+)»")
 _COMPOUND_HEAD = re.compile(
     r"(?:-[\w’'-]*)?(?:\s*,?\s+(?!(?:of|in|for|to|with|from|on|by|at|as|that|which|who|is|are|"
     r"was|were|can|may|will|and|or)\b)[\w’'-]+){0,3}?[ \t]+«(\d+)»",
@@ -98,113 +120,6 @@ _COMPOUND_HEAD = re.compile(
 )
 #: The gloss a cue's gap may open with (:data:`kg.ingest.cues.GLOSS`): no word of the gap.
 _LEADING_GLOSS = re.compile(r"\A" + GLOSS)
-
-
-class Masked:
-    """The sentence with each top-level mention replaced by ``«i»``, the way back to
-    offsets, and the mentions inside the top-level ones (``inner``)."""
-
-    def __init__(
-        self,
-        sentence: Sentence,
-        mentions: Sequence[Mention],
-        inner: Sequence[Mention],
-        ontology: Ontology,
-    ):
-        self.sentence = sentence
-        self.ontology = ontology
-        self.mentions = mentions
-        self.inner = inner
-        self.index = {m: i for i, m in enumerate(mentions)}
-        pieces: list[str] = []
-        self._offsets: list[int] = []  # document offset of each character of ``text``
-        at = sentence.start
-        for i, m in enumerate(mentions):
-            # A determiner that opens a mention ("a water-soluble vitamin", "this vitamin")
-            # stays text, so "is a {Y}" reads the same whether the mention has it or not.
-            lead = _DETERMINER.match(m.text)
-            begin = m.start + (lead.end() if lead and lead.end() < len(m.text) else 0)
-            pieces.append(sentence.text[at - sentence.start : begin - sentence.start])
-            self._offsets.extend(range(at, begin))
-            token = f"«{i}»"
-            pieces.append(token)
-            self._offsets.extend([begin] * (len(token) - 1) + [m.end - 1])
-            at = m.end
-        pieces.append(sentence.text[at - sentence.start :])
-        self._offsets.extend(range(at, sentence.end))
-        self._offsets.append(sentence.end)
-        self.text = "".join(pieces)
-
-    def position(self, index: int) -> int:
-        return self.text.index(f"«{index}»")
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Document offsets of ``text[start:end]``."""
-        return self._offsets[start], self._offsets[end - 1] + 1
-
-    def words(self, start: int, end: int) -> str:
-        """The document's words at ``text[start:end]``, spaces made one."""
-        a, b = self.span(start, end)
-        return " ".join(
-            self.sentence.text[a - self.sentence.start : b - self.sentence.start].split()
-        )
-
-    def before(self, index: int) -> str:
-        return self.text[: self.position(index)]
-
-    def after(self, index: int) -> str:
-        pos = self.position(index)
-        return self.text[pos + len(f"«{index}»") :]
-
-    def nearest_before(self, pos: int, clause_stop: re.Pattern[str]) -> int | None:
-        """The mention nearest before ``pos`` in the same clause."""
-        head = self.text[:pos]
-        stops = [m.end() for m in clause_stop.finditer(head)]
-        found = [int(t.group(1)) for t in _TOKEN.finditer(head, stops[-1] if stops else 0)]
-        return found[-1] if found else None
-
-    def clause_subject(self, pos: int, clause_stop: re.Pattern[str]) -> Mention | None:
-        """The first mention of the clause that ``pos`` is in; for a relative clause
-        ("A, which controls B and is needed for C"), the mention it describes."""
-        head = self.text[:pos]
-        stops = list(clause_stop.finditer(head))
-        if stops and stops[-1].group().casefold() in ("which", "who"):
-            antecedent = _ANTECEDENT.search(head, 0, stops[-1].start())
-            if antecedent:
-                return self.described(int(antecedent.group(1)))
-        start = stops[-1].end() if stops else 0
-        opener = bool(stops) and not head[: stops[-1].start()].strip()
-        first = _TOKEN.search(head, _main_clause(head, start, opener))
-        return self.mentions[int(first.group(1))] if first else None
-
-    def described(self, index: int) -> Mention:
-        """What an appositive or a relative clause right after mention ``index``
-        describes: the nearest noun, so for a process that ends in a thing ("to make
-        «acetylcholine», a neurotransmitter", "the synthesis of «sphingolipids», a class
-        of lipids", "the development of the «hippocampus», the brain region that") the
-        thing, else the mention."""
-        m = self.mentions[index]
-        if not self.ontology.is_a(m.type, "BiologicalProcess"):
-            return m
-        thing = (
-            k
-            for k in self.inner
-            if k.end == m.end
-            and m.start < k.start
-            and not self.ontology.is_a(k.type, "BiologicalProcess")
-        )
-        return next(thing, m)
-
-
-def _main_clause(head: str, start: int, opener: bool) -> int:
-    """Where the clause that begins at ``start`` has its subject: after a prepositional
-    phrase it opens with ("In older adults, ..."), and after the subordinate clause a
-    sentence opens with (``opener``: "When stores run low, ..."), when a comma ends them."""
-    phrase = _OPENING_PHRASE.match(head, start)
-    if phrase:
-        return phrase.end()
-    comma = _CLAUSE_COMMA.search(head, start) if opener else None
-    return comma.end() if comma else start
 
 
 def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
@@ -234,6 +149,47 @@ def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
     return [] if reduced else [masked.described(index)]
 
 
+def _unnamed(index: int, gap: str, masked: Masked) -> bool:
+    """Whether the nearest ``index`` renames a noun no mention names, a relative clause
+    after it saying what the cue says ("carboxylases, «enzymes» needed for Y",
+    "«enzymes» that"): that noun is the cue's subject, for :mod:`kg.ingest.arguments`."""
+    reduced = not gap.strip() and _PARTICIPLE.match(masked.after(index))
+    if not (reduced or _RELATIVE_OPENS.match(gap)):
+        return False
+    before = masked.before(index)
+    noun = _UNNAMED.search(before)
+    return bool(noun and is_noun(noun.group(1)) and not _in_opener(before[: noun.start()]))
+
+
+def _in_closed_aside(before: str, gap: str) -> bool:
+    """Whether the nearest mention stands inside a relative clause that commas enclose and
+    that no mention's name opens ("a diet rich in fibre, which feeds «the gut», is"): the
+    cue's subject is the noun before it, which no mention names."""
+    opened = _ASIDE_OPENS.search(before)
+    return bool(opened) and _GAP_CLOSES.match(gap) is not None
+
+
+def _governing(index: int, masked: Masked) -> int | None:
+    """The mention a participle phrase or a prepositional phrase that ``index`` ends
+    belongs to, words only between: "doses of «MSG» taken on an «empty stomach»"."""
+    before = masked.before(index)
+    if not _GOVERNED.search(before):
+        return None
+    owner = _OWNER.search(before)
+    return int(owner.group(1)) if owner else None
+
+
+def _embedded(index: int, gap: str, masked: Masked) -> bool:
+    """Whether a relative clause after ``index`` describes the noun whose prepositional
+    phrase ``index`` ends, a noun no mention names ("the pressure inside «your skull»,
+    which causes Y"); a measure's ("the amount of «lead», which") describes the mention."""
+    if not _RELATIVE_OPENS.match(gap.lstrip(" ,")):
+        return False
+    noun = _OF_NOUN.search(masked.before(index))
+    word = noun.group(1).casefold() if noun else ""
+    return is_noun(word) and not re.fullmatch(_CLASS_NOUN, word)
+
+
 def _renames(index: int, gap: str, masked: Masked) -> int | None:
     """The mention that the nearest ``index`` renames with an article ("A, a B found in
     Z"), when the cue's words follow B: B is A's class, and what the cue says is of A."""
@@ -261,41 +217,79 @@ def slot_options(
     clause describes when the nearest is that clause's object ("X who avoid Z are at risk
     of Y"), or the mention the nearest renames or follows as an aside (:func:`_renamed`).
     A template without X takes the subject of the clause ("..., leading to Y"), unless a
-    pronoun stands between. A ``phrase`` cue joins two adjacent noun phrases, so its slots
-    are the mentions there ("sources of A and other B": A is a B, not the sources), save
-    that an appositive after a process renames its chemical.
+    pronoun stands between; one that opens with a conjunction ("and reduces Y") the
+    subject a gap with that conjunction would give (:func:`_coordinated`); and a slot after
+    the cue that a body part fills, the compound it modifies ("boosts «blood» flow":
+    :func:`kg.ingest.arguments.modified`). A ``phrase`` cue joins two adjacent noun
+    phrases, so its slots are the mentions there ("sources of A and other B": A is a B,
+    not the sources), save that an appositive after a process renames its chemical.
     """
-    stop = lexicon.clause_stop
     if name not in match.re.groupindex:
-        head = masked.text[:cue_start]
-        if lexicon.pronoun.search(head, max((t.end() for t in _TOKEN.finditer(head)), default=0)):
-            return []  # "X ..., and it is required for Y": the pronoun is the subject
-        options = [masked.clause_subject(cue_start, stop), masked.nearest_before(cue_start, stop)]
-        return _mentions(options, masked)
+        return _clause_options(cue_start, masked, lexicon)
     index = int(match.group(name).strip("«»"))
     gap = _LEADING_GLOSS.sub("", masked.text[match.end(name) : cue_start], count=1)
     if match.start(name) > cue_start:
-        return _mentions([_head_after(name, match, masked, lexicon), index], masked)
+        after = _head_after(name, match, masked, lexicon)
+        ends = match.end(name) == match.end(1)
+        m = masked.mentions[index]
+        compound = (
+            ends
+            and after is None
+            and modified(m, masked.sentence, masked.mentions, masked.ontology)
+        )
+        return _mentions([after, compound or index], masked)
     if _NEW_CLAUSE.search(gap) or ("," in gap and _in_opener(masked.before(index))):
         return []  # "In people with «X», a strict diet reduced Y": X is no subject
     if phrase:
         appositive = _COMMA_CLOSES.match(gap + masked.text[cue_start : match.end(1)])
         if appositive and _in_opener(masked.before(index)):
             return []  # "In people with «X», a «Y» ...": Y opens the clause, not renames X
-        return [masked.described(index) if appositive else masked.mentions[index]]
+        if not appositive:
+            return [masked.mentions[index]]
+        return _mentions([masked.described(index)], masked)  # or the condition a group has
     before = masked.before(index)
     head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
     if _COORDINATED.match(gap):
         options = _coordinated(index, gap, masked, lexicon)
     elif head:
         options = [int(head.group(1)), index]
+    elif _in_closed_aside(before, gap):
+        return []  # "a diet rich in fibre, which feeds «the gut»'s bacteria, is linked to Y"
+    elif (governed := _governing(index, masked)) is not None:
+        options = [governed, index]  # "doses of «MSG» taken on an «empty stomach» may cause Y"
     elif relative and relative.group(2).strip() and "," not in relative.group(2):
         options = [int(relative.group(1)), index]  # X is the object of the clause
     elif _renames(index, gap, masked) is not None:
         options = _renamed(index, gap, masked)  # the class that renames it says nothing itself
+    elif _GAP_APPOSITIVE.fullmatch(gap):
+        condition = _condition_of(masked.mentions[index], masked)
+        options = [condition or masked.described(index), index]  # "people with «X», a Y that"
+    elif _unnamed(index, gap, masked) or _embedded(index, gap, masked):
+        return []  # "five carboxylases, «enzymes» needed for Y": no mention names the subject
     else:
         options = [*_renamed(index, gap, masked), index, relative and int(relative.group(1))]
     return _mentions(options, masked)
+
+
+def _clause_options(cue_start: int, masked: Masked, lexicon: CueLexicon) -> list[Mention]:
+    """The subject of a template without X: the clause's, or the nearest mention; for one
+    that opens with a conjunction what a gap with it would give (:func:`_coordinated`);
+    none after a pronoun, nor after a mention a closed relative clause holds."""
+    stop = lexicon.clause_stop
+    head = masked.text[:cue_start]
+    if lexicon.pronoun.search(head, max((t.end() for t in TOKEN.finditer(head)), default=0)):
+        return []  # "X ..., and it is required for Y": the pronoun is the subject
+    nearest = masked.nearest_before(cue_start, stop)
+    if nearest is None:
+        return _mentions([masked.clause_subject(cue_start, stop)], masked)
+    after = masked.position(nearest) + len(f"«{nearest}»")
+    joined = _CONJUNCTION.match(masked.text, cue_start)  # "X protects «Z» and reduces Y"
+    if joined:
+        gap = masked.text[after : joined.end()]
+        return _mentions(_coordinated(nearest, gap, masked, lexicon), masked)
+    if _in_closed_aside(masked.before(nearest), masked.text[after : cue_start + 1]):
+        return []  # "a diet, which feeds «the gut», is linked to Y"
+    return _mentions([masked.clause_subject(cue_start, stop), nearest], masked)
 
 
 def _in_opener(before: str) -> bool:
@@ -313,14 +307,49 @@ def _coordinated(index: int, gap: str, masked: Masked, lexicon: CueLexicon) -> l
     ("«X» and raised Y"): no verb, so no subject."""
     pos = masked.position(index)
     clause = max((m.end() for m in lexicon.clause_stop.finditer(masked.text, 0, pos)), default=0)
-    first = _TOKEN.search(masked.text, clause)
+    first = TOKEN.search(masked.text, clause)
     opening = masked.text[clause : first.start() if first else pos]
     if lexicon.pronoun.search(opening):
         return []
-    subject = masked.clause_subject(pos, lexicon.clause_stop)
+    relative = _relative_subject(masked, clause, pos)
+    if relative is not None:
+        return [relative, index]
+    subject = _conjoined_subject(masked, clause, pos) or masked.clause_subject(
+        pos, lexicon.clause_stop
+    )
     if subject is None and _CONJUNCTION.fullmatch(gap):
         return []  # "«X» and raised Y are common": no verb before "and", so none after it
     return [subject] if re.match(r"\s*,?\s*(?:and|or)\s+to\b", gap) else [subject, index]
+
+
+def _relative_subject(masked: Masked, clause: int, pos: int) -> Mention | None:
+    """The subject of a relative clause that "that" opens in ``masked.text[clause:pos]``,
+    whose verbs a conjunction joins ("A, a gas that relaxes «Z» and boosts Y"): the noun
+    before "that", or the mention that noun renames (A), not the sentence's subject."""
+    found = list(_THAT.finditer(masked.text, clause, pos))
+    if not found:
+        return None
+    index = int(found[-1].group(1))
+    renamed = _APPOSITION.search(masked.before(index))
+    if renamed is not None and not _in_opener(masked.before(int(renamed.group(1)))):
+        return masked.described(int(renamed.group(1)))
+    return masked.described(index)
+
+
+def _conjoined_subject(masked: Masked, clause: int, pos: int) -> Mention | None:
+    """The subject of the verb a conjunction after ``pos`` joins a verb to: the first mention
+    after the comma and conjunction that open its clause ("..., and in «people with PKU»
+    this «amino acid» builds up and damages Y"), none a preposition's object, or the one
+    right after it that heads their compound (:meth:`Masked.clause_subject`)."""
+    joins = list(_CLAUSE_JOIN.finditer(masked.text, clause, pos))
+    if not joins:
+        return None  # the clause's subject, or the mention its relative clause describes
+    start = joins[-1].end()
+    for token in TOKEN.finditer(masked.text, start, masked.text.index("»", pos) + 1):
+        if not _GOVERNED.search(masked.text, start, token.start()):
+            noun = SPACE_HEAD.match(masked.text, token.end())  # "whose protein «avidin»"
+            return masked.mentions[int((noun or token).group(1))]
+    return None
 
 
 def _head_after(name: str, match: re.Match[str], masked: Masked, lexicon: CueLexicon) -> int | None:
@@ -332,7 +361,7 @@ def _head_after(name: str, match: re.Match[str], masked: Masked, lexicon: CueLex
         return None
     index = int(match.group(name).strip("«»"))
     bound = masked.before(index).endswith("-") or masked.after(index).startswith("-")
-    after = (_COMPOUND_HEAD if bound else _SPACE_HEAD).match(masked.after(index))
+    after = (_COMPOUND_HEAD if bound else SPACE_HEAD).match(masked.after(index))
     if after is None:
         return None
     following = int(after.group(1))

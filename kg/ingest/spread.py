@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 
 from kg.ingest.cues import CueLexicon
+from kg.ingest.masked import Masked
 from kg.ingest.model import Mention
-from kg.ingest.slots import Masked
 
 __all__ = ["expand", "plain"]
 
