@@ -222,7 +222,8 @@ def test_no_alias_for_a_kind_or_for_a_thing_of_another_kind(vocabulary, doc):
         ("Vitamin C helps, but megadoses do not improve memory.", [("megadoses", "vitamin-c")]),
         ("Zinc helps. High doses of iron cause anemia.", []),  # a dose of something named
         ("Zinc helps. The dose matters.", []),  # no large dose
-        ("Anemia is common. High doses can cause it.", []),  # no nutrient named
+        # no nutrient named: no dose, but "it" is the condition the sentence before is about
+        ("Anemia is common. High doses can cause it.", [("it", "anemia")]),
     ],
 )
 def test_a_large_dose_of_nothing_named_is_one_of_the_nutrient_last_named(vocabulary, doc, expected):
@@ -238,7 +239,8 @@ def test_a_large_dose_of_nothing_named_is_one_of_the_nutrient_last_named(vocabul
         ("Nuts are a source of selenium. Fish and eggs also provide it.", [("it", "selenium")]),
         ("Tofu is a source of zinc. Fish adds useful amounts of it as well.", [("it", "zinc")]),
         ("Zinc and iron matter. Fish provides it.", []),  # two nutrients: no safe antecedent
-        ("Anemia is common. Doctors treat it.", []),  # no nutrient: "it" is the anemia
+        # no nutrient: "it" is the condition the sentence before opens with
+        ("Anemia is common. Doctors treat it.", [("it", "anemia")]),
         ("Zinc and anemia are linked. Doctors treat it.", []),  # another thing named
         ("Nuts are a source of selenium. Fish provides it to the body.", []),  # no clause end
         ("Nuts are a source of selenium. Vegans should take it.", []),  # no food gives it

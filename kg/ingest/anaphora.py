@@ -195,7 +195,8 @@ class Anaphora(Pronouns):
 
     def _dose(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """A large dose of no named thing ("High doses can cause ...", "megadoses") is one
-        of the nutrient last named: its words of size and the head, not "doses of X"."""
+        of the nutrient last named (else of the substance): its words of size and the
+        head, not "doses of X"."""
         first = i
         while first and words[first - 1].key in _DOSE_SIZES:
             if self.doc[words[first - 1].end : words[first].start].strip():
@@ -205,10 +206,18 @@ class Anaphora(Pronouns):
             return []
         if first and words[first - 1].key not in STOPWORDS | CLAUSE_BREAKS:
             return []  # "vitamin C doses", "zinc megadoses": a named dose
-        last = self.last_nutrient(s_no, words[first].start, hits)
+        start = words[first].start
+        last = self.last_nutrient(s_no, start, hits) or self._last_substance(s_no, start, hits)
         if last is None:
             return []
         return [Hit(words[first].start, words[i].end, last.name, "anaphora")]
+
+    def _last_substance(self, s_no: int, before: int, hits: list[Hit]) -> Hit | None:
+        """The substance named last where no nutrient is ("High doses of caffeine ...
+        Moderate amounts do not ..."), unless it is a class ("a stimulant", "metals")."""
+        last = self.last_nutrient(s_no, before, hits, "ChemicalEntity")
+        text = self.doc[last.start : last.end] if last is not None else ""
+        return None if last is None or folded(text.split()[-1]) in ANAPHOR_HEADS else last
 
     def _graded_from(self, words: list[Word], i: int) -> int:
         """The first of the words of degree before ``words[i]`` ("severe chronic|

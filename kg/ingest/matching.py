@@ -317,10 +317,13 @@ class Matcher:
                   for m, n in self.found[k]]  # fmt: skip
         return [h for h in recent + hits if h.end <= before and h.how != "anaphora"]
 
-    def last_nutrient(self, s_no: int, before: int, hits: list[Hit]) -> Hit | None:
-        """The nutrient named last before ``before``, in this sentence or the two before."""
+    def last_nutrient(
+        self, s_no: int, before: int, hits: list[Hit], cls: str = "Nutrient"
+    ) -> Hit | None:
+        """The nutrient (or thing of class ``cls``) named last before ``before``, in this
+        sentence or the two before."""
         nutrients = [
-            h for h in self.recent(s_no, before, hits) if self.vocab.is_a(h.name.type, "Nutrient")
+            h for h in self.recent(s_no, before, hits) if self.vocab.is_a(h.name.type, cls)
         ]
         return max(nutrients, key=lambda h: (h.start, -h.end), default=None)
 

@@ -13,24 +13,19 @@ from itertools import pairwise
 from kg.ingest.eaten import eaten
 from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
-from kg.ingest.states import States
+from kg.ingest.populations import Populations
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
     ANAPHOR_HEADS,
-    CLAUSE_ENDS,
-    CLAUSE_NEGATIONS,
     CLAUSE_OPENERS,
-    COPULAS,
     DASH,
     EPISODE_HEADS,
     GRADING,
     HEAD_NAMES,
     NP_HEADS,
-    PEOPLE,
     PLAIN_WORDS,
     PROCESS_HEADS,
-    PRONOUN_PEOPLE,
     STOPWORDS,
     VERB_SLOTS,
     is_verb,
@@ -45,8 +40,11 @@ _AFTER_HEADS = {
     "Condition": EPISODE_HEADS,
     **dict.fromkeys(("Food", "ChemicalEntity"), frozenset({"drinking", "consumption"})),
 }
+#: Words that say there is less of a function or quality than there should be, each as good
+#: as the others in a symptom's name: "weak muscle tone" is the lexicon's "low muscle tone".
+_LESSENED = ("low", "poor", "weak", "reduced", "decreased", "diminished", "impaired")
 #: Words that say a function fails ("poor absorption"), and the classes of what fails.
-_IMPAIRED = frozenset({"poor", "impaired", "disturbed", "abnormal", "disrupted"})
+_IMPAIRED = frozenset({"disturbed", "abnormal", "disrupted", *_LESSENED})
 _FUNCTIONS = ("PhysiologicalFunction", "BiologicalProcess")
 #: Words that make a diet one of plenty of what it names ("iron-rich", "high-fat").
 _PLENTY = frozenset({"rich", "high", "higher", "packed", "loaded"})
@@ -59,7 +57,7 @@ _VERB_BEFORE = VERB_SLOTS - {"to"}
 _MOST_MODIFIERS = 3
 
 
-class NounPhrases(States):
+class NounPhrases(Populations):
     """The noun-phrase step of the mention finder."""
 
     def noun_phrases(self, sentence: Sentence, words: list[Word], hits: list[Hit]) -> None:
@@ -115,15 +113,52 @@ class NounPhrases(States):
         """A function or process said to fail ("poor absorption", "impaired memory") is a
         phenotype, the graph's or lexicon's by that name, else one proposed with
         suggestions: not the function itself, which "poor" as a grading word would leave."""
+        self._lessened(words, hits)
         starts = {w.start: i for i, w in enumerate(words)}
         for hit in top(hits):
             i = starts.get(hit.start, 0)
             if not i or words[i - 1].key not in _IMPAIRED or hit.how == "anaphora":
                 continue
+            if not self._lower_or_first(words, i - 1):
+                continue
             if not self.doc[words[i - 1].end : hit.start].isspace():
                 continue
             if any(self.vocab.is_a(hit.name.type, c) for c in _FUNCTIONS):
                 self._add_phrase(words[i - 1].start, hit.end, "Phenotype", hits)
+
+    def _lessened(self, words: list[Word], hits: list[Hit]) -> None:
+        """A symptom named with another word of :data:`_LESSENED` than the lexicon's ("weak
+        muscle tone", "reduced appetite"): the lexicon's phenotype, its terms only close
+        matches; not where a name or a nutrient's state already holds the phrase."""
+        for i, word in enumerate(words[:-1]):
+            if word.key not in _LESSENED or not self._lower_or_first(words, i):
+                continue
+            for j in range(min(i + 3, len(words) - 1), i, -1):
+                if not all(self._joined(words, k) for k in range(i + 1, j + 1)):
+                    continue
+                end = words[j].end
+                if any(h.start <= word.start and end <= h.end for h in hits):
+                    break
+                rest = self.doc[words[i + 1].start : end]
+                name = self._lessened_name(word.key, rest)
+                if name is not None:
+                    hits.append(Hit(word.start, end, name, name.how, named=False))
+                    break
+        hits[:] = ordered(hits)
+
+    def _lower_or_first(self, words: list[Word], i: int) -> bool:
+        """Whether ``words[i]`` is in lower case or opens the sentence: a capital inside
+        one is a title's ("Pills Ease Low Mood"), whose words are all capitals."""
+        return i == 0 or self.doc[words[i].start : words[i].end].islower()
+
+    def _lessened_name(self, said: str, rest: str) -> Name | None:
+        """The lexicon's phenotype named "<another word of _LESSENED> <rest>", or None."""
+        for other in _LESSENED:
+            name = None if other == said else self.vocab.lexicon_name(folded(f"{other} {rest}"))
+            if name is not None and self.vocab.kind(name.type) == "Condition":
+                terms = tuple((t, "close") for t, _ in name.terms)
+                return replace(name, spellings=(), terms=terms)
+        return None
 
     def _headed(self, hit: Hit) -> Hit:
         """A lexicon hit whose last word is a class head, read as that class."""
@@ -132,20 +167,6 @@ class NounPhrases(States):
         if hit.name.how != "lexicon" or cls is None or " " not in key:
             return hit
         return replace(hit, name=self.vocab.narrowed(hit.name, cls))
-
-    def _add_phrase(
-        self, start: int, end: int, cls: str, hits: list[Hit], text: str | None = None
-    ) -> None:
-        """A phrase's hit: the name a vocabulary has for it (or for ``text``, its plain
-        wording), else one of class ``cls`` to propose with suggestions; the mentions
-        inside stay."""
-        plain = text or self.doc[start:end]
-        key = folded(plain)
-        name = self.lookup(key, start, plain)
-        if name is None:
-            name = Name(cls, False, "suggested", (plain,) if text else (), key=f"np:{key}")
-        hits.append(Hit(start, end, name, name.how))
-        hits[:] = ordered(hits)
 
     def _modifiers(self, words: list[Word], head: int, hits: list[Hit]) -> int | None:
         """The first word of the noun phrase that ends in ``words[head]``: up to three
@@ -203,65 +224,6 @@ class NounPhrases(States):
             k -= 1
         return k
 
-    def populations(self, words: list[Word], hits: list[Hit]) -> None:
-        """People a phrase after a word for people sets apart name a population group:
-        "people with X" for a condition X ("adults with type 2 diabetes"), "people on /
-        with ... diet(s)" ("people with very restricted diets"), and a relative clause
-        ("people who avoid dairy products", "those who drink heavily"): the graph's by
-        that name, else one proposed with suggestions."""
-        for i in range(len(words) - 2):
-            if (
-                words[i].key not in PEOPLE
-                or not self.doc[words[i].end : words[i + 1].start].isspace()
-            ):
-                continue
-            end = self._set_apart(words, i + 1, hits)
-            if end is None:
-                continue
-            text = self.doc[words[i].start : end]
-            if words[i].key in PRONOUN_PEOPLE:  # "those who smoke" are "people who smoke"
-                text = "people" + text[words[i].end - words[i].start :]
-            self._add_phrase(words[i].start, end, "PopulationGroup", hits, text)
-
-    def _set_apart(self, words: list[Word], at: int, hits: list[Hit]) -> int | None:
-        """Where the words from ``words[at]`` that set people apart end, or None."""
-        key = words[at].key
-        if key == "who":
-            return self._relative_clause(words, at)
-        if key not in ("with", "on"):
-            return None
-        for k in range(at + 1, min(at + 5, len(words))):
-            if self.doc[words[k - 1].end : words[k].start].strip(DASH + " "):
-                return None
-            if words[k].key == "diet":
-                return words[k].end
-            if is_verb(words[k].key) or words[k].key in CLAUSE_ENDS:
-                break
-        condition = next(
-            (h for h in top(hits) if h.start == words[at + 1].start and h.how != "anaphora"
-             and self.vocab.kind(h.name.type) == "Condition"),
-            None,
-        )  # fmt: skip
-        return condition.end if condition is not None and key == "with" else None
-
-    def _relative_clause(self, words: list[Word], who: int) -> int | None:
-        """The end of the relative clause "who ..." at ``words[who]``: its verb (after "do
-        not") and what follows, up to punctuation, a conjunction, or a word of the main
-        clause ("are", "may"), at most six words; None when there is no such clause."""
-        k = who + 1
-        while k < len(words) and words[k].key in CLAUSE_NEGATIONS:
-            k += 1
-        if k >= len(words) or words[k].key in STOPWORDS - COPULAS:
-            return None
-        end = words[k].end
-        for j in range(k + 1, min(k + 7, len(words))):
-            if self.doc[words[j - 1].end : words[j].start].strip(DASH + " "):
-                break
-            if words[j].key in CLAUSE_ENDS:
-                break
-            end = words[j].end
-        return end
-
     def class_words(self, words: list[Word], hits: list[Hit]) -> None:
         """A chemical class word after "a" or "an" ("is an antioxidant", "a trace
         mineral") names the class, a mention of it (not an anaphor, and not too generic
@@ -304,6 +266,8 @@ class NounPhrases(States):
         for hit in top(hits):
             if hit.how == "anaphora" or not hit.named or hit.start not in starts:
                 continue
+            if words[starts[hit.start]].key in _IMPAIRED:
+                continue  # "low mood" opens with its own adjective: "describe" is no name
             first = self._naming_start(words, starts[hit.start], hits)
             start = words[first].start if first is not None else hit.start
             end = hit.end

@@ -185,14 +185,41 @@ class Pronouns(Matcher):
         ("Fish also provide it", "Nuts add some of it") is the nutrient named before, when
         it is the one singular thing but foods this sentence and the one before name."""
         word, last = words[i], words[i - 1].key if i else ""
-        opener = self._subject([h for h in hits if h.end <= word.start], self.sentence_starts[-1])
+        before = [h for h in hits if h.end <= word.start]
+        opener = self._subject(before, self.sentence_starts[-1])
         food = opener is not None and self.vocab.kind(opener.name.type) == "Food"
-        if word.key != "it" or not food or not (last == "of" or is_verb(last)) or not (
+        if word.key != "it" or not (last == "of" or is_verb(last)) or not (
             _OBJECT_END.match(self.doc, word.end)):  # fmt: skip
             return []
+        if not food:
+            return self._condition_object(s_no, word, before)
         things = {h.name.entity or h.name.key: h.name
                   for h in top(self.recent(s_no, word.start, hits, back=1))
                   if self.vocab.kind(h.name.type) != "Food" and not self._plural(h)}  # fmt: skip
         name = things.popitem()[1] if len(things) == 1 else None
         nutrient = name is not None and self.vocab.is_a(name.type, "Nutrient")
-        return [Hit(word.start, word.end, name, "anaphora")] if name and nutrient else []
+        if name is not None and nutrient:
+            return [Hit(word.start, word.end, name, "anaphora")]
+        return self._condition_object(s_no, word, before)
+
+    def _condition_object(self, s_no: int, word: Word, before: list[Hit]) -> list[Hit]:
+        """An "it" ending a clause after a verb ("Sugar has not been shown to cause it")
+        in a sentence that names no condition before it is the condition the sentence
+        before opens with ("ADHD is a neurodevelopmental disorder."): what is said of a
+        condition's causes and treatments points back at the condition a text is about."""
+        if s_no == 0 or any(
+            self.vocab.kind(h.name.type) == "Condition" and h.how != "anaphora" for h in before
+        ):
+            return []
+        start = self.sentence_starts[s_no - 1]
+        prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[s_no - 1]]
+        subject = self._subject(prior, start)
+        if subject is None or self._plural(subject):
+            return []
+        names = {n.entity or n.key: n for n in self._names_at(subject, prior, None)}
+        if len(names) != 1:
+            return []
+        name = next(iter(names.values()))
+        if self.vocab.kind(name.type) != "Condition":
+            return []
+        return [Hit(word.start, word.end, name, "anaphora")]

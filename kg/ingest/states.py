@@ -33,7 +33,15 @@ _TOO_MUCH = re.compile(
 _STATES = ((_TOO_LITTLE, "DeficiencyState", ("deficiency",)),
            (_TOO_MUCH, "Condition", ("excess", "toxicity")))  # fmt: skip
 #: A head after a nutrient that names its excess ("manganese excess", "iron overload").
-_EXCESS_AFTER = re.compile(r"\s+(excess|overload|toxicity|poisoning)\b", re.IGNORECASE)
+_EXCESS_AFTER = re.compile(r"\s+(excess|overload|toxicity|poisoning|accumulation)\b", re.IGNORECASE)
+#: A high level of a nutrient, its excess: "high manganese levels", "elevated levels of
+#: copper" (a level word after the nutrient or "levels of" before it: "high iron" alone
+#: may be a food's plenty, and "high doses" a dose).
+_HIGH = re.compile(
+    r"\b(?:high|higher|elevated|raised|increased|excessive)\s+"
+    r"(?:(?P<of>(?:levels?|concentrations?)\s+of)\s+)?$",
+    re.IGNORECASE,
+)
 _EXCESS_HEADS = ("excess", "toxicity")
 #: A fall of a nutrient said after it ("calcium falls too low", "zinc levels drop below
 #: normal"): its deficiency.
@@ -43,6 +51,8 @@ _LOW_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEVELS = re.compile(r"\s+(?:levels?|status|intakes?|concentrations?|stores)\b", re.IGNORECASE)
+#: The level words after a nutrient that make "high" its excess (a high intake is none).
+_HIGH_LEVELS = re.compile(r"\s+(?:levels?|concentrations?)\b", re.IGNORECASE)
 #: What stands between two items of a list: a comma (an "and" or "or" after it), or the
 #: conjunction alone.
 _NEXT_ITEM = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
@@ -73,9 +83,22 @@ class States(Matcher):
                 hits.append(Hit(cue.start(), end, name, name.how, named=False))
                 break
             else:
+                self._high(hit, sentence, hits)
                 self._excess_after(hit, sentence, hits)
                 self._low_after(hit, sentence, hits)
         hits[:] = ordered(hits)
+
+    def _high(self, hit: Hit, sentence: Sentence, hits: list[Hit]) -> None:
+        """A nutrient's excess said as its high level ("high manganese levels")."""
+        cue = _HIGH.search(self.doc, max(sentence.start, hit.start - 40), hit.start)
+        levels = _HIGH_LEVELS.match(self.doc, hit.end, sentence.end)
+        if cue is None or not (cue.group("of") or levels):
+            return
+        if any(h.start < hit.start and cue.start() < h.end for h in hits):
+            return
+        name = self.state_of(hit, "Condition", _EXCESS_HEADS)
+        end = levels.end() if levels else hit.end
+        hits.append(Hit(cue.start(), end, name, name.how, named=False))
 
     def _excess_after(self, hit: Hit, sentence: Sentence, hits: list[Hit]) -> None:
         """A nutrient's excess named by a head after it ("manganese excess", "zinc
