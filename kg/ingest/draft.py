@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
+from itertools import accumulate
 from pathlib import Path
 
 from kg.base.errors import NnkgError
@@ -57,63 +59,127 @@ class IngestResult:
 
 
 @paused_gc()  # the stages' objects live until the draft is done: no garbage to look for
-def draft_claims(document: str, known: Known, lexicon=None, ontology=None) -> Draft:
-    """The candidate claims of ``document`` and the new entities they use."""
+def draft_claims(
+    document: str, known: Known, lexicon=None, ontology=None, *, min_parallel: int | None = None
+) -> Draft:
+    """The candidate claims of ``document`` and the new entities they use. A document of
+    ``min_parallel`` characters or more (default ``parallel.MIN_CHARS``) is drafted over
+    the CPUs (:mod:`kg.ingest.parallel`), to the same result."""
     from kg.base.files import ontology_dir
     from kg.curation.ontology import load_ontology
-    from kg.ingest.answers import answered
     from kg.ingest.arguments import ground_arguments
-    from kg.ingest.extents import widened
     from kg.ingest.lexicon import Lexicon
-    from kg.ingest.mentions import Vocabulary, mentions_of
-    from kg.ingest.promotion import is_promotional
-    from kg.ingest.relations import find_relations
-    from kg.ingest.states import distributed
+    from kg.ingest.mentions import Vocabulary
+    from kg.ingest.parallel import workers_for
     from kg.ingest.text import sentences
 
     lexicon = lexicon or Lexicon.load()
     ontology = ontology or load_ontology(ontology_dir())
     vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed, ontology=ontology)
-    found = sentences(document)
-    mentioned = mentions_of(document, found, vocabulary)
-    mentions = mentioned.mentions
-    candidates: list[Candidate] = []
-    starts = [m.start for m in mentions]  # mentions come sorted
-    number = {s.start: i for i, s in enumerate(found)}
-
-    def within(sentence: Sentence) -> list[Mention]:
-        first = bisect_left(starts, sentence.start)
-        last = bisect_left(starts, sentence.end, first)
-        return [m for m in mentions[first:last] if m.end <= sentence.end]
-
-    for run in _bulleted(document, found):
-        sentence = Sentence(run[0].start, run[-1].end, document[run[0].start : run[-1].end])
-        inside = within(sentence)
-        # one mention may relate to a noun phrase no vocabulary names (kg.ingest.arguments)
-        if not inside or is_promotional(run[0]):
-            continue
-        lines = [mentioned.lists[number[line.start]] for line in run]  # as mentions_of found
-        groups = [g for line in lines for g in line]
-        if len(run) > 1:
-            groups.insert(0, _items(run[1:], lines[1:], within))
-        if is_question(run[0]):  # only a denial after it makes it a claim (kg.ingest.answers)
-            after = number[run[-1].start] + 1
-            answer = found[after] if after < len(found) else None
-            related = answered(sentence, answer, inside, ontology, groups)
-        else:
-            related = find_relations(sentence, inside, ontology, groups)
-        # a claim's ends quote the noun phrases or clauses they stand for (kg.ingest.extents)
-        drafted = distributed(related, sentence, inside, vocabulary)
-        candidates += widened(drafted, sentence, inside, vocabulary)
+    workers = workers_for(document, min_parallel)
+    found = sentences(document, workers)
+    mentioned, candidates = _mentions_and_runs(document, found, vocabulary, workers)
     candidates = _first_named(candidates)
     # the proposals without suggestions first: a suggestion is asked only for those used
     candidates, proposed = ground_arguments(
         candidates, mentioned.entities(keep=()), vocabulary, document
     )
     used = {m.entity for c in candidates for m in (c.subject, c.object)} - set(known.proposed)
+    if workers > 1:
+        mentioned.finder.suggest_ahead(used, workers)
     suggested = {e.id: e for e in mentioned.entities(keep=used)}
     entities = tuple(suggested.get(e.id, e) for e in proposed if e.id in used)
     return Draft(tuple(candidates), entities)
+
+
+#: A run's relations cost about this many times its sentences' mentions (the 1 MB bench
+#: text on one CPU): how far the mention stage hands its sentences on (last_handoff).
+_RELATIONS_PER_MENTIONS = 1.3
+#: The fewest sentences handed to a worker at once, as a share of the document's: each
+#: fork costs this process the copies of the pages it writes to after it.
+_LEAST_HANDED = 1 / 16
+
+
+def _mentions_and_runs(document: str, found: list[Sentence], vocabulary, workers: int):
+    """The mentions of the sentences ``found``, and the candidates of their runs in order.
+    In ``workers`` processes: the mention stage goes sentence by sentence here (an alias,
+    a proposal or an anaphor depends on the sentences before it), and as it goes, the runs
+    it is done with are handed to a worker forked then, whenever one is free; this process
+    drafts the runs it did not hand on once the mentions are done."""
+    from kg.ingest.mentions import mentions_of
+    from kg.ingest.parallel import Forks, last_handoff
+
+    runs = _bulleted(document, found)
+    ends = list(accumulate(len(run) for run in runs))  # the sentences done with each run
+    last = last_handoff(len(found), workers, _RELATIONS_PER_MENTIONS)
+    least = max(1, round(len(found) * _LEAST_HANDED))
+    handed = [0, 0]  # the runs handed to workers so far, and their sentences
+    with Forks(workers) as forks:
+
+        def hand_on(number: int, so_far) -> None:
+            if number - handed[1] < least or number > last or not forks.idle():
+                return
+            upto = bisect_right(ends, number)
+            if upto > handed[0]:
+                runs_done = _Runs(document, found, runs, so_far(), vocabulary)
+                forks.start(partial(runs_done.drafted, handed[0], upto))
+                handed[:] = upto, ends[upto - 1]
+
+        mentioned = mentions_of(document, found, vocabulary, hand_on if workers > 1 else None)
+        rest = _Runs(document, found, runs, mentioned, vocabulary).drafted(handed[0], len(runs))
+        drafted = [c for segment in forks.results() for c in segment] + rest
+    return mentioned, drafted
+
+
+class _Runs:
+    """A document's runs of sentences (:func:`_bulleted`) and the candidates each states,
+    from its mentions alone: one run's draft needs no other's, nor the mentions of any
+    sentence after it, so runs may be drafted in any process (:mod:`kg.ingest.parallel`)."""
+
+    def __init__(self, document: str, found, runs, mentioned, vocabulary) -> None:
+        self.document, self.mentioned, self.vocabulary = document, mentioned, vocabulary
+        self.found, self.runs = found, runs
+        self.starts = [m.start for m in mentioned.mentions]  # mentions come sorted
+        self.number = {s.start: i for i, s in enumerate(found)}
+
+    def drafted(self, first: int, end: int) -> list[Candidate]:
+        """The candidates of runs ``first`` to ``end``, in the order they are drafted."""
+        return [c for index in range(first, end) for c in self._run(index)]
+
+    def within(self, sentence: Sentence) -> list[Mention]:
+        mentions = self.mentioned.mentions
+        first = bisect_left(self.starts, sentence.start)
+        last = bisect_left(self.starts, sentence.end, first)
+        return [m for m in mentions[first:last] if m.end <= sentence.end]
+
+    def _run(self, index: int) -> list[Candidate]:
+        from kg.ingest.answers import answered
+        from kg.ingest.extents import widened
+        from kg.ingest.promotion import is_promotional
+        from kg.ingest.relations import find_relations
+        from kg.ingest.states import distributed
+
+        run, document, vocabulary = self.runs[index], self.document, self.vocabulary
+        sentence = Sentence(run[0].start, run[-1].end, document[run[0].start : run[-1].end])
+        inside = self.within(sentence)
+        # one mention may relate to a noun phrase no vocabulary names (kg.ingest.arguments)
+        if not inside or is_promotional(run[0]):
+            return []
+        # as mentions_of found them
+        lines = [self.mentioned.lists[self.number[line.start]] for line in run]
+        groups = [g for line in lines for g in line]
+        if len(run) > 1:
+            groups.insert(0, _items(run[1:], lines[1:], self.within))
+        ontology = vocabulary.ontology
+        if is_question(run[0]):  # only a denial after it makes it a claim (kg.ingest.answers)
+            after = self.number[run[-1].start] + 1
+            answer = self.found[after] if after < len(self.found) else None
+            related = answered(sentence, answer, inside, ontology, groups)
+        else:
+            related = find_relations(sentence, inside, ontology, groups)
+        # a claim's ends quote the noun phrases or clauses they stand for (kg.ingest.extents)
+        drafted = distributed(related, sentence, inside, vocabulary)
+        return widened(drafted, sentence, inside, vocabulary)
 
 
 def _bulleted(document: str, found: Sequence[Sentence]) -> list[list[Sentence]]:

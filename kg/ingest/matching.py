@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from operator import itemgetter
+from typing import NamedTuple
 
 from kg.ingest.model import Mention, Sentence
 from kg.ingest.vocabulary import Name, Vocabulary, folded, letters_of, spelt
@@ -43,9 +44,15 @@ _BOUND_PREFIXES = wordset(
     "intra extra ultra mis re pro"
 )
 
+#: The function words no list of feelings holds ("feel tired and confused"), hoisted: the
+#: difference is asked at every word.
+_NOT_BETWEEN_FEELINGS = STOPWORDS - FEEL_BETWEEN
 
-@dataclass(frozen=True)
-class Word:
+
+class Word(NamedTuple):
+    """A word of a sentence (a named tuple: a sentence makes dozens, a frozen dataclass
+    cost an ``object.__setattr__`` per field of each)."""
+
     start: int
     end: int
     key: str  # the word folded
@@ -295,7 +302,7 @@ class Matcher:
             key = words[j].key
             if key in FEEL_VERBS:
                 return True
-            if key in STOPWORDS - FEEL_BETWEEN or is_verb(key):
+            if key in _NOT_BETWEEN_FEELINGS or is_verb(key):
                 return False
         return False
 

@@ -24,7 +24,7 @@ English and the ontology's classes: nothing in them is taken from a particular t
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from kg.ingest.aliases import Aliases
@@ -122,6 +122,11 @@ class _Finder(Processes, Aliases, Anaphora, Proposals):
             key in STOPWORDS or is_verb(key) or key.endswith("ly")
         )
 
+    def so_far(self) -> Found:
+        """The mentions of the sentences done, in order (each sentence's are final)."""
+        mentions = sorted((m for found in self.found for m, _ in found), key=IN_ORDER)
+        return Found(mentions, self.lists, self)
+
     def sentence(self, s_no: int, sentence: Sentence) -> None:
         words = self.words(sentence)
         self.sentence_starts.append(sentence.start)
@@ -172,13 +177,21 @@ class Found:
         return [*self.finder.proposed(keep), *_sibling_proposals(vocabulary, self.mentions)]
 
 
-def mentions_of(document: str, sentences: list[Sentence], vocabulary: Vocabulary) -> Found:
-    """:func:`find_mentions`, with the proposals left to :meth:`Found.entities`."""
+def mentions_of(
+    document: str,
+    sentences: list[Sentence],
+    vocabulary: Vocabulary,
+    before: Callable[[int, Callable[[], Found]], object] | None = None,
+) -> Found:
+    """:func:`find_mentions`, with the proposals left to :meth:`Found.entities`. Before
+    each sentence, ``before`` is called with its number and what gives the mentions found
+    so far (:mod:`kg.ingest.draft` hands the sentences done to a worker process)."""
     finder = _Finder(document, vocabulary)
     for number, sentence in enumerate(sentences):
+        if before is not None:
+            before(number, finder.so_far)
         finder.sentence(number, sentence)
-    mentions = sorted((m for found in finder.found for m, _ in found), key=IN_ORDER)
-    return Found(mentions, finder.lists, finder)
+    return finder.so_far()
 
 
 def _sibling_proposals(vocabulary: Vocabulary, mentions: list[Mention]) -> list[ProposedEntity]:

@@ -135,6 +135,7 @@ class Proposals(Matcher):
         self.proposals: dict[str, Proposal] = {}  # name key -> proposal
         self.by_curie: dict[str, Proposal] = {}
         self.ids = set(vocabulary.entities) | set(vocabulary.proposed)
+        self.suggested: dict[str, tuple[Suggestion, ...]] = {}  # name -> asked ahead
 
     def entity_of(self, hit: Hit, sentence: Sentence) -> str:
         """The entity id of a hit: the graph's or a draft's, or a proposal's, made on the
@@ -194,7 +195,20 @@ class Proposals(Matcher):
             for p in sorted(unique.values(), key=lambda p: self.first[p.id])
         ]
 
+    def suggest_ahead(self, keep: Container[str], workers: int) -> None:
+        """Ask the lexicon now, over ``workers`` processes (:mod:`kg.ingest.parallel`),
+        for the suggestions :meth:`proposed` gives the proposals in ``keep``: a long
+        document proposes a hundred, each a search of the lexicon's every name."""
+        from kg.ingest.parallel import in_order
+
+        lexicon = self.vocab.lexicon
+        names = sorted({p.suggest_for for p in self.proposals.values() if p.id in keep} - {None})
+        if lexicon is not None:
+            found = in_order(lambda i: lexicon.suggest(names[i], k=5), len(names), workers)
+            self.suggested.update(zip(names, found, strict=True))
+
     def _suggestions(self, proposal: Proposal) -> tuple[Suggestion, ...]:
         if proposal.suggest_for is None or self.vocab.lexicon is None:
             return ()
-        return self.vocab.lexicon.suggest(proposal.suggest_for, k=5)
+        ahead = self.suggested.get(proposal.suggest_for)
+        return ahead if ahead is not None else self.vocab.lexicon.suggest(proposal.suggest_for, k=5)

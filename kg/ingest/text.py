@@ -11,6 +11,7 @@ item's sentence, so a quote starts at the item's first word.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 
 from kg.ingest.model import Sentence, Token
@@ -30,25 +31,41 @@ _CONTINUING = frozenset(
 )  # fmt: skip
 
 
-def _tokens(document: str) -> Iterator[tuple[Token, bool]]:
+def _tokens(document: str, workers: int = 1) -> Iterator[tuple[Token, bool]]:
     """Every token syntok finds, with whether syntok starts a sentence at it.
 
     This is ``syntok.segmenter.analyze`` with each paragraph tokenized on its own and its
     offset added here: ``analyze`` pads every paragraph with as many spaces as its offset,
-    which makes a long document take quadratic time."""
-    from syntok.segmenter import preprocess_with_offsets, segment
+    which makes a long document take quadratic time. Paragraphs are independent, so a long
+    document's are tokenized over ``workers`` processes (:mod:`kg.ingest.parallel`)."""
+    from syntok.segmenter import preprocess_with_offsets
     from syntok.tokenizer import Tokenizer
 
+    from kg.ingest.parallel import in_order
+
     tokenizer = Tokenizer(replace_not_contraction=False)
-    for offset, paragraph in preprocess_with_offsets(document):
-        for sentence in segment(tokenizer.tokenize(paragraph)):
-            first = True
-            for tok in sentence:
-                if tok.value and not tok.value.isspace():  # an empty one ends a text
-                    start = offset + tok.offset
-                    end = start + len(tok.value)
-                    yield Token(start, end, document[start:end]), first
-                    first = False
+    paragraphs = preprocess_with_offsets(document)
+    found = in_order(lambda i: _paragraph(tokenizer, *paragraphs[i]), len(paragraphs), workers)
+    for spans in found:
+        for k in range(0, len(spans), 3):
+            start, end = spans[k], spans[k + 1]
+            yield Token(start, end, document[start:end]), bool(spans[k + 2])
+
+
+def _paragraph(tokenizer, offset: int, paragraph: str) -> array:
+    """The tokens of a paragraph at ``offset``: start, end and whether a sentence starts
+    there, three numbers a token (as little as can be to hand between processes)."""
+    from syntok.segmenter import segment
+
+    spans = array("q")
+    for sentence in segment(tokenizer.tokenize(paragraph)):
+        first = 1
+        for tok in sentence:
+            if tok.value and not tok.value.isspace():  # an empty one ends a text
+                start = offset + tok.offset
+                spans.extend((start, start + len(tok.value), first))
+                first = 0
+    return spans
 
 
 #: Words a capital letter names a member of ("vitamin A", "type B"): that letter and a full
@@ -106,16 +123,17 @@ def _continues(document: str, last: Token, first: Token) -> bool:
     return document[first.start].islower()
 
 
-def sentences(document: str) -> list[Sentence]:
+def sentences(document: str, workers: int = 1) -> list[Sentence]:
     """The sentences of ``document`` in order, each with its tokens; offsets are ``str``
-    indices into ``document``, so ``document[s.start:s.end] == s.text``.
+    indices into ``document``, so ``document[s.start:s.end] == s.text``. ``workers``
+    processes tokenize a long document's paragraphs (:func:`_tokens`).
 
     >>> [s.text for s in sentences("Zinc\\n- It helps healing. It is in meat.")]
     ['Zinc', 'It helps healing.', 'It is in meat.']
     >>> [s.text for s in sentences("Eat vitamin A. It helps the eyes.")]
     ['Eat vitamin A.', 'It helps the eyes.']
     """
-    pairs = list(_tokens(document))
+    pairs = list(_tokens(document, workers))
     tokens = [tok for tok, _ in pairs]
     line_starts = {
         i for i in range(1, len(tokens)) if _line_break(document, tokens[i - 1], tokens[i])

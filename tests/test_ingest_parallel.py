@@ -1,0 +1,125 @@
+"""A long document drafted over several processes (:mod:`kg.ingest.parallel`): the same
+draft as one process makes, the items in order, and a worker's error raised as the serial
+path raises it, with no pool left behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from kg.ingest import parallel
+from kg.ingest.draft import draft_claims
+from kg.ingest.known import load_known
+from kg.ingest.text import sentences
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
+)
+
+
+@pytest.fixture
+def two_cpus(monkeypatch):
+    """Two workers, however many CPUs the machine running the tests has."""
+    monkeypatch.setattr(parallel, "cpus", lambda: 2)
+
+
+def test_a_document_drafted_over_processes_is_the_one_drafted_in_one(
+    documents, tmp_path, two_cpus, monkeypatch
+):
+    from kg.ingest.lexicon import Lexicon
+
+    document = "\n\n".join(documents.values())
+    known, lexicon = load_known(tmp_path), Lexicon.load()
+    serial = draft_claims(document, known, lexicon, min_parallel=len(document) + 1)
+    handed = []
+    start = parallel.Forks.start
+    monkeypatch.setattr(parallel.Forks, "start", lambda f, w: handed.append(w) or start(f, w))
+    spread = draft_claims(document, known, lexicon, min_parallel=1)
+    assert handed  # some runs were drafted in a worker
+    assert spread.candidates and spread.entities
+    assert spread == serial
+    assert sentences(document, workers=3) == sentences(document)
+
+
+def test_a_short_document_stays_in_one_process(two_cpus):
+    assert parallel.workers_for("Zinc supports immune function.") == 1
+    assert parallel.workers_for("x" * parallel.MIN_CHARS) > 1
+    assert parallel.workers_for("Zinc.", min_chars=1) > 1
+
+
+def test_items_come_back_in_order_from_at_most_one_process_each():
+    parent = os.getpid()
+    found = parallel.in_order(lambda i: (i, os.getpid() == parent), 7, workers=3)
+    assert [i for i, _ in found] == list(range(7))
+    assert [here for _, here in found] == [True, True] + [False] * 5  # the first chunk here
+    assert parallel.in_order(lambda i: i, 2, workers=8) == [0, 1]
+    assert parallel.in_order(lambda i: i, 0, workers=2) == []
+
+
+@pytest.mark.parametrize("failing", [1, 5], ids=["in this process", "in a worker"])
+def test_a_workers_error_is_raised_as_the_serial_path_raises_it(failing):
+    def work(i: int) -> int:
+        if i == failing:
+            raise ValueError(f"item {i} is bad")
+        return i
+
+    with pytest.raises(ValueError, match=f"item {failing} is bad"):
+        parallel.in_order(work, 6, workers=2)
+    assert parallel._work is None  # the pool is closed and its work let go
+
+
+def test_a_chunk_whose_worker_dies_is_worked_here():
+    parent = os.getpid()
+
+    def work(i: int) -> int:
+        if os.getpid() != parent:
+            os._exit(1)  # the worker is lost, as to the OOM killer
+        return i * i
+
+    assert parallel.in_order(work, 4, workers=2) == [0, 1, 4, 9]
+
+
+def test_the_hand_off_lets_this_process_finish_with_its_workers():
+    count, ratio = 10_000, 1.3
+    last = parallel.last_handoff(count, 2, ratio)
+    assert ratio * last == pytest.approx(count + ratio * (count - last), abs=ratio)
+    assert parallel.last_handoff(count, 3, ratio) == count  # two workers keep up
+    assert parallel.last_handoff(count, 1, ratio) == 0
+
+
+def test_work_handed_on_as_a_stage_goes_comes_back_in_order_and_its_error_here():
+    parent = os.getpid()
+    with parallel.Forks(workers=3) as forks:
+        state = ["first"]
+        forks.start(lambda: (list(state), os.getpid() != parent))
+        state.append("second")  # the worker forked before has the state of its moment
+        forks.start(lambda: (list(state), os.getpid() != parent))
+        assert forks.results() == [(["first"], True), (["first", "second"], True)]
+        forks.start(lambda: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            forks.results()
+
+
+def test_no_more_workers_run_at_once_than_asked():
+    import time
+
+    with parallel.Forks(workers=2) as forks:
+        assert forks.idle()
+        forks.start(lambda: time.sleep(0.5) or "slow")
+        assert not forks.idle()
+        time.sleep(1.5)
+        assert forks.idle()  # done, and its result received
+        forks.start(lambda: "next")
+        assert forks.results() == ["slow", "next"]
+
+
+def test_workers_left_running_by_an_error_are_ended():
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(RuntimeError), parallel.Forks(workers=2) as forks:
+        forks.start(lambda: time.sleep(60))
+        raise RuntimeError("the mention stage failed")
+    assert time.perf_counter() - started < 30
