@@ -8,11 +8,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_mentions import SEEN, TERMS, FakeLexicon, spans
+from test_mentions import SEEN, TERMS, catalogue_vocabulary, spans
 
-from kg.base.files import ontology_dir
-from kg.curation.catalogue import load_catalogue
-from kg.curation.ontology import load_ontology
 from kg.ingest.mentions import Vocabulary, find_mentions
 from kg.ingest.model import Term
 from kg.ingest.text import sentences
@@ -32,10 +29,7 @@ MORE_TERMS = [
 
 @pytest.fixture(scope="module")
 def vocabulary():
-    ontology = load_ontology(ontology_dir())
-    entities, problems = load_catalogue(ontology_dir() / "entities.yaml", ontology)
-    assert not problems
-    return Vocabulary(entities, FakeLexicon(TERMS + MORE_TERMS), ontology=ontology)
+    return catalogue_vocabulary(TERMS + MORE_TERMS)
 
 
 def anaphors(doc: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:

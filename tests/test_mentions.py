@@ -120,6 +120,14 @@ def vocabulary(catalogue, lexicon, ontology):
     return Vocabulary(catalogue, lexicon, ontology=ontology)
 
 
+def catalogue_vocabulary(terms) -> Vocabulary:
+    """The packaged catalogue over a fake lexicon of ``terms``, as other test modules use it."""
+    ontology = load_ontology(ontology_dir())
+    entities, problems = load_catalogue(ontology_dir() / "entities.yaml", ontology)
+    assert not problems
+    return Vocabulary(entities, FakeLexicon(terms), ontology=ontology)
+
+
 def run(document: str, vocabulary: Vocabulary):
     found = sentences(document)
     mentions, proposed = find_mentions(document, found, vocabulary)

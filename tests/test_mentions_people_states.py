@@ -7,11 +7,8 @@ vocabulary is the packaged catalogue and a few real ontology terms."""
 from __future__ import annotations
 
 import pytest
-from test_mentions import SEEN, TERMS, FakeLexicon, run, top
+from test_mentions import SEEN, TERMS, catalogue_vocabulary, run, top
 
-from kg.base.files import ontology_dir
-from kg.curation.catalogue import load_catalogue
-from kg.curation.ontology import load_ontology
 from kg.ingest.mentions import Vocabulary
 from kg.ingest.model import Term
 
@@ -30,10 +27,7 @@ MORE_TERMS = [
 
 @pytest.fixture(scope="module")
 def vocabulary():
-    ontology = load_ontology(ontology_dir())
-    entities, problems = load_catalogue(ontology_dir() / "entities.yaml", ontology)
-    assert not problems
-    return Vocabulary(entities, FakeLexicon(TERMS + MORE_TERMS), ontology=ontology)
+    return catalogue_vocabulary(TERMS + MORE_TERMS)
 
 
 def texts(doc: str, vocabulary: Vocabulary, cls: str) -> list[str]:
