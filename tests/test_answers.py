@@ -4,12 +4,13 @@ question-and-answer pairs written for these tests."""
 from __future__ import annotations
 
 import pytest
+from test_relations import mentions_in
 
 from kg.base.files import ontology_dir
 from kg.base.model import Certainty
 from kg.curation.ontology import load_ontology
 from kg.ingest.answers import answered, denial
-from kg.ingest.model import Mention, Sentence
+from kg.ingest.model import Sentence
 
 ONTOLOGY = load_ontology(ontology_dir())
 TYPES = {
@@ -29,11 +30,7 @@ def pair(question: str, answer: str, *names: str) -> list:
     first = Sentence(0, len(question), question)
     at = len(question) + 1
     second = Sentence(at, at + len(answer), answer)
-    mentions = []
-    for name in names:
-        i = question.index(name)
-        entity = name.casefold().replace(" ", "-")
-        mentions.append(Mention(i, i + len(name), name, entity, TYPES[name], True, "test"))
+    mentions = mentions_in(question, list(names), types=TYPES)
     return answered(first, second, sorted(mentions), ONTOLOGY)
 
 

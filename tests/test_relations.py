@@ -124,8 +124,10 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
 
 
-def mentions_in(text: str, names: list[str], offset: int = 0) -> list[Mention]:
-    """A mention of each name (first occurrence, case-insensitive), typed from TYPES."""
+def mentions_in(
+    text: str, names: list[str], offset: int = 0, types: dict[str, str] = TYPES
+) -> list[Mention]:
+    """A mention of each name (first occurrence, case-insensitive), typed from ``types``."""
     found = []
     for name in names:
         i = text.casefold().index(name.casefold())
@@ -135,7 +137,7 @@ def mentions_in(text: str, names: list[str], offset: int = 0) -> list[Mention]:
                 offset + i + len(name),
                 text[i : i + len(name)],
                 slug(name),
-                TYPES[name],
+                types[name],
                 True,
                 "test",
             )

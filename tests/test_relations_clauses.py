@@ -5,6 +5,7 @@ ends — and a few cues, on sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from test_relations import mentions_in
 
 from kg.base.files import ontology_dir
 from kg.curation.ontology import load_ontology
@@ -42,12 +43,7 @@ TYPES = {
 def triples(text: str, *names: str, listed: int = 0) -> set[tuple[str, str, str, bool]]:
     """The relations of ``text`` between a mention of each name (first occurrence), the
     first ``listed`` of them a coordinated list."""
-    mentions = []
-    for name in names:
-        i = text.casefold().index(name.casefold())
-        entity = name.casefold().replace(" ", "-")
-        mentions.append(Mention(i, i + len(name), text[i : i + len(name)], entity, TYPES[name],
-                                True, "test"))  # fmt: skip
+    mentions = mentions_in(text, list(names), types=TYPES)
     groups = [mentions[:listed]] if listed else []
     found = find_relations(Sentence(0, len(text), text), sorted(mentions), ONTOLOGY, groups)
     return {(c.subject.text, c.predicate, c.object.text, c.negated) for c in found}
