@@ -13,6 +13,7 @@ the checkout. ``--check`` changes nothing and exits 1 naming every block that ha
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import subprocess
@@ -104,7 +105,14 @@ def main() -> int:
     if "--layers" in sys.argv:
         print(layers())
         return 0
-    check = "--check" in sys.argv
+    # The README's tour writes fixed paths under /tmp, as a reader would type them: two
+    # runs at once (two test suites, say) take turns rather than trample each other.
+    with open("/tmp/nnkg-readme.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _render_all("--check" in sys.argv)
+
+
+def _render_all(check: bool) -> int:
     stale = 0
     for path in documents():
         old = path.read_text(encoding="utf-8")
