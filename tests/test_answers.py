@@ -51,6 +51,9 @@ HEDGED, ASSERTED = Certainty.HEDGED, Certainty.ASSERTED
         ("Probably not for most people.", HEDGED),
         ("Unlikely.", HEDGED),
         ("A: Most likely not, according to trials.", HEDGED),
+        # an adverb of certainty makes the denial no less firm
+        ("Definitely not.", ASSERTED),
+        ("Sadly, no.", ASSERTED),
     ],
 )
 def test_a_bare_denial_denies_the_question_as_firmly_as_it_says(answer, certainty):

@@ -93,6 +93,7 @@ def test_the_noun_phrases_outside_the_mentions(text, names, expected):
         'Labels carry the warning "a source of zinc".',  # what is said names no thing
         "Zinc can prevent such harmful effects.",  # a determiner that points back
         "Zinc reduces the frequency of attacks.",  # a measure: what it measures is the thing
+        "Zinc worsens performance.",  # a performance: its test would name what it is of
         "Zinc is needed to achieve proper growth.",  # an infinitive, no noun
         "Low zinc can leave you feeling depressed.",  # an adjective ends no noun phrase
         "Zinc may cause long lasting painful itchy scalp rashes.",  # longer than the bound

@@ -32,12 +32,14 @@ _YES_NO = re.compile(
     re.IGNORECASE,
 )
 #: A bare denial opening an answer ("No.", "Probably not for most people.", "Unlikely.",
-#: "Not really"; an "A:" label may stand first), a hedge adverb perhaps before it: its
-#: first clause, no longer than a few words, holds no claim of its own.
+#: "Not really", "Definitely not"; an "A:" label may stand first), an adverb of
+#: likelihood or certainty perhaps before it: its first clause, no longer than a few
+#: words, holds no claim of its own.
 _DENIAL = re.compile(
     r"(?P<lead>\W*(?:a\s*[:.]\s*)?)"
     r"(?P<words>(?:(?:probably|likely|most\s+likely|almost\s+certainly|perhaps|possibly|"
-    r"generally|usually|mostly|largely|apparently)\s+)?(?:no|not|nope|unlikely)\b"
+    r"generally|usually|mostly|largely|apparently|definitely|certainly|absolutely|sadly|"
+    r"unfortunately),?\s+)?(?:no|not|nope|unlikely)\b"
     r"(?!\s+(?:one|longer|more|less|matter|doubt|only|just|single|wonder)\b)"
     r"(?:[ \t]+[\w’'-]+){0,4})"
     r"\s*(?:[,.;:!–—]|\Z)",

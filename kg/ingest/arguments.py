@@ -58,15 +58,16 @@ MOST_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 #: Words that name nothing particular on their own: counts, study words, vague nouns, words
-#: for what is said or written ("the warning «...»"), and the generic words of the mention
-#: finder, save "metabolism", a process of its own.
+#: for what is said or written ("the warning «...»"), a performance that its test names
+#: ("performance on tests of «memory»"), and the generic words of the mention finder, save
+#: "metabolism", a process of its own.
 _VAGUE = (GENERIC - {"metabolism"}) | wordset(
     """thing something anything everything nothing someone everyone anyone somebody lot
     kind sort aspect area issue fact reason example case way change difference benefit
     question answer finding evidence data researcher scientist expert doctor author study
     trial participant percent number half third quarter dose amount week month hour minute
     one two three four five six seven eight nine ten hundred thousand million iu mg mcg µg
-    warning label claim message statement headline slogan saying myth"""
+    warning label claim message statement headline slogan saying myth performance"""
 )
 #: Heads that measure what their "of" names ("the frequency of attacks"): that is the
 #: argument, not the measure.

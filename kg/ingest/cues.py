@@ -50,14 +50,26 @@ _POSSESSOR = r"«\d+»['’]s?(?![\w’'-])"
 #: A colon and perhaps a bullet between cue words and their object: the object opens a list
 #: laid out below them ("Symptoms of X include:" then "- A" lines).
 _LIST_OPENING = r"(?::\s*(?:[-–•*]\s+)?)?"
+#: What ends the clause a belief is reported in (:meth:`CueLexicon.believed`).
+_BELIEF_ENDS = re.compile(r"\bbut\b|[;:–—]", re.IGNORECASE)
+#: What may stand between a belief's holders and its verb ("some people with migraine
+#: say", "you've probably heard").
+_BELIEF_BETWEEN = (
+    r"(?:\s+with\s+[\w’'-]+(?:\s+[\w’'-]+)?)?"
+    r"(?:['’]ve\b|\s+(?:have|had|may|might|will|often|probably|still|sometimes|also|all|"
+    r"commonly|usually)\b)*"
+)
 #: A parenthesis right after a mention: a gloss of it (another name, an abbreviation).
 GLOSS = r"(?:\s*\([^()\[\]]{1,80}\))?"
 #: What opens a verb coordinated with an earlier one of its clause ("X lowers A levels and
 #: worsens Y", "X raises A but can lower Y"): a conjunction, then perhaps auxiliaries and
 #: adverbs; it stands for the ``{X} `` of a ``coordinated`` cue's templates, so the second
-#: verb takes the clause's subject (:func:`kg.ingest.slots.slot_options`).
+#: verb takes the clause's subject (:func:`kg.ingest.slots.slot_options`). A quantifier
+#: standing alone as the subject ("X feel drained, and some report Y") picks out some of
+#: that subject, of which the verb is said.
 _COORDINATION = (
-    "(?:and|but|or|yet)(?: (?:also|can|may|might|could|will|would|often|usually|then|"
+    "(?:and|but|or|yet)(?: (?:many|some|most|others|several|a few))?"
+    "(?: (?:also|can|may|might|could|will|would|often|usually|then|"
     "eventually|not|does|do|did|has|have|had|been|is|are|was|were|[a-z]+ly)){0,3} "
 )
 
@@ -120,11 +132,23 @@ class CueLexicon:
     clause_stop: re.Pattern[str]
     pronoun: re.Pattern[str]  # a subject pronoun (``gap.before_stop``)
     amount: re.Pattern[str]  # amount words that end just before a mention (``amount``)
+    undone: re.Pattern[str]  # a gerund of undoing that opens a subject (``undoing``)
     unclaimed: re.Pattern[str]  # a label opening a sentence that states no claim
+    belief: re.Pattern[str]  # lay people's belief the clause after states (``belief``)
     #: Every cue's patterns in lexicon order, each with its cue.
     patterns: tuple[tuple[Cue, CuePattern], ...]
     #: The patterns' anchors, in the same order, sieved by the words they need.
     anchors: Sieve
+
+    def believed(self, text: str) -> list[tuple[int, int]]:
+        """The spans of ``text`` that state a belief of lay people, no claim of the text:
+        each from the words that report it to the end of its clause (a "but", a
+        semicolon, a colon or a dash, or the end)."""
+        spans = []
+        for found in self.belief.finditer(text):
+            end = _BELIEF_ENDS.search(text, found.end())
+            spans.append((found.end(), end.start() if end else len(text)))
+        return spans
 
     def tried(self, text: str) -> Iterator[tuple[Cue, CuePattern]]:
         """The patterns that may match ``text``, in lexicon order: those whose anchor's
@@ -185,7 +209,9 @@ def _compile(
     stop, before_stop, after_stop = stops
     # "X, which ...", "X, the sheath that ...", "A and B, all of which ..." (the list is X).
     relative = r"(?:\s*,?\s*(?:(?:all|each|both|most|many) of )?(?:which|that|who|whom)\b)?"
-    word = rf"\s*(?!(?:{stop}|{before_stop})\b)"
+    # "however" and "though" between commas are a parenthesis, no clause ("X, however, can
+    # cause Y").
+    word = rf"\s*(?!(?!(?:however|though)\s*,)(?:{stop}|{before_stop})\b)"
     words = rf"(?:{word}{_WHOLE}){{0,{max(before - 1, 0)}}}(?:{word}{_WORD}){{0,{min(before, 1)}}}"
     gap_before = rf"{relative}{words}{relative}\s*"
     # After the cue words the gap ends at a slot, which no word holds: whole words only,
@@ -255,11 +281,22 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     clause_stop = re.compile(rf"\b(?:{stop})\b|[;:]", re.IGNORECASE)
     pronoun = re.compile(rf"\b(?:{before_stop})\b", re.IGNORECASE)
     amount = re.compile(rf"(?<![\w’'-])(?:{_words(data['amount'])})\s+\Z", re.IGNORECASE)
+    undone = re.compile(
+        rf"(?:\A|[,;:]|\b(?:that|whether|if))\s*(?:{_words(data['undoing'])})\s+"
+        r"(?:(?:a|an|the|this|that|these|your|their|his|her|its|any)\s+)?\Z",
+        re.IGNORECASE,
+    )
     # "Myth: ...", "Myth #2 – ...": a label, a number perhaps, then a colon or a dash.
     unclaimed = re.compile(
         rf"\W*(?:{_words(data['unclaimed'])})\s*(?:#?\d+\s*)?[:–—]", re.IGNORECASE
     )
-    return CueLexicon(tuple(cues), clause_stop, pronoun, amount, unclaimed, *_indexed(cues))
+    holders, verbs = (_words(data["belief"][k]) for k in ("holders", "verbs"))
+    belief = re.compile(
+        rf"(?<![\w’'-])(?:{holders}){_BELIEF_BETWEEN}\s+(?:{verbs})\s+that\b", re.IGNORECASE
+    )
+    return CueLexicon(
+        tuple(cues), clause_stop, pronoun, amount, undone, unclaimed, belief, *_indexed(cues)
+    )
 
 
 def _templates(cue: dict) -> list[str]:

@@ -16,12 +16,13 @@ from kg.ingest.slots import Masked
 __all__ = ["intake"]
 
 #: What a group of a study took, before the mention of it that ends the group's name
-#: ("people who ate the most «fish»", "those taking «vitamin D»", "women given «X»").
+#: ("people who ate the most «fish»", "those taking «vitamin D»", "women given «X»",
+#: "children on the «diet»").
 _INTAKE = re.compile(
     r"\b(?:took|take|takes|taking|ate|eat|eats|eating|drank|drink|drinks|drinking|consumed|"
     r"consume|consumes|consuming|received|receive|receives|receiving|given|used|use|uses|"
     r"using|followed|follow|follows|following|assigned\s+to|randomi[sz]ed\s+to|"
-    r"supplemented\s+with|treated\s+with)"
+    r"supplemented\s+with|treated\s+with|on)"
     r"(?:\s+(?:the|a|an|more|most|highest|high|higher|daily|regular|extra|plenty|amounts?|"
     r"of|[\w-]+ly))*\s+\Z",
     re.IGNORECASE,

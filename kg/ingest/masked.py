@@ -24,8 +24,14 @@ PREPOSITION = (
     r"\s*(?:in|on|at|for|among|with|without|during|after|before|by|from|like|unlike|"
     r"across|compared with)\b"
 )
-#: A prepositional phrase a clause opens with, to its comma ("In older adults, ...").
-_OPENING_PHRASE = re.compile(PREPOSITION + r"[^,;:]*,", re.IGNORECASE)
+#: A prepositional phrase a clause opens with, to its comma ("In older adults, ...", "Long
+#: before the gums bleed, ...").
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:(?:long|shortly|soon|just|well|even|right|immediately)\s+)?"
+    + PREPOSITION
+    + r"[^,;:]*,",
+    re.IGNORECASE,
+)
 #: The comma that ends a subordinate clause the sentence opens with, not one of a list.
 _CLAUSE_COMMA = re.compile(r",(?!\s*«\d+»\s*(?:,|and\b|or\b))", re.IGNORECASE)
 _ANTECEDENT = re.compile(r"«(\d+)»\s*,?\s*\Z")

@@ -7,7 +7,10 @@ tried in order and only one that the ontology's domain and range admit is taken,
 never forces a relation onto types it does not fit. Which mentions may fill a slot, and
 the list items a relation spreads to, come from :mod:`kg.ingest.slots`,
 :mod:`kg.ingest.spread` and :mod:`kg.ingest.intake`; a list on either side gives one
-candidate per item. Certainty and negation come from :mod:`kg.ingest.certainty`.
+candidate per item. Which mentions stand at the top level, and what a mention's own name
+states, come from :mod:`kg.ingest.toplevel`; what a match holds besides its slots from
+:mod:`kg.ingest.matched`. Certainty and negation come from
+:mod:`kg.ingest.certainty`.
 """
 
 from __future__ import annotations
@@ -17,32 +20,19 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kg.base.model import Certainty
 from kg.curation.ontology import Ontology
 from kg.ingest.arguments import after_preposition, argument_phrases, is_argument, typed
 from kg.ingest.certainty import assess
 from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
 from kg.ingest.intake import intake
+from kg.ingest.matched import adjectival, cue_words, other_lines, undone, within_words
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.slots import Masked, slot_options
 from kg.ingest.spread import expand, plain
+from kg.ingest.toplevel import NAMED, named, quoted, top_level
 from kg.ingest.vocabulary import class_kind
 
 __all__ = ["CUES", "NAMED", "find_relations"]
-
-#: The cue of a relation that a mention's own name states (:func:`_named`).
-NAMED = "named"
-
-
-def _top_level(sentence: Sentence, mentions: Iterable[Mention]) -> list[Mention]:
-    """The sentence's mentions without overlaps: of two that overlap the longer is kept
-    (then the earlier), so "a deficiency in vitamin B12" is one mention, not three."""
-    inside = [m for m in mentions if sentence.start <= m.start < m.end <= sentence.end]
-    kept: list[Mention] = []
-    for m in sorted(inside, key=lambda m: (m.start - m.end, m.start, m.entity)):
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
-            kept.append(m)
-    return sorted(kept)
 
 
 def _admitted(
@@ -51,7 +41,9 @@ def _admitted(
     """The subject and object as the ontology (and the reading's own narrowing) admits
     them, a provisional mention given the class its slot names (:func:`typed`), or None;
     a relation between two mentions of one entity is never a claim, nor is a class of
-    another kind than its member ("beef is a source of iron" read as "beef isA iron")."""
+    another kind than its member ("beef is a source of iron" read as "beef isA iron"),
+    nor does a group of people do anything but run a risk ("people with more X had a
+    lower risk of Y": what they had prevents Y, not they)."""
     relation = ontology.relations.get(reading.predicate)
     if relation is None or subject.entity == obj.entity:
         return None
@@ -59,10 +51,15 @@ def _admitted(
     o = typed(obj, relation.range, reading.object_is, ontology)
     if s is None or o is None:
         return None
+    if ontology.is_a(s.type, "PopulationGroup") and reading.predicate not in _GROUP_DOES:
+        return None
     if reading.predicate == "isA" and not _one_kind(ontology, s.type, o.type):
         return None
     return s, o
 
+
+#: What a group of people is the subject of: a risk it runs, a class it is of.
+_GROUP_DOES = frozenset({"atRiskOf", "isA"})
 
 #: The (member, class) kinds "is a" may straddle: an enzyme is a protein, which the
 #: lexicon may call a chemical, and a chemical may be of a class of foods it is sold as
@@ -109,25 +106,40 @@ def _readings(
     that admits them ("known for A, B and C", a symptom and two diseases), if it names
     the kind of its ends (a list the mention stage joined wrongly may hold anything); the
     examples of a class do not, they stand for it ("needed for making chemicals such as
-    A")."""
-    cue_start, cue_end = _cue_words(match)
+    A"). A list item inside the cue's own words is part of the construction, no end ("no
+    difference between X and placebo in Y"), nor is one on another line than a match on
+    one line (:func:`other_lines`); and none is read where the cue's last word
+    is a participle after a conjunction whose noun goes on to its own verb ("and raised
+    blood cholesterol was seen": an adjective, no verb)."""
+    cue_start, cue_end = cue_words(match)
+    if adjectival(match, cue_start, cue_end, masked):
+        return
     xs, ys = (
         plain(slot_options(name, match, cue_start, masked, lexicon, cue.phrase), masked, lexicon)
         for name in ("X", "Y")
     )
     if cue.intake:
         xs = [k for x in xs if (k := intake(x, masked)) is not None]
+    if undone(xs, cue_start, masked, lexicon):
+        return  # "correcting «a deficiency» improves Y": the deficiency improves nothing
     words = masked.words(cue_start, cue_end)
     span = masked.span(cue_start, cue_end)
+    within = within_words(match, masked)
+    elsewhere = other_lines(match, masked)
+
+    def read(reading: Reading, x: Mention, y: Mention) -> list[tuple[Mention, Mention]]:
+        pairs = _read(reading, x, y, span[0], masked, groups, cue, lexicon, ontology)
+        return [p for p in pairs if not (within | elsewhere).intersection(p)]
+
     for i, reading in enumerate(cue.readings):
         for x, y in itertools.product(xs, ys):
-            pairs = _read(reading, x, y, span[0], masked, groups, cue, lexicon, ontology)
+            pairs = read(reading, x, y)
             if not pairs:
                 continue
             taken = [(reading, s, o) for s, o in pairs]
             done = {_ends(*p) for p in pairs}
             for later in (r for r in cue.readings[i + 1 :] if _narrow(r, ontology)):
-                more = _read(later, x, y, span[0], masked, groups, cue, lexicon, ontology)
+                more = read(later, x, y)
                 more = [p for p in more if _ends(*p) not in done and _listed(p, (x, y), groups)]
                 taken += [(later, s, o) for s, o in more]
                 done |= {_ends(*p) for p in more}
@@ -189,12 +201,6 @@ def _ends(subject: Mention, obj: Mention) -> frozenset[tuple[int, int]]:
     return frozenset(((subject.start, subject.end), (obj.start, obj.end)))
 
 
-def _cue_words(match: re.Match[str]) -> tuple[int, int]:
-    """Where a match's cue words start and end in the masked sentence."""
-    literals = [k for k in match.groupdict() if k.startswith("c") and match.group(k) is not None]
-    return min(match.start(k) for k in literals), max(match.end(k) for k in literals)
-
-
 def _pairs(
     subject: Mention,
     obj: Mention,
@@ -242,46 +248,6 @@ def _phrase(sentence: Sentence, found: _Found) -> Sentence:
     return Sentence(start, end, sentence.text[start - sentence.start : end - sentence.start])
 
 
-def _quote(sentence: Sentence) -> tuple[int, int]:
-    """The sentence's span without the white space around it."""
-    text = sentence.text
-    lead = len(text) - len(text.lstrip())
-    return sentence.start + lead, sentence.start + len(text.rstrip())
-
-
-def _named(
-    sentence: Sentence, top: Sequence[Mention], inner: Sequence[Mention], ontology: Ontology
-) -> list[Candidate]:
-    """The deficiency a mention's own name ties to its nutrient ("iodine deficiency", "low
-    selenium", "a diet very low in choline"): the nutrient mention inside a deficiency
-    state's mention. The name states it wherever it stands, so it is drafted at each
-    mention, and :mod:`kg.ingest.draft` keeps the document's first."""
-    start, end = _quote(sentence)
-
-    def names(state: Mention, nutrient: Mention) -> bool:
-        inside = state.start <= nutrient.start and nutrient.end <= state.end
-        return (
-            inside and nutrient.entity != state.entity and ontology.is_a(nutrient.type, "Nutrient")
-        )
-
-    return [
-        Candidate(
-            state,
-            "deficiencyOf",
-            nutrient,
-            start,
-            end,
-            Certainty.ASSERTED,
-            negated=False,
-            cue=f"{NAMED}: {state.text}",
-        )
-        for state in top
-        if ontology.is_a(state.type, "DeficiencyState")
-        for nutrient in inner
-        if names(state, nutrient)
-    ]
-
-
 def _takes_argument(found: _Found, sentence: Sentence) -> bool:
     """Whether a relation found with a provisional mention (:mod:`kg.ingest.arguments`)
     may stand: one end a mention, a cue whose words state it (a phrase cue, "X of Y", and
@@ -306,7 +272,7 @@ def _found(
     for cue, pattern in lexicon.tried(masked.text):
         for match in pattern.finditer(masked.text):
             if cue.governs:
-                governed.append(masked.span(*_cue_words(match)))
+                governed.append(masked.span(*cue_words(match)))
             for found in _readings(cue, match, masked, ontology, groups, lexicon):
                 key = (found.subject, found.object)
                 if key not in best or found.rank > best[key].rank:
@@ -320,12 +286,19 @@ def _found(
 
 def _overshadowed(found: _Found, best: dict[tuple[Mention, Mention], _Found]) -> bool:
     """Whether a longer construction over ``found``'s cue words relates its object to
-    another subject: it decides whose verb it is ("X lowers A levels and worsens Y")."""
+    another subject: it decides whose verb it is ("X lowers A levels and worsens Y",
+    "people developed Y after X"); or
+    the same words relate it to what ``found``'s subject, a group, took: a trial arm's
+    outcome is its intake's ("children on the «diet» developed Y")."""
+    (a, b), s = found.cue_span, found.subject
+
+    def decides(other: _Found) -> bool:
+        (c, d), same = other.cue_span, other.cue_span == found.cue_span
+        longer = c <= a and b <= d and not same
+        return longer or (same and s.start <= other.subject.start < s.end)
+
     return any(
-        other.object == found.object
-        and other.subject != found.subject
-        and other.cue_span[0] < found.cue_span[0]
-        and found.cue_span[1] <= other.cue_span[1]
+        other.object == found.object and other.subject != s and decides(other)
         for other in best.values()
     )
 
@@ -359,13 +332,16 @@ def find_relations(
     ``groups`` are the coordinated lists of mentions (from the mention stage): a cue with a
     list on one side gives one candidate per item. Each candidate quotes the sentence and
     names in ``cue`` the rule and the words that fired, then the hedge and negation words
-    that :func:`kg.ingest.certainty.assess` found.
+    that :func:`kg.ingest.certainty.assess` found. None is drafted whose cue stands in a
+    belief the text reports of lay people ("you've probably heard that X is good for Y").
     """
-    top = _top_level(sentence, mentions)
+    top, coordinated = top_level(sentence, mentions)
+    groups = [*groups, *coordinated]
     inner = [m for m in mentions if m not in top and sentence.start <= m.start < sentence.end]
-    named = _named(sentence, top, inner, ontology)
-    if not top or load_cues().unclaimed.match(sentence.text):
-        return named  # "Myth: X causes Y." states a belief, not the text's claim
+    by_name = named(sentence, top, inner, ontology)
+    lexicon = load_cues()
+    if not top or lexicon.unclaimed.match(sentence.text):
+        return by_name  # "Myth: X causes Y." states a belief, not the text's claim
     best = _found(Masked(sentence, top, inner, ontology), ontology, groups)
     phrases = argument_phrases(sentence, top)
     if phrases:
@@ -377,9 +353,14 @@ def find_relations(
             s, e = found.cue_span
             if _takes_argument(found, sentence) and not any(a <= s and e <= b for a, b in used):
                 best.setdefault(key, found)
-    start, end = _quote(sentence)
+    start, end = quoted(sentence)
+    believed = [
+        (sentence.start + a, sentence.start + b) for a, b in lexicon.believed(sentence.text)
+    ]
     candidates = []
     for found in _inherited(best.values(), ontology):
+        if any(a <= found.cue_span[0] < b for a, b in believed):
+            continue
         scope = _phrase(sentence, found) if found.phrase else sentence
         certainty, negated, words = assess(scope, found.subject, found.object, found.cue_span)
         candidates.append(
@@ -395,6 +376,6 @@ def find_relations(
             )
         )
     return sorted(
-        candidates + named,
+        candidates + by_name,
         key=lambda c: (c.start, c.end, c.subject.start, c.predicate, c.object.start, c.cue),
     )

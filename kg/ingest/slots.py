@@ -7,7 +7,8 @@ causes Z"), a predicate noun ("A is a B that causes Z"), a relative clause ("A, 
 helps B, causes Z"), a parenthesis ("A, on the other hand, causes Z") or a conjunction
 ("A supports B and protects Z"). Here those readings are offered, likeliest first; the
 ontology's types decide among them (the items a relation spreads to: :mod:`kg.ingest.spread`;
-the masked sentence: :mod:`kg.ingest.masked`).
+the masked sentence: :mod:`kg.ingest.masked`; what the nearest renames or stands aside
+from: :mod:`kg.ingest.renaming`).
 """
 
 from __future__ import annotations
@@ -15,26 +16,36 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.ingest.arguments import is_noun, modified
+from kg.ingest.arguments import is_argument, modified
 from kg.ingest.cues import GLOSS, CueLexicon
 from kg.ingest.masked import PREPOSITION, SPACE_HEAD, TOKEN, Masked
 from kg.ingest.model import Mention
+from kg.ingest.renaming import (
+    ABBREVIATION,
+    APPOSITION,
+    COMMA_CLOSES,
+    COORDINATED,
+    RELATIVE_OPENS,
+    embedded,
+    in_closed_aside,
+    in_opener,
+    renamed,
+    renames,
+    unnamed,
+)
 
 __all__ = ["Masked", "slot_options"]
 
 #: "the deficiency in «X»": the mention before is the head of the phrase that ends in X.
 _HEAD_OF = re.compile(r"«(\d+)»\s+(?:of|in|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
-#: An abbreviation in parentheses after a name, a mention or not ("nitric oxide (NO)").
-_ABBREVIATION = r"(?:\(\s*(?:«\d+»|[^()«»\s]{1,12})\s*\)\s*)?"
 #: "«X» who/that ... «nearest»": X may be the subject the relative clause describes, and
 #: is the likelier one when words without a comma stand between (the nearest is then the
 #: clause's object: "people who avoid Z are at risk of Y").
 _RELATIVE = re.compile(r"«(\d+)»\s*,?\s*(?:who|that|which|whose)\b([^«»;:]*)\Z", re.IGNORECASE)
-#: A gap that opens with a conjunction: the mention before it is the object of an earlier
-#: verb, and the cue's subject is the clause's ("X supports Z and protects Y").
-_COORDINATED = re.compile(r"\A\s*(?:,\s*)?(?:and|or|nor|as well as)\b", re.IGNORECASE)
 #: "«B» that": a relative clause "that" opens right after B, whose subject B is.
-_THAT = re.compile(r"«(\d+)»\s*" + _ABBREVIATION + r",?\s*that\b", re.IGNORECASE)
+_THAT = re.compile(r"«(\d+)»\s*" + ABBREVIATION + r",?\s*that\b", re.IGNORECASE)
+#: The mention right before the relative pronoun a template opens with ("«B6», which").
+_ANTECEDENT = re.compile(r"«(\d+)»\s*" + ABBREVIATION + r",?\s*\Z")
 #: A comma and a conjunction that open a clause of their own ("..., and in X this Y ...").
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|so|yet)\b", re.IGNORECASE)
 #: A preposition (and an article) right before a mention: its object, no subject.
@@ -44,63 +55,17 @@ _GOVERNED = re.compile(
 )
 #: A gap that is the conjunction alone: after the clause's subject it joins two nouns.
 _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|as well as)\s*", re.IGNORECASE)
-#: A noun that names a class or a part of what its "of" names ("a form of", "the part of").
-_CLASS_NOUN = r"(?:form|type|kind|class|member|group|family|variety|part|region|area)s?"
-#: The noun phrase that renames the mention before it: an article, a few words, and a
-#: class noun with "of" ("A, a rare inherited «B»", "A is a form of «B»").
-_MODIFIER = r"(?:(?!(?:of|in|for|to|with|from|on|by|at|and|or|that|which)\b)[\w’'-]+\s+)"
-_RENAMING = (
-    rf"(?:(?:a|an|the|one of the|one|another)\s+{_MODIFIER}{{0,3}}"
-    rf"(?:{_CLASS_NOUN}\s+of\s+(?:the\s+)?"
-    rf"{_MODIFIER}{{0,2}})?)?\Z"
-)
-#: "«A», a «B»" (an abbreviation in parentheses may follow A) and "«A» is a «B»".
-_APPOSITION = re.compile(
-    r"«(\d+)»\s*" + _ABBREVIATION + r",\s*(?=(?:a|an|the|one|another)\s)" + _RENAMING,
-    re.IGNORECASE,
-)
-#: "«A», «B» that ...": a bare plural appositive, told from a list by the relative clause
-#: after B ("selenoproteins, enzymes that protect cells").
-_BARE_APPOSITION = re.compile(r"«(\d+)»\s*,\s*\Z")
 #: A gap that is an appositive and the relative clause it opens: what the cue says is of
 #: the noun the appositive renames ("people with «X», a rare condition that blocks Y").
 _GAP_APPOSITIVE = re.compile(
     r"\s*,\s*(?:a|an|the|one|another)\s+[^«»,;:()]*?\b(?:that|which)\s*", re.IGNORECASE
 )
-#: A relative clause a comma opens after a word, no mention, still open at the end.
-_ASIDE_OPENS = re.compile(r"(?<![«»\d]),\s*(?:which|who)\b[^,;:«»]*(?:«\d+»[^,;:«»]*)*\Z")
-#: A gap the comma that closes an aside ends: the cue follows the aside.
-_GAP_CLOSES = re.compile(r"[^,;:]*,\s*(?!(?:which|who|that|and|or)\b)[^,;:]*\Z")
 #: A mention, then a participle or no word, then the preposition before the nearest.
 _OWNER = re.compile(
     r"«(\d+)»\s+(?:[a-z]+(?:ed|en|ing)\s+)?(?:on|in|with|without|during|after|before|at)\s+"
     r"(?:(?:a|an|the|this|these|their|your|its)\s+)?\Z",
     re.IGNORECASE,
 )
-#: A noun and the preposition that makes the next mention part of its phrase.
-_OF_NOUN = re.compile(
-    r"(?<![\w«»’'-])([a-z][\w’'-]*)\s+(?:of|inside|within|around|behind)\s+"
-    r"(?:(?:the|a|an|your|their|its|his|her|our)\s+)?\Z",
-    re.IGNORECASE,
-)
-#: "noun, «B»": B after a noun no mention names, which B may rename.
-_UNNAMED = re.compile(r"(?<![\w«»’'-])([a-z][\w’'-]*)\s*,\s*\Z")
-#: A participle that opens a reduced relative clause, as "that" would ("enzymes needed for").
-_PARTICIPLE = re.compile(r"\A\s*(?:[a-z]+ed|made|found|known|given|taken)\b")
-_PREDICATE_NOUN = re.compile(
-    r"«(\d+)»\s*,?\s*(?:is|are|was|were)(?:\s+(?:also|often|usually|[a-z]+ly))?\s+" + _RENAMING,
-    re.IGNORECASE,
-)
-#: A comma-closed aside after A: a relative clause ("A, which helps B,"), a noun phrase
-#: ("A, a cause of B,") or a phrase that opens with a preposition ("A, on the other hand,").
-_ASIDE = re.compile(
-    r"«(\d+)»\s*,\s*(?:which|who|a|an|the|one|in|on|at|for|with|without|like|unlike|by|"
-    r"from|after|during|among|as)\b[^;:]*\Z",
-    re.IGNORECASE,
-)
-_OPENER = re.compile(PREPOSITION + r"[^,;:]*\Z", re.IGNORECASE)
-_RELATIVE_OPENS = re.compile(r"\A\s*(?:that|which|who)\b", re.IGNORECASE)
-_COMMA_CLOSES = re.compile(r"\A\s*,(?!\s*(?:which|who|that|and|or)\b)", re.IGNORECASE)
 #: A gap that a comma and a conjunction break before a noun phrase of its own, or a comma
 #: and "so": another clause opens there with a subject that is no mention ("X, and a
 #: severe shortfall can cause Y"), so X is no subject of the cue.
@@ -122,53 +87,6 @@ _COMPOUND_HEAD = re.compile(
 _LEADING_GLOSS = re.compile(r"\A" + GLOSS)
 
 
-def _renamed(index: int, gap: str, masked: Masked) -> list[Mention]:
-    """The mention that the nearest ``index`` renames or sets an aside after, when the
-    cue's words after ``gap`` say something of it too: "A, a B that causes Z", "A, a B,
-    causes Z", "A is a B needed for Z", "A, which helps B, causes Z", "A, in most
-    cases, causes Z", "A, Bs that cause Z" or "A, Bs needed for Z" (then B too); or, for a
-    relative clause after
-    a process that ends in a chemical, the chemical ("to make A, which causes Z";
-    :meth:`Masked.described`)."""
-    before = masked.before(index)
-    apposition = _renames(index, gap, masked)
-    if apposition is not None:
-        return [masked.described(apposition)]
-    predicate = _PREDICATE_NOUN.search(before)
-    if predicate and (not gap.strip() or _RELATIVE_OPENS.match(gap)):
-        return [masked.mentions[int(predicate.group(1))]]
-    aside = _ASIDE.search(before)
-    if aside and _COMMA_CLOSES.match(gap) and not _in_opener(before[: aside.start()]):
-        return [masked.described(int(aside.group(1)))]
-    reduced = not gap.strip() and _PARTICIPLE.match(masked.after(index))
-    if not (reduced or _RELATIVE_OPENS.match(gap.lstrip(" ,"))):
-        return []
-    bare = _BARE_APPOSITION.search(before)
-    if bare and not gap.lstrip().startswith(",") and not _in_opener(before[: bare.start()]):
-        return [masked.described(int(bare.group(1))), masked.described(index)]
-    return [] if reduced else [masked.described(index)]
-
-
-def _unnamed(index: int, gap: str, masked: Masked) -> bool:
-    """Whether the nearest ``index`` renames a noun no mention names, a relative clause
-    after it saying what the cue says ("carboxylases, «enzymes» needed for Y",
-    "«enzymes» that"): that noun is the cue's subject, for :mod:`kg.ingest.arguments`."""
-    reduced = not gap.strip() and _PARTICIPLE.match(masked.after(index))
-    if not (reduced or _RELATIVE_OPENS.match(gap)):
-        return False
-    before = masked.before(index)
-    noun = _UNNAMED.search(before)
-    return bool(noun and is_noun(noun.group(1)) and not _in_opener(before[: noun.start()]))
-
-
-def _in_closed_aside(before: str, gap: str) -> bool:
-    """Whether the nearest mention stands inside a relative clause that commas enclose and
-    that no mention's name opens ("a diet rich in fibre, which feeds «the gut», is"): the
-    cue's subject is the noun before it, which no mention names."""
-    opened = _ASIDE_OPENS.search(before)
-    return bool(opened) and _GAP_CLOSES.match(gap) is not None
-
-
 def _governing(index: int, masked: Masked) -> int | None:
     """The mention a participle phrase or a prepositional phrase that ``index`` ends
     belongs to, words only between: "doses of «MSG» taken on an «empty stomach»"."""
@@ -177,27 +95,6 @@ def _governing(index: int, masked: Masked) -> int | None:
         return None
     owner = _OWNER.search(before)
     return int(owner.group(1)) if owner else None
-
-
-def _embedded(index: int, gap: str, masked: Masked) -> bool:
-    """Whether a relative clause after ``index`` describes the noun whose prepositional
-    phrase ``index`` ends, a noun no mention names ("the pressure inside «your skull»,
-    which causes Y"); a measure's ("the amount of «lead», which") describes the mention."""
-    if not _RELATIVE_OPENS.match(gap.lstrip(" ,")):
-        return False
-    noun = _OF_NOUN.search(masked.before(index))
-    word = noun.group(1).casefold() if noun else ""
-    return is_noun(word) and not re.fullmatch(_CLASS_NOUN, word)
-
-
-def _renames(index: int, gap: str, masked: Masked) -> int | None:
-    """The mention that the nearest ``index`` renames with an article ("A, a B found in
-    Z"), when the cue's words follow B: B is A's class, and what the cue says is of A."""
-    before = masked.before(index)
-    apposition = _APPOSITION.search(before)
-    if apposition is None or _COORDINATED.match(gap) or _in_opener(before[: apposition.start()]):
-        return None
-    return int(apposition.group(1))
 
 
 def slot_options(
@@ -215,15 +112,23 @@ def slot_options(
     first the head of its phrase ("a deficiency in X"), the subject of its clause when a
     conjunction stands between ("X supports Z and protects Y"), the mention a relative
     clause describes when the nearest is that clause's object ("X who avoid Z are at risk
-    of Y"), or the mention the nearest renames or follows as an aside (:func:`_renamed`).
+    of Y"), or the mention the nearest renames or follows as an aside (:func:`renamed`).
     A template without X takes the subject of the clause ("..., leading to Y"), unless a
     pronoun stands between; one that opens with a conjunction ("and reduces Y") the
     subject a gap with that conjunction would give (:func:`_coordinated`); and a slot after
     the cue that a body part fills, the compound it modifies ("boosts «blood» flow":
     :func:`kg.ingest.arguments.modified`). A ``phrase`` cue joins two adjacent noun
     phrases, so its slots are the mentions there ("sources of A and other B": A is a B,
-    not the sources), save that an appositive after a process renames its chemical.
+    not the sources), save that an appositive after a process renames its chemical. A
+    template without Y leaves out its object, the one of an earlier clause ("A is a source
+    of Y, but B contains even more"): the mentions before it, the nearest first, no noun
+    phrase no vocabulary names (:mod:`kg.ingest.arguments`).
     """
+    if name == "Y" and name not in match.re.groupindex:
+        earlier = [
+            masked.mentions[int(t.group(1))] for t in TOKEN.finditer(masked.text, 0, match.start(1))
+        ]
+        return _mentions([m for m in reversed(earlier) if not is_argument(m)], masked)
     if name not in match.re.groupindex:
         return _clause_options(cue_start, masked, lexicon)
     index = int(match.group(name).strip("«»"))
@@ -238,47 +143,55 @@ def slot_options(
             and modified(m, masked.sentence, masked.mentions, masked.ontology)
         )
         return _mentions([after, compound or index], masked)
-    if _NEW_CLAUSE.search(gap) or ("," in gap and _in_opener(masked.before(index))):
+    if _NEW_CLAUSE.search(gap) or ("," in gap and in_opener(masked.before(index))):
         return []  # "In people with «X», a strict diet reduced Y": X is no subject
     if phrase:
-        appositive = _COMMA_CLOSES.match(gap + masked.text[cue_start : match.end(1)])
-        if appositive and _in_opener(masked.before(index)):
+        appositive = COMMA_CLOSES.match(gap + masked.text[cue_start : match.end(1)])
+        if appositive and in_opener(masked.before(index)):
             return []  # "In people with «X», a «Y» ...": Y opens the clause, not renames X
         if not appositive:
             return [masked.mentions[index]]
         return _mentions([masked.described(index)], masked)  # or the condition a group has
     before = masked.before(index)
     head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
-    if _COORDINATED.match(gap):
+    if COORDINATED.match(gap):
         options = _coordinated(index, gap, masked, lexicon)
     elif head:
         options = [int(head.group(1)), index]
-    elif _in_closed_aside(before, gap):
+    elif in_closed_aside(before, gap):
         return []  # "a diet rich in fibre, which feeds «the gut»'s bacteria, is linked to Y"
     elif (governed := _governing(index, masked)) is not None:
         options = [governed, index]  # "doses of «MSG» taken on an «empty stomach» may cause Y"
     elif relative and relative.group(2).strip() and "," not in relative.group(2):
         options = [int(relative.group(1)), index]  # X is the object of the clause
-    elif _renames(index, gap, masked) is not None:
-        options = _renamed(index, gap, masked)  # the class that renames it says nothing itself
+    elif renames(index, gap, masked) is not None:
+        options = renamed(index, gap, masked)  # the class that renames it says nothing itself
     elif _GAP_APPOSITIVE.fullmatch(gap):
         condition = _condition_of(masked.mentions[index], masked)
         options = [condition or masked.described(index), index]  # "people with «X», a Y that"
-    elif _unnamed(index, gap, masked) or _embedded(index, gap, masked):
+    elif unnamed(index, gap, masked) or embedded(index, gap, masked):
         return []  # "five carboxylases, «enzymes» needed for Y": no mention names the subject
     else:
-        options = [*_renamed(index, gap, masked), index, relative and int(relative.group(1))]
+        options = [*renamed(index, gap, masked), index, relative and int(relative.group(1))]
     return _mentions(options, masked)
 
 
 def _clause_options(cue_start: int, masked: Masked, lexicon: CueLexicon) -> list[Mention]:
     """The subject of a template without X: the clause's, or the nearest mention; for one
     that opens with a conjunction what a gap with it would give (:func:`_coordinated`);
-    none after a pronoun, nor after a mention a closed relative clause holds."""
+    for one that opens with a relative pronoun the mention right before it describes, or
+    the one that mention renames ("«B6», which the body uses to make Y"); none after a
+    pronoun, nor after a mention a closed relative clause holds."""
     stop = lexicon.clause_stop
     head = masked.text[:cue_start]
     if lexicon.pronoun.search(head, max((t.end() for t in TOKEN.finditer(head)), default=0)):
         return []  # "X ..., and it is required for Y": the pronoun is the subject
+    pronoun = RELATIVE_OPENS.match(masked.text[cue_start:])
+    antecedent = _ANTECEDENT.search(head) if pronoun else None
+    if antecedent:
+        index = int(antecedent.group(1))
+        gap = masked.text[antecedent.end(1) + 1 : cue_start + pronoun.end()]
+        return _mentions([*renamed(index, gap, masked), index], masked)
     nearest = masked.nearest_before(cue_start, stop)
     if nearest is None:
         return _mentions([masked.clause_subject(cue_start, stop)], masked)
@@ -287,15 +200,9 @@ def _clause_options(cue_start: int, masked: Masked, lexicon: CueLexicon) -> list
     if joined:
         gap = masked.text[after : joined.end()]
         return _mentions(_coordinated(nearest, gap, masked, lexicon), masked)
-    if _in_closed_aside(masked.before(nearest), masked.text[after : cue_start + 1]):
+    if in_closed_aside(masked.before(nearest), masked.text[after : cue_start + 1]):
         return []  # "a diet, which feeds «the gut», is linked to Y"
     return _mentions([masked.clause_subject(cue_start, stop), nearest], masked)
-
-
-def _in_opener(before: str) -> bool:
-    """Whether text before a mention opens its clause with a preposition ("Results: In
-    children with «X»"), so the mention is no subject of the clause's verb."""
-    return bool(_OPENER.fullmatch(before, max(before.rfind(";"), before.rfind(":")) + 1))
 
 
 def _coordinated(index: int, gap: str, masked: Masked, lexicon: CueLexicon) -> list:
@@ -330,8 +237,8 @@ def _relative_subject(masked: Masked, clause: int, pos: int) -> Mention | None:
     if not found:
         return None
     index = int(found[-1].group(1))
-    renamed = _APPOSITION.search(masked.before(index))
-    if renamed is not None and not _in_opener(masked.before(int(renamed.group(1)))):
+    renamed = APPOSITION.search(masked.before(index))
+    if renamed is not None and not in_opener(masked.before(int(renamed.group(1)))):
         return masked.described(int(renamed.group(1)))
     return masked.described(index)
 

@@ -1,0 +1,100 @@
+"""The mentions of a sentence that :mod:`kg.ingest.relations` relates, and the relation a
+mention's own name states.
+
+Mentions found by the mention stage overlap ("a deficiency in vitamin B12" holds "vitamin
+B12"); a cue's slot takes the top-level one. A mention whose name coordinates two others
+("nausea and vomiting", a term of its own in a vocabulary) names each of them: they stand
+at the top level in its place, as the items of a list. A deficiency state's name ties it
+to its nutrient wherever it stands ("iodine deficiency", "low selenium"), with no cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from kg.base.model import Certainty
+from kg.curation.ontology import Ontology
+from kg.ingest.model import Candidate, Mention, Sentence
+
+__all__ = ["NAMED", "named", "quoted", "top_level"]
+
+#: The cue of a relation that a mention's own name states (:func:`named`).
+NAMED = "named"
+
+#: What joins the two mentions a coordinated name is made of ("nausea and vomiting").
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s*", re.IGNORECASE)
+
+
+def top_level(
+    sentence: Sentence, mentions: Iterable[Mention]
+) -> tuple[list[Mention], list[list[Mention]]]:
+    """The sentence's mentions without overlaps, and the lists that coordinated names
+    split into. Of two that overlap the longer is kept (then the earlier), so "a
+    deficiency in vitamin B12" is one mention, not three; one made of two mentions that
+    "and" or "or" joins ("nausea and vomiting") gives way to them, a list of two."""
+    inside = [m for m in mentions if sentence.start <= m.start < m.end <= sentence.end]
+    kept: list[Mention] = []
+    for m in sorted(inside, key=lambda m: (m.start - m.end, m.start, m.entity)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    lists = []
+    for m in list(kept):
+        parts = _coordinated(m, inside, sentence)
+        if parts:
+            kept.remove(m)
+            kept += parts
+            lists.append(parts)
+    return sorted(kept), lists
+
+
+def _coordinated(mention: Mention, inside: Sequence[Mention], sentence: Sentence) -> list:
+    """The two mentions ``mention``'s name coordinates, first and last of it, or none."""
+    first = [k for k in inside if k.start == mention.start and k.end < mention.end]
+    last = [k for k in inside if k.end == mention.end and k.start > mention.start]
+    for a in sorted(first, key=lambda k: -k.end):
+        for b in sorted(last, key=lambda k: k.start):
+            between = sentence.text[a.end - sentence.start : b.start - sentence.start]
+            if a.end <= b.start and _JOINED.fullmatch(between):
+                return [a, b]
+    return []
+
+
+def quoted(sentence: Sentence) -> tuple[int, int]:
+    """The sentence's span without the white space around it."""
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    return sentence.start + lead, sentence.start + len(text.rstrip())
+
+
+def named(
+    sentence: Sentence, top: Sequence[Mention], inner: Sequence[Mention], ontology: Ontology
+) -> list[Candidate]:
+    """The deficiency a mention's own name ties to its nutrient ("iodine deficiency", "low
+    selenium", "a diet very low in choline"): the nutrient mention inside a deficiency
+    state's mention. The name states it wherever it stands, so it is drafted at each
+    mention, and :mod:`kg.ingest.draft` keeps the document's first."""
+    start, end = quoted(sentence)
+
+    def names(state: Mention, nutrient: Mention) -> bool:
+        inside = state.start <= nutrient.start and nutrient.end <= state.end
+        return (
+            inside and nutrient.entity != state.entity and ontology.is_a(nutrient.type, "Nutrient")
+        )
+
+    return [
+        Candidate(
+            state,
+            "deficiencyOf",
+            nutrient,
+            start,
+            end,
+            Certainty.ASSERTED,
+            negated=False,
+            cue=f"{NAMED}: {state.text}",
+        )
+        for state in top
+        if ontology.is_a(state.type, "DeficiencyState")
+        for nutrient in inner
+        if names(state, nutrient)
+    ]
