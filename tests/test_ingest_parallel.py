@@ -50,12 +50,29 @@ def test_a_short_document_stays_in_one_process(two_cpus):
 
 
 def test_items_come_back_in_order_from_at_most_one_process_each():
-    parent = os.getpid()
-    found = parallel.in_order(lambda i: (i, os.getpid() == parent), 7, workers=3)
+    found = parallel.in_order(lambda i: (i, os.getpid()), 7, workers=3)
     assert [i for i, _ in found] == list(range(7))
-    assert [here for _, here in found] == [True, True] + [False] * 5  # the first chunk here
     assert parallel.in_order(lambda i: i, 2, workers=8) == [0, 1]
     assert parallel.in_order(lambda i: i, 0, workers=2) == []
+
+
+def test_items_are_shared_in_turns_and_a_process_busy_first_takes_fewer():
+    """This process does its own work first; the worker takes the items meanwhile."""
+    import time
+
+    parent = os.getpid()
+
+    def work(i: int) -> tuple[int, bool]:
+        time.sleep(0.01)
+        return i, os.getpid() == parent
+
+    count = 2 * 2 * parallel.TURNS  # two items a turn
+    found = parallel.in_order(work, count, workers=2, first=lambda: time.sleep(0.5))
+    assert [i for i, _ in found] == list(range(count))
+    here = [i for i, mine in found if mine]
+    assert len(here) < count / 2  # the worker took the more
+    assert all(i % 2 == 0 and i + 1 in here for i in here[::2])  # whole turns
+    assert parallel._work is None and parallel._next is None  # the pool let go
 
 
 @pytest.mark.parametrize("failing", [1, 5], ids=["in this process", "in a worker"])
@@ -70,6 +87,28 @@ def test_a_workers_error_is_raised_as_the_serial_path_raises_it(failing):
     assert parallel._work is None  # the pool is closed and its work let go
 
 
+def test_the_first_error_in_item_order_is_raised_wherever_the_items_were_worked():
+    """Items 3 and 40 fail: the serial path raises item 3's error, and so does this."""
+
+    def work(i: int) -> int:
+        if i in (3, 40):
+            raise ValueError(f"item {i} is bad")
+        return i
+
+    for _ in range(5):  # whichever process takes which turn
+        with pytest.raises(ValueError, match="item 3 is bad"):
+            parallel.in_order(work, 64, workers=2)
+
+
+def test_an_error_of_the_work_done_first_ends_the_pool():
+    def first() -> None:
+        raise RuntimeError("first failed")
+
+    with pytest.raises(RuntimeError, match="first failed"):
+        parallel.in_order(lambda i: i, 10, workers=2, first=first)
+    assert parallel._work is None
+
+
 def test_a_chunk_whose_worker_dies_is_worked_here():
     parent = os.getpid()
 
@@ -79,14 +118,7 @@ def test_a_chunk_whose_worker_dies_is_worked_here():
         return i * i
 
     assert parallel.in_order(work, 4, workers=2) == [0, 1, 4, 9]
-
-
-def test_the_hand_off_lets_this_process_finish_with_its_workers():
-    count, ratio = 10_000, 1.3
-    last = parallel.last_handoff(count, 2, ratio)
-    assert ratio * last == pytest.approx(count + ratio * (count - last), abs=ratio)
-    assert parallel.last_handoff(count, 3, ratio) == count  # two workers keep up
-    assert parallel.last_handoff(count, 1, ratio) == 0
+    assert parallel.in_order(work, 100, workers=2) == [i * i for i in range(100)]
 
 
 def test_work_handed_on_as_a_stage_goes_comes_back_in_order_and_its_error_here():

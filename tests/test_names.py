@@ -4,7 +4,7 @@ same for the lexicon's names and for the text, so "potatoes" meets "potato"."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.ingest.names import american, fold, singular, variants
@@ -94,3 +94,48 @@ def test_a_number_after_a_word_is_tried_joined_and_apart():
     assert variants(fold("glycogen synthase kinase-3")) == ["glycogen synthase kinase 3"]
     assert variants(fold("omega 3")) == ["omega3"]
     assert variants(fold("vitamin B12")) == []
+
+
+#: Text made of what the shortcuts of fold, american and variants look for (runs of
+#: letters ending in s, numbers, dashes, the British spellings' letters) and anything else.
+_PIECES = [
+    "ies", "oes", "ses", "ves", "s", "omega-3s", "b-12", "vitamin", " ", "-", "–", "/", "’",
+    "our", "bre", "tre", "iser", "isation", "ised", "ising", "ae", "aet", "oe", "sulph", "grey",
+    "mould", "3", "kinase3", "omega 3",
+]  # fmt: skip
+_SPELLINGS = st.lists(
+    st.one_of(
+        st.sampled_from(_PIECES),
+        st.text(alphabet="abcdeimorstuvz0123 -’'É", max_size=4),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_SPELLINGS)
+def test_fold_american_and_variants_read_every_word_as_their_rules_say(text):
+    """The rules applied to every word and span, as the shortcuts (searched first, the rest
+    skipped when nothing is there to change) must give."""
+    import re
+
+    from kg.ingest import names
+
+    def american_everywhere(key: str) -> str:
+        spelt = " ".join(names._BRITISH_WORDS.get(w, w) for w in key.split(" "))
+        for pattern, repl in names._BRITISH:
+            spelt = pattern.sub(repl, spelt)
+        return spelt
+
+    def fold_everywhere(name: str) -> str:
+        folded = names._LETTER_DIGIT.sub("", name.translate(names._APOSTROPHES).casefold())
+        folded = names._NUMBERED_PLURAL.sub(r"\1", names._DASHES.sub(" ", folded).strip())
+        return re.sub(r"[a-z]+", lambda m: singular(m.group()), folded)
+
+    key = fold_everywhere(text)
+    assert fold(text) == key
+    assert american(key) == american_everywhere(key)
+    numbers = [names._JOINED_NUMBER.sub(r"\1 \2", key), names._SPACED_NUMBER.sub(r"\1\2", key)]
+    expected = [v for v in dict.fromkeys([american_everywhere(key), *numbers]) if v != key]
+    assert variants(key) == expected

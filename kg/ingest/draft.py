@@ -77,7 +77,8 @@ def draft_claims(
     ontology = ontology or load_ontology(ontology_dir())
     vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed, ontology=ontology)
     workers = workers_for(document, min_parallel)
-    found = sentences(document, workers)
+    # the cue lexicon compiled here while the workers start on the tokens (_compile_cues)
+    found = sentences(document, workers, first=_compile_cues if workers > 1 else None)
     mentioned, candidates = _mentions_and_runs(document, found, vocabulary, workers)
     candidates = _first_named(candidates)
     # the proposals without suggestions first: a suggestion is asked only for those used
@@ -92,43 +93,55 @@ def draft_claims(
     return Draft(tuple(candidates), entities)
 
 
-#: A run's relations cost about this many times its sentences' mentions (the 1 MB bench
-#: text on one CPU): how far the mention stage hands its sentences on (last_handoff).
-_RELATIONS_PER_MENTIONS = 1.3
-#: The fewest sentences handed to a worker at once, as a share of the document's: each
-#: fork costs this process the copies of the pages it writes to after it.
-_LEAST_HANDED = 1 / 16
+#: The sentences handed to a worker at once, as a share of the document's: each fork
+#: costs this process the copies of the pages it writes to after it, and the last handed
+#: is what a worker may still be drafting when the mentions are done.
+_HANDED = 1 / 16
 
 
 def _mentions_and_runs(document: str, found: list[Sentence], vocabulary, workers: int):
     """The mentions of the sentences ``found``, and the candidates of their runs in order.
     In ``workers`` processes: the mention stage goes sentence by sentence here (an alias,
     a proposal or an anaphor depends on the sentences before it), and as it goes, the runs
-    it is done with are handed to a worker forked then, whenever one is free; this process
-    drafts the runs it did not hand on once the mentions are done."""
+    it is done with are handed to a worker forked then, whenever one is free; the runs not
+    handed on are shared among the processes (``parallel.in_order``) once the mentions are
+    done."""
     from kg.ingest.mentions import mentions_of
-    from kg.ingest.parallel import Forks, last_handoff
+    from kg.ingest.parallel import Forks, in_order
 
     runs = _bulleted(document, found)
     ends = list(accumulate(len(run) for run in runs))  # the sentences done with each run
-    last = last_handoff(len(found), workers, _RELATIONS_PER_MENTIONS)
-    least = max(1, round(len(found) * _LEAST_HANDED))
+    share = max(1, round(len(found) * _HANDED))
     handed = [0, 0]  # the runs handed to workers so far, and their sentences
     with Forks(workers) as forks:
 
         def hand_on(number: int, so_far) -> None:
-            if number - handed[1] < least or number > last or not forks.idle():
+            if number - handed[1] < share or not forks.idle():
                 return
-            upto = bisect_right(ends, number)
+            upto = bisect_right(ends, handed[1] + share)
             if upto > handed[0]:
                 runs_done = _Runs(document, found, runs, so_far(), vocabulary)
                 forks.start(partial(runs_done.drafted, handed[0], upto))
                 handed[:] = upto, ends[upto - 1]
 
         mentioned = mentions_of(document, found, vocabulary, hand_on if workers > 1 else None)
-        rest = _Runs(document, found, runs, mentioned, vocabulary).drafted(handed[0], len(runs))
-        drafted = [c for segment in forks.results() for c in segment] + rest
+        done, first = _Runs(document, found, runs, mentioned, vocabulary), handed[0]
+        rest = in_order(
+            lambda i: done.drafted(first + i, first + i + 1), len(runs) - first, workers
+        )
+        drafted = [c for segment in [*forks.results(), *rest] for c in segment]
     return mentioned, drafted
+
+
+def _compile_cues() -> None:
+    """The cue lexicon loaded and all its patterns compiled in this process, before the
+    workers that draft runs are forked from it: each would load it and compile the
+    patterns it tries anew (:class:`kg.ingest.cues.CuePattern`), a second of CPU and more
+    each, and so would this process for the runs it drafts."""
+    from kg.ingest.cues import load_cues
+
+    for _, pattern in load_cues().patterns:
+        pattern.regex  # noqa: B018 (a cached property: compiled once, here)
 
 
 class _Runs:

@@ -227,7 +227,7 @@ class Matcher:
         j = i + step
         if not 0 <= j < len(words):
             return None
-        a, b = sorted((words[i], words[j]), key=lambda w: w.start)
+        a, b = (words[i], words[j]) if words[i].start <= words[j].start else (words[j], words[i])
         return words[j].key if self.doc[a.end : b.start].isspace() else None
 
     @staticmethod
@@ -264,27 +264,24 @@ class Matcher:
         """A name of one word in -ed before a word that is no function word or verb ("aged"
         in "aged cheese", "aged 65") is that word's modifier, no mention of its own ("the
         aged need care" is one)."""
-        after = {w.start: self._next_to(words, i, 1) for i, w in enumerate(words)}
-        hits[:] = [
-            h
-            for h in hits
-            if not (
-                h.start in after
-                and self.doc[h.start : h.end].isalpha()
-                and h.end - h.start > 3
-                and self.doc[h.start : h.end].casefold().endswith("ed")
-                and after[h.start] is not None
-                and after[h.start] not in STOPWORDS
-                and not is_verb(after[h.start])
-            )
-        ]
+        at = {w.start: i for i, w in enumerate(words)}
+
+        def modifier(h: Hit) -> bool:
+            text = self.doc[h.start : h.end]
+            if h.start not in at or not text.isalpha() or len(text) <= 3:
+                return False
+            after = self._next_to(words, at[h.start], 1) if text.casefold().endswith("ed") else None
+            return after is not None and after not in STOPWORDS and not is_verb(after)
+
+        hits[:] = [h for h in hits if not modifier(h)]
 
     def feelings(self, words: list[Word], hits: list[Hit]) -> None:
         """An adjective for how someone feels after a verb that links them to it ("feel
         exhausted", "may become depressed or confused") mentions the condition its noun
         names ("exhaustion", "depression"), where a vocabulary knows that noun as one."""
         spans = {(h.start, h.end) for h in hits}
-        for i, word in enumerate(words):
+        feel = any(w.key in FEEL_VERBS for w in words)  # else no word follows one
+        for i, word in enumerate(words if feel else ()):
             if (word.start, word.end) in spans or not self._after_feel(words, i):
                 continue
             name = self._feeling(word.key)

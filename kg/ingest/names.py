@@ -14,9 +14,11 @@ __all__ = ["american", "fold", "singular", "variants"]
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\s\-‐‑‒–—_/]+")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])[\-‐‑‒–—]+(?=[0-9])")  # "b-12" is "b12"
-_WORD = re.compile(r"[a-z]+")
+#: The words (runs of a-z) :func:`singular` may change: four letters or more, the last s.
+_PLURAL = re.compile(r"(?<![a-z])[a-z]{3,}s(?![a-z])")
 #: A plural of a name that ends in its number: "omega-3s" (folded "omega3s") are "omega-3".
 _NUMBERED_PLURAL = re.compile(r"\b([a-z]{2,}\d+)s\b")
+_DIGIT = re.compile(r"\d")
 
 #: Endings of words that end in s but are singular ("sclerosis", "virus", "numbness").
 _SINGULAR_ENDINGS = ("ss", "us", "is", "series", "species", "news")
@@ -116,8 +118,10 @@ def fold(name: str) -> str:
     True
     """
     text = _LETTER_DIGIT.sub("", name.translate(_APOSTROPHES).casefold())
-    text = _NUMBERED_PLURAL.sub(r"\1", _DASHES.sub(" ", text).strip())
-    return _WORD.sub(lambda m: singular(m.group()), text)
+    text = _DASHES.sub(" ", text).strip()
+    if _DIGIT.search(text):  # a numbered plural has a digit: most names have none
+        text = _NUMBERED_PLURAL.sub(r"\1", text)
+    return _PLURAL.sub(lambda m: singular(m.group()), text)
 
 
 #: British spellings and their American forms, word by word: -our ("behaviour",
@@ -131,6 +135,9 @@ _BRITISH = (
     (re.compile(r"(?:(?<=[b-df-hj-np-tv-z])|\b)oe(?=[a-z])"), "e"),
     (re.compile(r"\bsulph"), "sulf"),
 )
+#: What every match of a pattern of _BRITISH holds, pattern by pattern, without the look
+#: arounds: a name holding none has no British spelling, which one quick search tells.
+_BRITISH_CORES = re.compile(r"our|[bt]re|is(?:er|ation|ed|ing)|ae|oe|sulph")
 #: Whole words spelt apart: "grey matter" is "gray matter".
 _BRITISH_WORDS = {"grey": "gray", "aluminium": "aluminum", "yoghurt": "yogurt", "mould": "mold"}
 
@@ -145,6 +152,8 @@ def american(key: str) -> str:
     """
     words = [_BRITISH_WORDS.get(w, w) for w in key.split(" ")]
     text = " ".join(words)
+    if text == key and not _BRITISH_CORES.search(key):
+        return key  # no pattern matches, so none would change it
     for pattern, repl in _BRITISH:
         text = pattern.sub(repl, text)
     return text
@@ -163,5 +172,7 @@ def variants(key: str) -> list[str]:
     >>> variants("glycogen synthase kinase3"), variants("omega 3"), variants("fibre")
     (['glycogen synthase kinase 3'], ['omega3'], ['fiber'])
     """
-    found = [american(key), _JOINED_NUMBER.sub(r"\1 \2", key), _SPACED_NUMBER.sub(r"\1\2", key)]
+    found = [american(key)]
+    if _DIGIT.search(key):  # both number patterns need one
+        found += [_JOINED_NUMBER.sub(r"\1 \2", key), _SPACED_NUMBER.sub(r"\1\2", key)]
     return list(dict.fromkeys(v for v in found if v != key))

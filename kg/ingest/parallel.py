@@ -9,12 +9,14 @@ but what to work on (a lexicon of 150,000 terms is never pickled), and only resu
 back, merged in document order. ``gc.freeze()`` before a fork keeps the collector's
 bookkeeping from copying the shared pages.
 
-:func:`in_order` splits independent items into contiguous chunks, one per CPU, this
-process working the first. :class:`Forks` serves the one stage that must go in order, the
+:func:`in_order` shares independent items among one process per CPU, this one among them:
+each takes the next few items in turn from a counter they share until none are left, so a
+process slowed (by the machine's other work, or by work of its own first) takes fewer, and
+all finish together. :class:`Forks` serves the one stage that must go in order, the
 mentions (an alias, a proposal or an anaphor depends on the sentences before it): as it
 goes, the sentences it is done with are handed to a worker forked then, whenever one is
-free, up to :func:`last_handoff`, so the relations of the first runs are drafted while the
-mentions of the later are found.
+free, so the relations of the first runs are drafted while the mentions of the later are
+found; the runs left when the mentions are done are shared by :func:`in_order`.
 
 A document under :data:`MIN_CHARS` (one article) stays in this process, where a fork costs
 more than it saves; so does a machine with one CPU and a platform without fork. Work whose
@@ -30,7 +32,7 @@ import os
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["MIN_CHARS", "Forks", "cpus", "in_order", "last_handoff", "workers_for"]
+__all__ = ["MIN_CHARS", "TURNS", "Forks", "cpus", "in_order", "workers_for"]
 
 T = TypeVar("T")
 
@@ -39,8 +41,18 @@ T = TypeVar("T")
 #: CPU saves (measured: see docs/scale.md).
 MIN_CHARS = 50_000
 
-#: The work the forked workers do, set while a pool is open (a fork inherits it).
+#: About how many turns each process takes of the items :func:`in_order` shares: more
+#: even out the processes better, each costs a turn of the shared counter and a result.
+TURNS = 16
+#: The longest a process waits for the shared counter, held for a moment by another:
+#: longer only if its holder died holding it, and then the items left are worked here.
+_COUNTER_WAIT = 10.0
+
+#: What the processes :func:`in_order` forks share (a fork inherits it), set while its
+#: pool is open: the work, the items' count, how many a turn takes, the next to take.
 _work: Callable[[int], object] | None = None
+_count = _step = 0
+_next = None
 
 
 def cpus() -> int:
@@ -60,54 +72,82 @@ def workers_for(document: str, min_chars: int | None = None) -> int:
     return cpus() if len(document) >= least else 1
 
 
-def in_order(work: Callable[[int], T], count: int, workers: int = 1) -> list[T]:
-    """``[work(i) for i in range(count)]``, in ``workers`` processes (at most one per item)."""
+def in_order(
+    work: Callable[[int], T],
+    count: int,
+    workers: int = 1,
+    first: Callable[[], object] | None = None,
+) -> list[T]:
+    """``[work(i) for i in range(count)]``, shared among ``workers`` processes (at most one
+    per item) in turns; this process does ``first()`` before its first turn, while the
+    others begin."""
     workers = max(1, min(workers, count))
     if workers == 1:
+        if first is not None:
+            first()
         return [work(i) for i in range(count)]
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
-    global _work
-    bounds = [(count * k // workers, count * (k + 1) // workers) for k in range(workers)]
-    _work = work
+    global _work, _count, _step, _next
+    context = get_context("fork")
+    step = max(1, count // (workers * TURNS))
+    _work, _count, _step, _next = work, count, step, context.Value("q", 0)
+    done: dict[int, list] = {}
     gc.freeze()  # the parent's objects out of the collector's reach: fewer pages copied
     try:
-        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_chunk, *b) for b in bounds[1:]]
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+            futures = [pool.submit(_turns) for _ in range(workers - 1)]
             try:
-                results = [_chunk(*bounds[0])]
-            except BaseException:
+                if first is not None:
+                    first()
+                done.update(_turns())
+            finally:
+                _stop()  # after an error here, the workers take no more turns
                 for future in futures:
-                    future.cancel()  # the chunks not begun: the error is this one's
-                raise
-            for future, chunk in zip(futures, bounds[1:], strict=True):
-                try:
-                    results.append(future.result())
-                except Exception:  # the worker's error or death: this process says which
-                    results.append(_chunk(*chunk))
+                    with contextlib.suppress(Exception):  # the worker's error or death
+                        done.update(future.result())
     finally:
-        _work = None
+        _work, _next = None, None
         gc.unfreeze()
-    return [result for chunk in results for result in chunk]
+    results: list = []
+    for start in range(0, count, step):  # a turn no process finished is worked here
+        chunk = done.get(start)
+        results += (
+            [work(i) for i in range(start, min(start + step, count))] if chunk is None else chunk
+        )
+    return results
 
 
-def _chunk(start: int, end: int) -> list:
-    assert _work is not None
-    return [_work(i) for i in range(start, end)]
+def _turns() -> list[tuple[int, list]]:
+    """The turns this process takes until no items are left, each as its first item and
+    its items' results; a turn whose work fails is left out, and no more are taken by any
+    process, for :func:`in_order` to work it again here and raise its error."""
+    assert _work is not None and _next is not None
+    done = []
+    while True:
+        lock = _next.get_lock()
+        if not lock.acquire(timeout=_COUNTER_WAIT):
+            return done
+        start = _next.value
+        _next.value = start + _step
+        lock.release()
+        if start >= _count:
+            return done
+        try:
+            done.append((start, [_work(i) for i in range(start, min(start + _step, _count))]))
+        except Exception:
+            _stop()
+            return done
 
 
-def last_handoff(count: int, workers: int, ratio: float) -> int:
-    """How far into a serial stage over ``count`` items to keep handing the items done to
-    ``workers - 1`` workers for a later stage that costs ``ratio`` times the serial one
-    per item, so that this process, doing the later stage over the items after that once
-    the serial stage is done, finishes with the workers. (The workers, kept busy, finish
-    the first ``c`` items at ``ratio * c / (workers - 1)``; this process at ``count +
-    ratio * (count - c)``.)"""
-    if workers < 2:
-        return 0
-    share = (1 + ratio) / (ratio * (1 + 1 / (workers - 1)))
-    return min(count, round(share * count))
+def _stop() -> None:
+    """Leave no items to take: the processes sharing them stop after their turn."""
+    assert _next is not None
+    lock = _next.get_lock()
+    if lock.acquire(timeout=_COUNTER_WAIT):
+        _next.value = _count
+        lock.release()
 
 
 class Forks:

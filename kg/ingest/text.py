@@ -12,7 +12,7 @@ item's sentence, so a quote starts at the item's first word.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kg.ingest.model import Sentence, Token
 
@@ -31,13 +31,16 @@ _CONTINUING = frozenset(
 )  # fmt: skip
 
 
-def _tokens(document: str, workers: int = 1) -> Iterator[tuple[Token, bool]]:
+def _tokens(
+    document: str, workers: int = 1, first: Callable[[], object] | None = None
+) -> Iterator[tuple[Token, bool]]:
     """Every token syntok finds, with whether syntok starts a sentence at it.
 
     This is ``syntok.segmenter.analyze`` with each paragraph tokenized on its own and its
     offset added here: ``analyze`` pads every paragraph with as many spaces as its offset,
     which makes a long document take quadratic time. Paragraphs are independent, so a long
-    document's are tokenized over ``workers`` processes (:mod:`kg.ingest.parallel`)."""
+    document's are tokenized over ``workers`` processes (:mod:`kg.ingest.parallel`), this
+    one doing ``first()`` before it joins them."""
     from syntok.segmenter import preprocess_with_offsets
     from syntok.tokenizer import Tokenizer
 
@@ -45,7 +48,9 @@ def _tokens(document: str, workers: int = 1) -> Iterator[tuple[Token, bool]]:
 
     tokenizer = Tokenizer(replace_not_contraction=False)
     paragraphs = preprocess_with_offsets(document)
-    found = in_order(lambda i: _paragraph(tokenizer, *paragraphs[i]), len(paragraphs), workers)
+    found = in_order(
+        lambda i: _paragraph(tokenizer, *paragraphs[i]), len(paragraphs), workers, first
+    )
     for spans in found:
         for k in range(0, len(spans), 3):
             start, end = spans[k], spans[k + 1]
@@ -123,17 +128,20 @@ def _continues(document: str, last: Token, first: Token) -> bool:
     return document[first.start].islower()
 
 
-def sentences(document: str, workers: int = 1) -> list[Sentence]:
+def sentences(
+    document: str, workers: int = 1, first: Callable[[], object] | None = None
+) -> list[Sentence]:
     """The sentences of ``document`` in order, each with its tokens; offsets are ``str``
     indices into ``document``, so ``document[s.start:s.end] == s.text``. ``workers``
-    processes tokenize a long document's paragraphs (:func:`_tokens`).
+    processes tokenize a long document's paragraphs (:func:`_tokens`); ``first`` is work
+    of the caller's this process does first, while the others begin.
 
     >>> [s.text for s in sentences("Zinc\\n- It helps healing. It is in meat.")]
     ['Zinc', 'It helps healing.', 'It is in meat.']
     >>> [s.text for s in sentences("Eat vitamin A. It helps the eyes.")]
     ['Eat vitamin A.', 'It helps the eyes.']
     """
-    pairs = list(_tokens(document, workers))
+    pairs = list(_tokens(document, workers, first))
     tokens = [tok for tok, _ in pairs]
     line_starts = {
         i for i in range(1, len(tokens)) if _line_break(document, tokens[i - 1], tokens[i])

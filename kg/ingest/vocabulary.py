@@ -135,6 +135,7 @@ class Vocabulary:
             for key, n in self._names.items()
         }
         self._read: dict[str, Name | None] = {}
+        self._reached: dict[str, int] = {}  # reach, by word: it is asked at every word
 
     def _add(
         self,
@@ -160,8 +161,11 @@ class Vocabulary:
     def reach(self, word: str) -> int:
         """The length of the longest folded name that starts with folded ``word``, or with
         its American spelling, and room for a British spelling's longer words."""
-        reach = max(self._all_reach.get(word, 0), self._all_reach.get(_american(word), 0))
-        return reach + _BRITISH_ROOM if reach else 0
+        reach = self._reached.get(word)
+        if reach is None:
+            most = max(self._all_reach.get(word, 0), self._all_reach.get(_american(word), 0))
+            reach = self._reached[word] = most + _BRITISH_ROOM if most else 0
+        return reach
 
     @property
     def graph_names(self) -> frozenset[str]:
