@@ -38,9 +38,9 @@ def test_drafting_pauses_the_collector_and_gives_it_back(monkeypatch):
     seen = []
     split = kg.ingest.text.sentences
 
-    def sentences(document, workers=1):
+    def sentences(document, *args, **kwargs):
         seen.append(gc.isenabled())
-        return split(document, workers)
+        return split(document, *args, **kwargs)
 
     monkeypatch.setattr(kg.ingest.text, "sentences", sentences)
     draft_claims("Zinc supports immune function.", Known({}, {}, {}))
