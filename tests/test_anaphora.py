@@ -387,3 +387,85 @@ def test_the_names_inside_a_longer_name_are_dropped_as_their_definition_says(dra
 )
 def test_it_past_a_group_of_people_points_at_a_clause_subject(vocabulary, doc, expected):
     assert anaphors(doc, vocabulary) == expected
+
+
+# ---------------------------------------------------------------- openings, questions, uses
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (  # a contraction: "They're" is "they are"
+            "Vegans often lack vitamin B12. They're advised to eat fortified foods.",
+            [("They", "vegans")],
+        ),
+        (  # a prepositional phrase before the subject holds no subject
+            "In vegans with anemia, vitamin B12 deficiency is common. It responds to injections.",
+            [("It", "vitamin-b12-deficiency")],
+        ),
+        (  # a subordinate clause the pronoun's own sentence opens with holds its antecedent
+            "If zinc runs low, it is taken from the bones.",
+            [("it", "zinc")],
+        ),
+        (  # a question's auxiliary before its subject
+            "Vitamin B12 is stored in the liver. How does it reach the nerves?",
+            [("it", "vitamin-b12")],
+        ),
+        (  # words that only say how much before the subject
+            "Even mild anemia can cause fatigue. Studies suggest that it may impair memory.",
+            [("it", "anemia")],
+        ),
+        (  # an object "it" before a clause that "if" opens
+            "Anemia is a common condition. You may develop it if you eat little iron.",
+            [("it", "anemia")],
+        ),
+    ],
+)
+def test_pronouns_past_openings_contractions_and_questions(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected
+
+
+def test_a_true_deficiency_is_a_bare_deficiency(vocabulary):
+    doc = "Zinc is needed for taste. A true deficiency dulls it."
+    assert ("deficiency", "zinc-deficiency") in anaphors(doc, vocabulary)
+
+
+def test_the_head_of_a_recent_name_points_back_at_it(vocabulary):
+    doc = "Vitamin B12 deficiency causes nerve damage. Treatment\n\nThe damage is treated early."
+    assert ("The damage", "nerve-damage") in anaphors(doc, vocabulary)
+    assert anaphors("The damage to the nerves is slow. The damage of age.", vocabulary) == []
+
+
+def test_heavy_use_is_the_use_of_the_substance_named_last_no_nutrient(vocabulary):
+    doc = (
+        "Alpha-lipoic acid is sold as a supplement. It binds zinc. Zinc is a mineral.\n\n"
+        "Heavy or frequent use may cause nausea. Supplement use is common."
+    )
+    assert ("Heavy or frequent use", "alpha-lipoic-acid") in anaphors(doc, vocabulary)
+    assert not [t for t, _ in anaphors(doc, vocabulary) if t.endswith("use") and t[0] == "S"]
+
+
+def test_they_points_at_a_dose_by_its_plural_head(vocabulary):
+    doc = "High doses of niacin cause flushing, and they may harm the liver."
+    assert anaphors(doc, vocabulary) == [("they", "niacin")]
+
+
+def test_a_bare_deficiency_stays_apart_from_a_disease_its_sentence_names():
+    # MONDO's scurvy has "ascorbic acid deficiency" for a synonym: the text tells them apart
+    scurvy = Term("MONDO:0009412", "scurvy", ("ascorbic acid deficiency",), "DeficiencyState", SEEN)
+    vocabulary = catalogue_vocabulary([*TERMS, *MORE_TERMS, scurvy])
+    doc = "Vitamin C is needed for collagen. A true deficiency leads to scurvy."
+    found = {t: e for t, e, _ in spans(doc, vocabulary)}
+    assert found["scurvy"] == "scurvy"
+    assert found["deficiency"] not in ("scurvy", "ascorbic-acid")
+
+
+def test_a_participle_that_modifies_a_longer_name_is_no_antecedent():
+    terms = [
+        Term("MESH:D006470", "Hemorrhage", ("bleeding",), "Disease", SEEN),
+        Term("HP:0000225", "Gingival bleeding", ("bleeding gums",), "Phenotype", SEEN),
+        Term("MONDO:0009412", "scurvy", (), "DeficiencyState", SEEN),
+    ]
+    vocabulary = catalogue_vocabulary([*TERMS, *terms])
+    doc = "Before the bleeding gums appear, people with scurvy tire. Sailors got the disease."
+    assert anaphors(doc, vocabulary) == [("the disease", "scurvy")]

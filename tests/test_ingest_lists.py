@@ -154,9 +154,10 @@ def test_other_and_plain_words_end_a_list_as_one_item(lists, triples):
 
 
 def test_a_dose_of_a_substance_is_the_substance_but_too_much_is_a_state(triples):
+    # the dose's phrase is a mention of caffeine, quoted whole as curators quote it
     found = triples("High doses of caffeine may trigger nervousness, restlessness and anxiety.")
     for item in ("nervousness", "restlessness", "anxiety"):
-        assert ("caffeine", "causes", item) in found
+        assert ("High doses of caffeine", "causes", item) in found
     assert not {t for t in triples("Too much zinc can cause anemia.") if t[0] == "zinc"}
 
 

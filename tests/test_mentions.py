@@ -286,7 +286,7 @@ def test_an_acronym_matches_in_its_own_case(vocabulary):
 
 
 def test_a_lexicon_term_becomes_one_proposed_entity(vocabulary):
-    doc = "Zinc supports immunity. Oysters are rich in zinc, and Zn is also in nuts."
+    doc = "Zinc supports the body. Oysters are rich in zinc, and Zn is also in nuts."
     mentions, proposed = run(doc, vocabulary)
     assert [(m.text, m.entity, m.known, m.how) for m in mentions] == [
         ("Zinc", "zinc", False, "lexicon"),

@@ -14,6 +14,7 @@ from kg.ingest.model import Term
 
 MORE_TERMS = [
     Term("MESH:D008345", "Manganese", ("manganese",), "Nutrient", SEEN),
+    Term("UBERON:0000955", "brain", (), "AnatomicalStructure", SEEN),
     Term("MONDO:0005154", "liver disease", (), "Disease", SEEN),
     Term("MONDO:0005015", "diabetes mellitus", ("diabetes",), "Disease", SEEN),
     Term("MONDO:0004975", "alcohol use disorder", (), "Disease", SEEN),
@@ -83,6 +84,7 @@ def test_an_ing_word_that_is_no_participle_sets_no_one_apart(vocabulary):
         ("High manganese levels harm the brain.", "High manganese levels"),
         ("Elevated levels of manganese harm the brain.", "Elevated levels of manganese"),
         ("Patients are at risk of manganese accumulation.", "manganese accumulation"),
+        ("Elevated brain manganese was reported.", "Elevated brain manganese"),  # in a part
     ],
 )
 def test_a_high_level_of_a_nutrient_is_its_excess(vocabulary, doc, text):
@@ -131,3 +133,9 @@ def test_a_phrase_that_opens_with_its_adjective_takes_no_naming_modifier(vocabul
     mentions, proposed = run("Many describe low mood.", vocabulary)
     assert "low mood" in [m.text for m in top(mentions)]
     assert "describe low mood" not in [p.label for p in proposed]
+
+
+def test_a_dose_of_a_substance_is_a_mention_of_it_by_the_whole_phrase(vocabulary):
+    mentions, _ = run("High doses of manganese can harm the brain.", vocabulary)
+    (m,) = [m for m in mentions if m.text == "High doses of manganese"]
+    assert (m.entity, m.type) == ("manganese", "Nutrient")

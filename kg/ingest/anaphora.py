@@ -7,9 +7,10 @@ from bisect import bisect_left, bisect_right
 from itertools import groupby
 from operator import itemgetter
 
+from kg.ingest.classnouns import ClassNouns
 from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
-from kg.ingest.pronouns import CLAUSE_BREAKS, PRONOUNS, Pronouns
+from kg.ingest.pronouns import CLAUSE_BREAKS, Pronouns, pronoun
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
@@ -37,6 +38,13 @@ _DOSE_SIZES = wordset("high large huge big massive excessive very extremely mode
 _FALLS = wordset("drop drops dropped dip dips dipped fall falls fell plummet plummets sink sinks")
 _LEVELS = wordset("level levels store stores status")
 _OWNERS = wordset("your our his her")
+#: Words of how much or how often a substance is used ("Heavy or frequent use", "long-term
+#: use"), and how many sentences back the substance used may be named.
+_USE_SIZES = wordset(
+    """heavy frequent regular long short term chronic prolonged excessive daily
+    recreational repeated or and"""
+)
+_USE_REACH = 8
 #: Dose heads that point back only with a word of size ("High doses", "Large amounts").
 _SIZED = wordset("dose amount")
 
@@ -71,7 +79,7 @@ def _free(words: list[Word], hits: list[Hit]) -> list[bool]:
     return free
 
 
-class Anaphora(Pronouns):
+class Anaphora(Pronouns, ClassNouns):
     """The anaphora step of the mention finder."""
 
     def anaphors(self, s_no: int, sentence: Sentence, words: list[Word], hits: list[Hit]) -> bool:
@@ -86,10 +94,12 @@ class Anaphora(Pronouns):
                 continue
             if word.key in ANAPHOR_DETERMINERS:
                 found += self._definite(s_no, words, i, hits)
-            elif word.key in PRONOUNS:
+            elif pronoun(word.key):
                 found += self._pronoun(s_no, sentence, words, i, ordered(hits + found))
             elif word.key in _DOSES:
                 found += self._dose(s_no, words, i, hits)
+            elif word.key == "use" and i:
+                found += self._use(s_no, words, i, hits)
             elif word.key in SHORTFALLS and i:
                 found += self._shortfall(s_no, words, i, hits)
             elif word.key in _FALLS and i > 1:
@@ -112,6 +122,9 @@ class Anaphora(Pronouns):
         class head not followed by what describes it ("the deficiency", but not "the
         deficiency of ..." or "the autoimmune disease")."""
         det = words[i].key
+        said = self.named_anaphor(s_no, words, i)
+        if said is not None:
+            return [] if self._described(words, i + 1) else [said]
         demonstrative = det != "the"
         last: int | None = None
         named: set[str] = set()  # the class entity a head names, never its own antecedent
@@ -167,7 +180,18 @@ class Anaphora(Pronouns):
         last = self.last_nutrient(s_no, word.start, hits)
         if last is None:
             return []
-        return [Hit(word.start, word.end, self.deficiency_of(last), "anaphora")]
+        return [Hit(word.start, word.end, self._apart(self.deficiency_of(last), hits), "anaphora")]
+
+    def _apart(self, name: Name, hits: list[Hit]) -> Name:
+        """``name``, or where a mention of its sentence is of the same lexicon term by
+        another name ("A deficiency leads to scurvy": MONDO's scurvy has "vitamin C
+        deficiency" for a synonym), the state proposed by its own name: the text tells the
+        two apart, so the anaphor does not make them one."""
+        curies = {t.curie for t, _ in name.terms}
+        if name.entity or not any(curies & {t.curie for t, _ in h.name.terms} for h in hits):
+            return name
+        phrase = name.spellings[0] if name.spellings else ""
+        return Name(name.type, False, "suggested", name.spellings, key=f"np:{folded(phrase)}")
 
     def _shortfall(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """Falling short of a nutrient is its deficiency ("likely to become deficient",
@@ -211,6 +235,31 @@ class Anaphora(Pronouns):
         if last is None:
             return []
         return [Hit(words[first].start, words[i].end, last.name, "anaphora")]
+
+    def _use(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
+        """Heavy or long use of no named thing ("Heavy or frequent use may cause ...") is
+        the use of the substance last named, no nutrient (a nutrient is taken, a drug
+        used), within a few sentences: its words of how much and the head."""
+        first = i
+        while first and words[first - 1].key in _USE_SIZES:
+            if self.doc[words[first - 1].end : words[first].start].strip(DASH + " "):
+                break
+            first -= 1
+        if first == i or words[first].key in ("or", "and") or self._described(words, i):
+            return []
+        if first and words[first - 1].key not in STOPWORDS | CLAUSE_BREAKS:
+            return []  # "alcohol use": a named use
+        start = words[first].start
+        recent = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - _USE_REACH), s_no)
+                  for m, n in self.found[k]]  # fmt: skip
+        used = [h for h in top(recent + [h for h in hits if h.end <= start])
+                if self.vocab.kind(h.name.type) == "ChemicalEntity"
+                and not self.vocab.is_a(h.name.type, "Nutrient")
+                and folded(self.doc[h.start : h.end].split()[-1]) not in ANAPHOR_HEADS]  # fmt: skip
+        last = max(used, key=lambda h: (h.start, -h.end), default=None)
+        return (
+            [] if last is None else [Hit(words[first].start, words[i].end, last.name, "anaphora")]
+        )
 
     def _last_substance(self, s_no: int, before: int, hits: list[Hit]) -> Hit | None:
         """The substance named last where no nutrient is ("High doses of caffeine ...
@@ -272,6 +321,11 @@ class Anaphora(Pronouns):
         recent = [(m.start, m.end, n) for k in range(first, s_no) for m, n in self.found[k]]
         recent += [(h.start, h.end, h.name) for h in hits if h.end <= before]
         recent = [r for r in recent if (r[2].entity or r[2].key) not in named]
+        # a participle that modifies a longer name is no antecedent ("bleeding gums")
+        reach: dict[int, int] = {}
+        for start, end, _ in recent:
+            reach[start] = max(reach.get(start, end), end)
+        recent = [r for r in recent if not (reach[r[0]] > r[1] and self._participle_at(*r[:2]))]
         recent.sort(key=lambda r: (r[0], r[1]), reverse=True)
         tiers = [(c, e) for c in classes for e in (True, False)] or [("", False)]
         for cls, exact in tiers:
@@ -293,6 +347,11 @@ class Anaphora(Pronouns):
                     return list(dict.fromkeys(r[2] for r in reversed(mates)))
                 return [name]
         return []
+
+    def _participle_at(self, start: int, end: int) -> bool:
+        """Whether the text at ``start``-``end`` is one word in -ing ("bleeding")."""
+        text = self.doc[start:end]
+        return text.isalpha() and text.casefold().endswith("ing")
 
     def _heads(self, start: int, end: int, name: Name) -> set[str]:
         """The head words a mention goes by: the last word of its text, and of its

@@ -132,6 +132,7 @@ class _Finder(Processes, Aliases, Anaphora, Proposals):
         self.sentence_starts.append(sentence.start)
         for _ in range(2):  # once more when the sentence introduced an alias
             hits = self.dictionary(words)
+            self.health_nouns(words, hits)
             self.participles(words, hits)
             self.substances(words, hits)
             self.feelings(words, hits)
@@ -143,6 +144,7 @@ class _Finder(Processes, Aliases, Anaphora, Proposals):
                 break
         self.processes(words, hits)
         self.class_words(words, hits)
+        self.class_nouns(sentence, words, hits)
         self.naming_modifiers(words, hits)
         self.compounds(hits)
         self.list_items(words, hits)

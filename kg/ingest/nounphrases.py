@@ -13,7 +13,8 @@ from itertools import pairwise
 from kg.ingest.eaten import eaten
 from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
-from kg.ingest.populations import Populations
+from kg.ingest.nounwords import FOCUS_ADVERBS, NAMING_PARTICIPLES, VAGUE_NOUNS
+from kg.ingest.ofphrases import OfPhrases
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
@@ -48,6 +49,13 @@ _IMPAIRED = frozenset({"disturbed", "abnormal", "disrupted", *_LESSENED})
 _FUNCTIONS = ("PhysiologicalFunction", "BiologicalProcess")
 #: Words that make a diet one of plenty of what it names ("iron-rich", "high-fat").
 _PLENTY = frozenset({"rich", "high", "higher", "packed", "loaded"})
+#: Heads of a class of symptoms that its examples name when they follow ("neurological
+#: symptoms such as numbness"): the examples are what the text relates, no class of them.
+_BY_EXAMPLES = frozenset({"symptom"})
+_EXAMPLES_AFTER = re.compile(
+    r",?\s*(?:such\s+as|like|including|e\.g\.|for\s+example|especially|particularly|notably)\b",
+    re.IGNORECASE,
+)
 #: A hyphenated participle that makes a mention a modifier ("migraine-associated nausea").
 _LINKED = re.compile(r"\s*[" + DASH + r"][a-z]+ed\s+$")
 #: Words after which the next is a verb ("which control metabolism", "can turn food");
@@ -57,7 +65,7 @@ _VERB_BEFORE = VERB_SLOTS - {"to"}
 _MOST_MODIFIERS = 3
 
 
-class NounPhrases(Populations):
+class NounPhrases(OfPhrases):
     """The noun-phrase step of the mention finder."""
 
     def noun_phrases(self, sentence: Sentence, words: list[Word], hits: list[Hit]) -> None:
@@ -82,6 +90,8 @@ class NounPhrases(Populations):
                 continue
             if head.key == "diet" and any(w.key in _PLENTY for w in words[first:h_i]):
                 continue  # "a potassium-rich diet" is one rich in potassium: potassium
+            if head.key in _BY_EXAMPLES and _EXAMPLES_AFTER.match(self.doc, head.end):
+                continue
             start = words[first].start
             if head.key not in NP_HEADS and not any(start <= h.start for h in hits
                                                      if h.end <= head.start):  # fmt: skip
@@ -89,6 +99,7 @@ class NounPhrases(Populations):
             named = HEAD_NAMES.get(head.key)
             text = f"{self.doc[start : head.start]}{named}" if named else None
             self._add_phrase(start, head.end, cls, hits, text)
+        self.of_phrases(words, hits)
         self._impairments(words, hits)
         eaten(self.doc, words, hits, self.vocab)
 
@@ -110,18 +121,21 @@ class NounPhrases(Populations):
         return self.doc[words[k - 1].end : words[k].start].isspace()
 
     def _impairments(self, words: list[Word], hits: list[Hit]) -> None:
-        """A function or process said to fail ("poor absorption", "impaired memory") is a
-        phenotype, the graph's or lexicon's by that name, else one proposed with
-        suggestions: not the function itself, which "poor" as a grading word would leave."""
+        """A function or process said to fail ("poor absorption", "impaired memory",
+        "impaired mitochondrial energy metabolism") is a phenotype, the graph's or
+        lexicon's by that name, else one proposed with suggestions: not the function
+        itself, which "poor" as a grading word would leave."""
         self._lessened(words, hits)
         starts = {w.start: i for i, w in enumerate(words)}
         for hit in top(hits):
-            i = starts.get(hit.start, 0)
+            at = i = starts.get(hit.start, 0)
+            while i > 1 and at - i < 2 and self._joined(words, i):
+                if not self._naming_word(words[i - 1], hits):
+                    break
+                i -= 1  # "impaired mitochondrial energy metabolism": a modifier between
             if not i or words[i - 1].key not in _IMPAIRED or hit.how == "anaphora":
                 continue
-            if not self._lower_or_first(words, i - 1):
-                continue
-            if not self.doc[words[i - 1].end : hit.start].isspace():
+            if not self._lower_or_first(words, i - 1) or not self._joined(words, i):
                 continue
             if any(self.vocab.is_a(hit.name.type, c) for c in _FUNCTIONS):
                 self._add_phrase(words[i - 1].start, hit.end, "Phenotype", hits)
@@ -194,8 +208,10 @@ class NounPhrases(Populations):
                 taken = 3  # a mention is a whole modifier
                 continue
             key = word.key
-            if key in STOPWORDS or is_verb(key) or key in NP_HEADS or not key[0].isalpha():
+            if key in STOPWORDS or key in NP_HEADS or key in VAGUE_NOUNS or not key[0].isalpha():
                 break
+            if key in FOCUS_ADVERBS or (is_verb(key) and key not in NAMING_PARTICIPLES):
+                break  # "particularly burning pain": an adverb singles out, names nothing
             if i > 0 and words[i - 1].key in _VERB_BEFORE:
                 break  # "which control metabolism": a verb, not a modifier
             if self._after_prefix(word.start):  # "non-alcoholic": the prefix too, and no more
@@ -301,9 +317,14 @@ class NounPhrases(Populations):
     def _naming_word(self, word: Word, hits: list[Hit]) -> bool:
         """Whether a word may modify a noun as part of its name: a plain word no mention
         holds, no function word, verb, grading word, class head or adverb, nor a plural or
-        a verb's -s form ("harms", "nerves": a modifier is singular), nor an -ing form."""
+        a verb's -s form ("harms", "nerves": a modifier is singular), nor an -ing form
+        save one English uses as an adjective ("burning", "working")."""
         raw = self.doc[word.start : word.end]
         key = word.key
+        if key in NAMING_PARTICIPLES:
+            return raw.casefold() == key and not any(
+                h.start < word.end and word.start < h.end for h in hits
+            )
         return not (
             not raw.isalpha()
             or len(raw) < 3

@@ -8,12 +8,16 @@ import re
 from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
 from kg.ingest.vocabulary import Name, folded
-from kg.ingest.wordlists import IRREGULAR_PLURALS, is_verb, wordset
+from kg.ingest.wordlists import GRADING, IRREGULAR_PLURALS, SEVERITY, is_verb, wordset
 
-__all__ = ["CLAUSE_BREAKS", "PRONOUNS", "Pronouns"]
+__all__ = ["CLAUSE_BREAKS", "PRONOUNS", "Pronouns", "pronoun"]
 
+#: A dose of a substance, whose head is the dose ("high doses of vitamin A").
+_DOSE_OF = re.compile(r".*?\b((?:mega)?doses?|amounts?)\s+of\s", re.IGNORECASE)
 #: Pronouns that open a clause, and whether each is plural.
 PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
+#: A pronoun with a verb contracted onto it ("they're", "it'll"): one word of the text.
+_CONTRACTED = re.compile(r"(it|they)'(?:re|ve|ll|d)")
 
 #: A short opening phrase set off by a comma ("In conclusion,"), or a label before a colon
 #: that popular genres open a line with ("Myth:", "Fact:", "Plot twist:").
@@ -42,14 +46,37 @@ _PLEONASTIC = re.compile(
     r"|\s+(?:comes|came|takes|took)\b",
     re.IGNORECASE,
 )
-#: What may end a clause after an object "it": punctuation, or "as well", "too", "also".
-_OBJECT_END = re.compile(r"(?:\s+(?:as\s+well|too|also|either))?\s*(?:[.,;:!?)]|$)")
+#: What may end a clause after an object "it": punctuation, or "as well", "too", "also",
+#: or a conjunction that opens a subordinate clause ("develop it if a relative has it").
+_OBJECT_END = re.compile(
+    r"(?:\s+(?:as\s+well|too|also|either))?\s*(?:[.,;:!?)]|$)"
+    r"|\s+(?:if|when|unless|because|once|until|while)\b",
+    re.IGNORECASE,
+)
 #: Participles that keep "it is ... to" pleonastic ("it is recommended to"); others make
 #: it point at something ("it is added to cereals", "it is needed to make DNA").
 _ADVISING = wordset("recommended advised suggested encouraged")
 #: Participles not in -ed that make "it is ... to" point at something ("it is thought to
 #: disrupt", "it is known to cause").
 _PARTICIPLES = wordset("thought known said shown seen found")
+#: Prepositions that open a phrase a sentence may start with before its subject, up to a
+#: comma ("In children with epilepsy, a ketogenic diet ..."): no mention in it is a subject.
+_PHRASE_OPENERS = wordset(
+    """in on at for among with without during after before by from like unlike across
+    despite following within besides to"""
+)
+#: Conjunctions that open a subordinate clause a sentence may start with ("Once you eat it,
+#: lutein ...", "If the shortage goes on, it ..."): its subject is no subject of the main
+#: clause, though a pronoun that opens that clause points back at it.
+_CLAUSE_OPENERS = wordset(
+    "since because although though while when whereas unless once if as until"
+)
+#: Words that may stand before a sentence's subject, saying which or how much of it
+#: ("The", "Even mild dehydration", "Very low calcium").
+_LEADS = wordset("a an the this these that those even only just very such both all each")
+#: The auxiliaries a question opens with, perhaps after a question word, and before its
+#: subject ("How can it affect ...?", "Does it cause ...?").
+_QUESTION_LEAD = wordset("how why when where what does do did can could may might will would")
 
 
 class Pronouns(Matcher):
@@ -64,7 +91,9 @@ class Pronouns(Matcher):
         iron include ..."). "It" never points at a plural or at people; "they" only at a
         plural, and not across another plural ("... in older adults. They ...")."""
         word = words[i]
-        plural = PRONOUNS[word.key]
+        key = pronoun(word.key)
+        word = Word(word.start, word.start + len(key), key)
+        plural = PRONOUNS[key]
         if not self._opens_clause(sentence, words, i):
             return self._object(s_no, words, i, hits)
         if not plural and self._pleonastic(word.end):
@@ -103,10 +132,16 @@ class Pronouns(Matcher):
         )
 
     def _opens_clause(self, sentence: Sentence, words: list[Word], i: int) -> bool:
+        """Whether the pronoun ``words[i]`` is a clause's subject: first, after a clause
+        break or a subordinator, or after a question's auxiliary ("Does it ...?")."""
         before = self.doc[sentence.start : words[i].start].rstrip()
         joined = i > 0 and words[i - 1].end == len(before) + sentence.start
         opener = joined and words[i - 1].key in CLAUSE_BREAKS | _SUBORDINATORS
-        return not before or before[-1] in ",;:" or opener
+        asked = 0 < i <= 2 and sentence.text.rstrip().endswith("?")
+        question = asked and all(
+            self.doc[w.start : w.end].casefold() in _QUESTION_LEAD for w in words[:i]
+        )
+        return not before or before[-1] in ",;:" or opener or question
 
     def _topic(
         self, s_no: int, sentence: Sentence, before: list[Hit]
@@ -121,7 +156,7 @@ class Pronouns(Matcher):
             if passed and self._paragraph_ends(k):
                 return None
             prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
-            subject = self._subject(prior, self.sentence_starts[k])
+            subject = self._subject(prior, self.sentence_starts[k], main=True)
             if subject is None:
                 passed.append(k)
                 continue
@@ -150,8 +185,11 @@ class Pronouns(Matcher):
         return group or [h.name for h in hits if (h.start, h.end) == (subject.start, subject.end)]
 
     def _plural(self, hit: Hit) -> bool:
-        """Whether a mention's text ends in a plural noun ("nerves", "people")."""
-        last = re.findall(r"[^\W_]+", self.doc[hit.start : hit.end])[-1].casefold()
+        """Whether a mention's head is a plural noun ("nerves", "people"): its last word,
+        or a dose's before its "of" ("high doses of vitamin A")."""
+        text = self.doc[hit.start : hit.end]
+        dose = _DOSE_OF.match(text)
+        last = (dose.group(1) if dose else re.findall(r"[^\W_]+", text)[-1]).casefold()
         return last in IRREGULAR_PLURALS or folded(last) != last
 
     def _rival(
@@ -170,15 +208,38 @@ class Pronouns(Matcher):
             for h in top(prior + hits)
         )
 
-    def _subject(self, hits: list[Hit], start: int) -> Hit | None:
-        """The mention the sentence at ``start`` opens with, after at most one word ("The")
-        and a short opening phrase set off by a comma ("In conclusion, ..."); not one a
-        hyphen binds into a modifier ("One placebo-controlled trial ..."), no subject."""
+    def _subject(self, hits: list[Hit], start: int, main: bool = False) -> Hit | None:
+        """The mention the sentence at ``start`` opens with, after a short opening phrase
+        set off by a comma ("In conclusion, ...") or a prepositional phrase to its comma
+        ("In children with epilepsy, ..."), and with ``main`` (a sentence before the
+        pronoun's) after a subordinate clause to its comma ("Once you eat it, ..."); after
+        at most one word ("The") or words that only say which or how much ("Even mild
+        dehydration"); not one a hyphen binds into a modifier ("One placebo-controlled
+        trial ..."), no subject."""
+        openers = _PHRASE_OPENERS | _CLAUSE_OPENERS if main else _PHRASE_OPENERS
         for hit in ordered(hits):
-            lead = _OPENING.sub("", self.doc[start : hit.start], count=1).split()
+            lead = self._lead(self.doc[start : hit.start], openers)
+            if lead is None:
+                continue  # inside the phrase the sentence opens with
             bound = _BOUND.match(self.doc, hit.end)
-            return hit if len(lead) <= 1 and not bound else None
+            plain = len(lead) <= 1 or all(
+                w in _LEADS or w in GRADING or w in SEVERITY for w in lead
+            )
+            return hit if plain and not bound else None
         return None
+
+    @staticmethod
+    def _lead(text: str, openers: frozenset[str]) -> list[str] | None:
+        """The folded words of a sentence's opening ``text`` that stand before a mention in
+        its main clause: past a short phrase and its comma or colon, and past a phrase or
+        clause one of ``openers`` starts, to its comma; None while that one has not ended."""
+        text = _OPENING.sub("", text, count=1)
+        words = [folded(w) for w in re.findall(r"[^\W_]+", text)]
+        if words and words[0] in openers:
+            if "," not in text:
+                return None
+            words = [folded(w) for w in re.findall(r"[^\W_]+", text.split(",", 1)[1])]
+        return words
 
     def _object(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """An "it" ending a clause after a verb or "of" in a sentence that opens with a food
@@ -213,7 +274,7 @@ class Pronouns(Matcher):
             return []
         start = self.sentence_starts[s_no - 1]
         prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[s_no - 1]]
-        subject = self._subject(prior, start)
+        subject = self._subject(prior, start, main=True)
         if subject is None or self._plural(subject):
             return []
         names = {n.entity or n.key: n for n in self._names_at(subject, prior, None)}
@@ -223,3 +284,12 @@ class Pronouns(Matcher):
         if self.vocab.kind(name.type) != "Condition":
             return []
         return [Hit(word.start, word.end, name, "anaphora")]
+
+
+def pronoun(key: str) -> str:
+    """The pronoun of :data:`PRONOUNS` a folded word is or begins ("they're": "they"), or
+    the empty string."""
+    if key in PRONOUNS:
+        return key
+    contracted = _CONTRACTED.fullmatch(key)
+    return contracted.group(1) if contracted else ""

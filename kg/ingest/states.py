@@ -42,6 +42,12 @@ _HIGH = re.compile(
     r"(?:(?P<of>(?:levels?|concentrations?)\s+of)\s+)?$",
     re.IGNORECASE,
 )
+#: A high level said with the body part or fluid it is measured in: "elevated brain
+#: manganese", "high blood copper" (the part a mention of its own).
+_HIGH_IN = re.compile(
+    r"\b(?:high|higher|elevated|raised|increased)\s+(?P<part>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+$",
+    re.IGNORECASE,
+)
 _EXCESS_HEADS = ("excess", "toxicity")
 #: A fall of a nutrient said after it ("calcium falls too low", "zinc levels drop below
 #: normal"): its deficiency.
@@ -56,6 +62,13 @@ _HIGH_LEVELS = re.compile(r"\s+(?:levels?|concentrations?)\b", re.IGNORECASE)
 #: What stands between two items of a list: a comma (an "and" or "or" after it), or the
 #: conjunction alone.
 _NEXT_ITEM = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+#: A dose of a substance, which is the substance given in quantity ("high doses of
+#: vitamin A", "megadoses of niacin"): no state of it.
+_DOSES_OF = re.compile(
+    r"\b(?:(?:very|extremely)\s+)?(?:(?:high|large|huge|massive|excessive|low|small|moderate|"
+    r"daily|single|repeated)\s+)?(?:mega)?doses?\s+of\s+$",
+    re.IGNORECASE,
+)
 #: The head word of a state's name, by its class.
 _HEADS = {"DeficiencyState": "deficiency"}
 
@@ -69,6 +82,7 @@ class States(Matcher):
         "too much magnesium", "excess iron" its excess, "calcium falls too low" its
         deficiency (the graph's or the lexicon's "X
         deficiency" / "X excess", else one proposed with suggestions)."""
+        self._doses(sentence, hits)
         for hit in top(hits):
             if not self.vocab.is_a(hit.name.type, "Nutrient"):
                 continue
@@ -88,17 +102,42 @@ class States(Matcher):
                 self._low_after(hit, sentence, hits)
         hits[:] = ordered(hits)
 
+    def _doses(self, sentence: Sentence, hits: list[Hit]) -> None:
+        """A dose of a substance ("High doses of vitamin A") is a mention of the substance
+        by the whole phrase, as a curator quotes it: the substance in quantity, no state."""
+        spans = {(h.start, h.end) for h in hits}
+        for hit in top(hits):
+            if hit.how == "anaphora" or self.vocab.kind(hit.name.type) != "ChemicalEntity":
+                continue
+            cue = _DOSES_OF.search(self.doc, max(sentence.start, hit.start - 40), hit.start)
+            if cue is not None and (cue.start(), hit.end) not in spans:
+                hits.append(Hit(cue.start(), hit.end, hit.name, hit.how, named=False))
+
     def _high(self, hit: Hit, sentence: Sentence, hits: list[Hit]) -> None:
-        """A nutrient's excess said as its high level ("high manganese levels")."""
-        cue = _HIGH.search(self.doc, max(sentence.start, hit.start - 40), hit.start)
+        """A nutrient's excess said as its high level ("high manganese levels"), or as its
+        high amount in a body part or fluid ("elevated brain manganese")."""
+        window = max(sentence.start, hit.start - 40)
+        cue = _HIGH.search(self.doc, window, hit.start)
         levels = _HIGH_LEVELS.match(self.doc, hit.end, sentence.end)
-        if cue is None or not (cue.group("of") or levels):
+        part = None if cue else _HIGH_IN.search(self.doc, window, hit.start)
+        if part is not None and self._body_part(part.start("part"), part.end("part"), hits):
+            cue = part
+        elif cue is None or not (cue.group("of") or levels):
             return
-        if any(h.start < hit.start and cue.start() < h.end for h in hits):
+        first = part.start("part") if cue is part else hit.start  # the body part may stand
+        if any(h.start < first and cue.start() < h.end for h in hits):
             return
         name = self.state_of(hit, "Condition", _EXCESS_HEADS)
         end = levels.end() if levels else hit.end
         hits.append(Hit(cue.start(), end, name, name.how, named=False))
+
+    def _body_part(self, start: int, end: int, hits: list[Hit]) -> bool:
+        """Whether a mention of a body part or fluid spans ``start``-``end`` exactly."""
+        return any(
+            (h.start, h.end) == (start, end)
+            and self.vocab.kind(h.name.type) == "AnatomicalStructure"
+            for h in hits
+        )
 
     def _excess_after(self, hit: Hit, sentence: Sentence, hits: list[Hit]) -> None:
         """A nutrient's excess named by a head after it ("manganese excess", "zinc

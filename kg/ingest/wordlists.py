@@ -117,7 +117,8 @@ DESCRIBED_BY = wordset(
 #: deficiency may ...", "chronic deficiency"): they say how much, not of what.
 SEVERITY = wordset(
     """severe mild moderate marginal serious profound extreme chronic prolonged long term
-    lasting persistent untreated subclinical clinical borderline acute significant"""
+    lasting persistent untreated subclinical clinical borderline acute significant true real
+    actual overt frank"""
 )
 #: Words that say a nutrient runs short ("become deficient", "fall short"), each with the
 #: verbs before it that make them say so.
@@ -147,7 +148,7 @@ NP_HEADS: dict[str, str] = {
         "Disease",
     ),
     **dict.fromkeys(
-        ("damage", "pain", "inflammation", "weakness", "loss", "decline", "impairment"),
+        ("damage", "pain", "inflammation", "weakness", "loss", "decline", "impairment", "symptom"),
         "Phenotype",
     ),
     **dict.fromkeys(
@@ -170,7 +171,7 @@ NP_HEADS: dict[str, str] = {
     **dict.fromkeys(("function", "health"), "PhysiologicalFunction"),
     **dict.fromkeys(("metabolism", "synthesis", "production"), "BiologicalProcess"),
     **dict.fromkeys(
-        ("tablet", "pill", "capsule", "cereal", "oil", "juice", "flour", "bread", "extract"),
+        sorted(wordset("tablet pill capsule cereal oil juice flour bread extract drink remedy")),
         "Food",
     ),
     "diet": "Food",  # "a ketogenic diet", "a gluten-free diet": the graph's diets are foods
@@ -239,7 +240,7 @@ VERB_SLOTS = wordset(
 #: asleep", "changes your mood"): which one a word is depends on the words around it.
 NOUN_VERBS = wordset(
     """damage harm fall drop swing change shift rise dip spike surge decline lapse effect
-    affect release repair control function supplement ache cramp twitch"""
+    affect release repair control function supplement ache cramp twitch drink"""
 )
 #: Words that start an object or complement: after a word of NOUN_VERBS they make it a verb.
 OBJECT_STARTS = wordset(
@@ -306,7 +307,7 @@ FEELING_NOUNS = (
 #: "in the body"): a class head alone names no particular thing.
 GENERIC = frozenset(
     set(ANAPHOR_HEADS)
-    | wordset("""deficiency insufficiency acid damage loss decline impairment health metabolism
+    | wordset("""deficiency insufficiency acid damage loss decline impairment health
         synthesis production role level form type part body effect result amount risk study
         research time day year way use need system state activity factor agent material
         matter human man woman source product intake diet life""")
