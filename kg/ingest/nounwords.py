@@ -66,11 +66,10 @@ CLASS_VAGUE = (
     GENERIC
     | VAGUE_NOUNS
     | wordset(
-        """time day year week part type form result effect concern issue problem must priority
-        challenge question myth reason sign cause
-        option choice idea example case lot bit number thing member family group mix
-        combination mixture range variety class category name term word fuel building
-        block marker measure way risk benefit key component ingredient element difference
-        change increase decrease reduction rise fall drop improvement finding result"""
+        """week concern issue must priority challenge question myth reason cause option choice
+        idea example case lot bit number thing member family mix combination mixture range
+        variety class category name term word fuel building block marker measure benefit key
+        component ingredient difference change increase decrease reduction rise fall drop
+        improvement finding"""
     )
 )
