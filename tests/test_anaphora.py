@@ -224,6 +224,18 @@ def test_a_large_dose_of_nothing_named_is_one_of_the_nutrient_last_named(vocabul
     assert anaphors(doc, vocabulary) == expected
 
 
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [(" ", [("High doses", "niacin")]), ("\n\n", [])],  # no dose of another paragraph
+)
+def test_a_bare_dose_repeats_the_dose_said_further_back(vocabulary, gap, expected):
+    doc = (
+        "Long-term intake of high doses of niacin can cause anemia. The harm builds slowly."
+        f" Doctors check the blood every year.{gap}High doses may also cause seizures."
+    )
+    assert anaphors(doc, vocabulary) == expected
+
+
 # ---------------------------------------------------------------- object pronouns
 
 
@@ -238,6 +250,11 @@ def test_a_large_dose_of_nothing_named_is_one_of_the_nutrient_last_named(vocabul
         ("Zinc and anemia are linked. Doctors treat it.", []),  # another thing named
         ("Nuts are a source of selenium. Fish provides it to the body.", []),  # no clause end
         ("Nuts are a source of selenium. Vegans should take it.", []),  # no food gives it
+        # the foods "it" is found in: the one nutrient named before it in this sentence
+        ("Nuts are rich in selenium, and you can find it in eggs.", [("it", "selenium")]),
+        ("Zinc and iron matter, and you can find it in fish.", []),  # two nutrients
+        ("Selenium matters. You can find it in fish.", []),  # named in another sentence
+        ("Selenium helps, and the brain uses it in many ways.", []),  # no food after
     ],
 )
 def test_an_object_it_is_the_one_nutrient_named_before(vocabulary, doc, expected):

@@ -795,6 +795,18 @@ def test_a_process_of_a_mentioned_thing_is_proposed_not_the_thing(phrases, lexic
     assert process.xrefs == () and process.suggestions
 
 
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Zinc may slow nerve excitability.", "nerve excitability"),
+        ("Zinc may change nerve signal speed.", "nerve signal speed"),
+    ],
+)
+def test_how_fast_or_readily_a_function_acts_is_a_process_of_the_mention(phrases, doc, expected):
+    mentions, _ = run(doc, phrases)
+    assert [m.text for m in top(mentions)][1:] == [expected]
+
+
 def test_a_compound_with_a_product_head_is_a_proposed_food(phrases):
     doc = "Studies suggest that zinc supplements and zinc tablets help."
     mentions, _ = run(doc, phrases)

@@ -58,6 +58,13 @@ TYPES = {
     "people with scurvy": "PopulationGroup",
     "scurvy": "DeficiencyState",
     "irritable": "Phenotype",
+    "Biotin": "Nutrient",
+    "myelin synthesis": "BiologicalProcess",
+    "energy production": "BiologicalProcess",
+    "folate": "Nutrient",
+    "copper": "Nutrient",
+    "vitamin E": "Nutrient",
+    "healthy nerve function": "PhysiologicalFunction",
     "low mood": "Phenotype",
     "diet": "Food",
     "constipation": "Phenotype",
@@ -93,6 +100,17 @@ TYPES = {
     "people with more vitamin D": "PopulationGroup",
     "vitamin D": "Nutrient",
     "dementia": "Disease",
+    "Wernicke encephalopathy": "Disease",
+    "brain disorder": "Disease",
+    "confusion": "Phenotype",
+    "Pellagra": "DeficiencyState",
+    "dermatitis": "Phenotype",
+    "Scurvy": "DeficiencyState",
+    "people who smoke": "PopulationGroup",
+    "Vitamin B6 deficiency": "DeficiencyState",
+    "people with kidney failure": "PopulationGroup",
+    "a daily supplement": "Food",
+    "iodine": "Nutrient",
 }
 
 
@@ -181,6 +199,22 @@ def test_a_name_that_coordinates_two_mentions_stands_for_both():
          ["Curcumin", "turmeric"], {("turmeric", "contains", "Curcumin", False)}),
         ("Omega-3 fats, found in oily fish, may help the brain.", ["Omega-3 fats", "oily fish"],
          {("oily fish", "sourceOf", "Omega-3 fats", False)}),
+        # an adverb on the participle, a set noun before the signs
+        ("Wernicke encephalopathy, an acute brain disorder classically defined by a triad of "
+         "confusion.", ["Wernicke encephalopathy", "brain disorder", "confusion"],
+         {("Wernicke encephalopathy", "isA", "brain disorder", False),
+          ("Wernicke encephalopathy", "hasSymptom", "confusion", False)}),
+        ("Pellagra is typically characterised by dermatitis.", ["Pellagra", "dermatitis"],
+         {("Pellagra", "hasSymptom", "dermatitis", False)}),
+        # where a condition turns up, or can occur though rare, is whom it threatens
+        ("Today scurvy turns up mainly in people who smoke.", ["Scurvy", "people who smoke"],
+         {("people who smoke", "atRiskOf", "scurvy", False)}),
+        ("Vitamin B6 deficiency is rare but can occur in people with kidney failure.",
+         ["Vitamin B6 deficiency", "people with kidney failure"],
+         {("people with kidney failure", "atRiskOf", "Vitamin B6 deficiency", False)}),
+        # a participle that only tells which indefinite thing is meant states nothing
+        ("Doctors advise a daily supplement containing iodine.",
+         ["a daily supplement", "iodine"], set()),
         # a group of people runs a risk; what it had does the rest
         ("People with more vitamin D had a lower risk of dementia.",
          ["people with more vitamin D", "vitamin D", "dementia"], set()),
@@ -270,3 +304,28 @@ def test_subjects_and_objects_farther_away(text, names, expected):
 )  # fmt: skip
 def test_words_that_state_no_relation(text, names, expected):
     assert triples(text, *names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "lists", "expected"),
+    [
+        # what a thing does to the agents of a process it does to the process; the agents,
+        # picked out by the participle, promote nothing themselves
+        ("Biotin activates enzymes involved in myelin synthesis.",
+         ["Biotin", "enzymes", "myelin synthesis"], (),
+         {("Biotin", "promotes", "myelin synthesis", False)}),
+        ("Biotin blocks enzymes needed for energy production.",
+         ["Biotin", "enzymes", "energy production"], (),
+         {("Biotin", "disrupts", "energy production", False),
+          ("Biotin", "reduces", "enzymes", False)}),
+        # a list's need stated after it, in a relative clause of its own
+        ("It takes folate, copper and vitamin E, all of which are needed for healthy nerve"
+         " function.",
+         ["folate", "copper", "vitamin E", "healthy nerve function"],
+         (("folate", "copper", "vitamin E"),),
+         {(n, "requiredFor", "healthy nerve function", False)
+          for n in ("folate", "copper", "vitamin E")}),
+    ],
+)  # fmt: skip
+def test_relations_through_an_intermediate(text, names, lists, expected):
+    assert triples(text, *names, lists=lists) == expected

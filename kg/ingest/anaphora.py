@@ -10,7 +10,7 @@ from operator import itemgetter
 from kg.ingest.classnouns import ClassNouns
 from kg.ingest.matching import Hit, Word, ordered, top
 from kg.ingest.model import Sentence
-from kg.ingest.pronouns import CLAUSE_BREAKS, Pronouns, pronoun
+from kg.ingest.pronouns import CLAUSE_BREAKS, DOSE_OF, Pronouns, pronoun
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
     ANAPHOR_DETERMINERS,
@@ -39,7 +39,7 @@ _FALLS = wordset("drop drops dropped dip dips dipped fall falls fell plummet plu
 _LEVELS = wordset("level levels store stores status")
 _OWNERS = wordset("your our his her")
 #: Words of how much or how often a substance is used ("Heavy or frequent use", "long-term
-#: use"), and how many sentences back the substance used may be named.
+#: use"), and how many sentences back the substance used (or a dose said before) may be named.
 _USE_SIZES = wordset(
     """heavy frequent regular long short term chronic prolonged excessive daily
     recreational repeated or and"""
@@ -231,10 +231,27 @@ class Anaphora(Pronouns, ClassNouns):
         if first and words[first - 1].key not in STOPWORDS | CLAUSE_BREAKS:
             return []  # "vitamin C doses", "zinc megadoses": a named dose
         start = words[first].start
-        last = self.last_nutrient(s_no, start, hits) or self._last_substance(s_no, start, hits)
+        last = (
+            self.last_nutrient(s_no, start, hits)
+            or self._last_dose(s_no, start, hits)
+            or self._last_substance(s_no, start, hits)
+        )
         if last is None:
             return []
         return [Hit(words[first].start, words[i].end, last.name, "anaphora")]
+
+    def _last_dose(self, s_no: int, before: int, hits: list[Hit]) -> Hit | None:
+        """The dose of a named thing said last in the paragraph ("high doses of vitamin
+        B6 ... High doses may also cause ..."): a bare dose repeats the dose a text is
+        about, further back than a nutrient named in passing is looked for."""
+        recent: list[Hit] = []
+        for k in range(s_no - 1, max(-1, s_no - _USE_REACH), -1):
+            if self._paragraph_ends(k):
+                break
+            recent += [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
+        doses = [h for h in top(recent + [h for h in hits if h.end <= before])
+                 if h.how != "anaphora" and DOSE_OF.match(self.doc[h.start : h.end])]  # fmt: skip
+        return max(doses, key=lambda h: (h.start, -h.end), default=None)
 
     def _use(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """Heavy or long use of no named thing ("Heavy or frequent use may cause ...") is

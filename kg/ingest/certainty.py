@@ -189,7 +189,7 @@ def _governs(
         return min([s for s, _ in terminators if s >= at], default=len(text))
 
     def open_between(a: int, b: int) -> bool:
-        if any(a <= s and e <= b for s, e in terminators):
+        if any(a <= s and (e <= b or s == b) for s, e in terminators):
             return False
         return rule.max_scope is None or len(_WORDS.findall(text[a:b])) <= rule.max_scope
 
@@ -219,7 +219,13 @@ def assess(
     reading = _read(text)
     cue = (cue_span[0] - base, cue_span[1] - base)
     own = [(m.start - base, m.end - base) for m in (subject, object)]
-    terminators = [span for span in reading.terminators if not _overlaps(span, cue)]
+    # one inside the cue's words is its own ("X, which may cause Y"), save a comma's the
+    # cue opens with: ", all of which are needed for Y" ends the clause before it
+    terminators = [
+        s
+        for s in reading.terminators
+        if not _overlaps(s, cue) or (s[0] == cue[0] and text.startswith(",", s[0]))
+    ]
     chain = _context().chain
     fired: dict[str, list[str]] = {category: [] for category in _CATEGORIES}
     for modifier in reading.modifiers:

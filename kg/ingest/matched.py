@@ -1,7 +1,8 @@
 """What a cue's match holds besides its slots, for :mod:`kg.ingest.relations`: where its
 cue words are, the mentions no relation of it may end at (one its cue words hold, one on
 another line than a match a line holds), and the matches that state no relation at all
-(a participle that is an adjective, a subject that a gerund of undoing makes an object).
+(a participle that is an adjective, a subject that a gerund of undoing makes an object),
+and the subjects a participle only describes (an indefinite thing named by what it holds).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from kg.ingest.cues import CueLexicon
 from kg.ingest.masked import TOKEN, Masked
 from kg.ingest.model import Mention
 
-__all__ = ["adjectival", "cue_words", "other_lines", "undone", "within_words"]
+__all__ = ["adjectival", "cue_words", "described", "other_lines", "undone", "within_words"]
 
 
 def _literals(match: re.Match[str]) -> list[str]:
@@ -77,3 +78,17 @@ def adjectival(match: re.Match[str], cue_start: int, cue_end: int, masked: Maske
     if "Y" not in match.re.groupindex or participle is None or cue_start < participle.start():
         return False
     return bool(_FINITE.match(masked.text, match.end("Y")))
+
+
+#: A participle that names a thing by what it holds, as a reduced relative clause does.
+_HOLDING = re.compile(r"(?:containing|providing|supplying)\b", re.IGNORECASE)
+#: An indefinite article opening a mention: one thing, not yet known to the reader.
+_INDEFINITE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+
+
+def described(words: str, subject: Mention) -> bool:
+    """Whether the cue's words are a participle that only tells which indefinite thing
+    ``subject`` is ("a supplement containing X slowed Y", "advise a daily supplement
+    containing X"): it picks one out for the clause's own claim and says nothing of such
+    things in general, as "supplements contain X" or "a supplement contains X" would."""
+    return bool(_HOLDING.match(words) and _INDEFINITE.match(subject.text))

@@ -10,10 +10,10 @@ from kg.ingest.model import Sentence
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import GRADING, IRREGULAR_PLURALS, SEVERITY, is_verb, wordset
 
-__all__ = ["CLAUSE_BREAKS", "PRONOUNS", "Pronouns", "pronoun"]
+__all__ = ["CLAUSE_BREAKS", "DOSE_OF", "PRONOUNS", "Pronouns", "pronoun"]
 
 #: A dose of a substance, whose head is the dose ("high doses of vitamin A").
-_DOSE_OF = re.compile(r".*?\b((?:mega)?doses?|amounts?)\s+of\s", re.IGNORECASE)
+DOSE_OF = re.compile(r".*?\b((?:mega)?doses?|amounts?)\s+of\s", re.IGNORECASE)
 #: Pronouns that open a clause, and whether each is plural.
 PRONOUNS = {"it": False, "its": False, "they": True, "their": True}
 #: A pronoun with a verb contracted onto it ("they're", "it'll"): one word of the text.
@@ -53,6 +53,9 @@ _OBJECT_END = re.compile(
     r"|\s+(?:if|when|unless|because|once|until|while)\b",
     re.IGNORECASE,
 )
+#: A source phrase after an object "it" ("find it in lettuce", "get it from fish"): the
+#: foods it names hold what "it" points back at.
+_SOURCE_AFTER = re.compile(r"\s+(?:in|from)\s+(?:(?:the|some|many|most|other)\s+)?", re.I)
 #: Participles that keep "it is ... to" pleonastic ("it is recommended to"); others make
 #: it point at something ("it is added to cereals", "it is needed to make DNA").
 _ADVISING = wordset("recommended advised suggested encouraged")
@@ -188,7 +191,7 @@ class Pronouns(Matcher):
         """Whether a mention's head is a plural noun ("nerves", "people"): its last word,
         or a dose's before its "of" ("high doses of vitamin A")."""
         text = self.doc[hit.start : hit.end]
-        dose = _DOSE_OF.match(text)
+        dose = DOSE_OF.match(text)
         last = (dose.group(1) if dose else re.findall(r"[^\W_]+", text)[-1]).casefold()
         return last in IRREGULAR_PLURALS or folded(last) != last
 
@@ -249,9 +252,10 @@ class Pronouns(Matcher):
         before = [h for h in hits if h.end <= word.start]
         opener = self._subject(before, self.sentence_starts[-1])
         food = opener is not None and self.vocab.kind(opener.name.type) == "Food"
-        if word.key != "it" or not (last == "of" or is_verb(last)) or not (
-            _OBJECT_END.match(self.doc, word.end)):  # fmt: skip
+        if word.key != "it" or not (last == "of" or is_verb(last)):
             return []
+        if not _OBJECT_END.match(self.doc, word.end):
+            return self._sourced_object(word, before, hits)
         if not food:
             return self._condition_object(s_no, word, before)
         things = {h.name.entity or h.name.key: h.name
@@ -262,6 +266,23 @@ class Pronouns(Matcher):
         if name is not None and nutrient:
             return [Hit(word.start, word.end, name, "anaphora")]
         return self._condition_object(s_no, word, before)
+
+    def _sourced_object(self, word: Word, before: list[Hit], hits: list[Hit]) -> list[Hit]:
+        """An object "it" with the foods it is found in after it ("... are packed with
+        nitrate, and you can also find it in lettuce") is the one nutrient this sentence
+        names before it: a list of sources names what they hold, and a nutrient further
+        back may be a rival the text set aside ("the ready-made form")."""
+        source = _SOURCE_AFTER.match(self.doc, word.end)
+        food = source and next((h for h in hits if h.start == source.end()), None)
+        if not food or self.vocab.kind(food.name.type) != "Food":
+            return []
+        things = {h.name.entity or h.name.key: h.name for h in top(before)
+                  if h.how != "anaphora" and self.vocab.kind(h.name.type) != "Food"
+                  and not self._plural(h)}  # fmt: skip
+        name = things.popitem()[1] if len(things) == 1 else None
+        if name is None or not self.vocab.is_a(name.type, "Nutrient"):
+            return []
+        return [Hit(word.start, word.end, name, "anaphora")]
 
     def _condition_object(self, s_no: int, word: Word, before: list[Hit]) -> list[Hit]:
         """An "it" ending a clause after a verb ("Sugar has not been shown to cause it")

@@ -25,7 +25,14 @@ from kg.ingest.arguments import after_preposition, argument_phrases, is_argument
 from kg.ingest.certainty import assess
 from kg.ingest.cues import CUES, Cue, CueLexicon, Reading, load_cues
 from kg.ingest.intake import intake
-from kg.ingest.matched import adjectival, cue_words, other_lines, undone, within_words
+from kg.ingest.matched import (
+    adjectival,
+    cue_words,
+    described,
+    other_lines,
+    undone,
+    within_words,
+)
 from kg.ingest.model import Candidate, Mention, Sentence
 from kg.ingest.slots import Masked, slot_options
 from kg.ingest.spread import expand, plain
@@ -123,6 +130,7 @@ def _readings(
     if undone(xs, cue_start, masked, lexicon):
         return  # "correcting «a deficiency» improves Y": the deficiency improves nothing
     words = masked.words(cue_start, cue_end)
+    xs = [x for x in xs if not described(words, x)]
     span = masked.span(cue_start, cue_end)
     within = within_words(match, masked)
     elsewhere = other_lines(match, masked)

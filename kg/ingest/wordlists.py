@@ -200,6 +200,11 @@ PROCESS_HEADS: dict[str, str] = {
         "BiologicalProcess",
     ),
     **dict.fromkeys(("functioning", "performance", "control", "tone"), "PhysiologicalFunction"),
+    # how fast or how readily a function acts, and when a process starts: "conduction
+    # velocity", "reaction speed", "nerve excitability", "sleep onset" ("activity" is left
+    # out: "glutamate activity" is the substance acting)
+    **dict.fromkeys(("velocity", "speed", "excitability"), "PhysiologicalFunction"),
+    "onset": "BiologicalProcess",
     "supplementation": "Food",  # taking a supplement: "zinc supplementation", not "oral"
 }
 #: Heads that name an episode of the condition before them ("migraine attacks", "asthma
