@@ -4,6 +4,7 @@ mention they point back at."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
 
@@ -244,14 +245,22 @@ class Anaphora(Pronouns, ClassNouns):
         """The dose of a named thing said last in the paragraph ("high doses of vitamin
         B6 ... High doses may also cause ..."): a bare dose repeats the dose a text is
         about, further back than a nutrient named in passing is looked for."""
+        return self._latest(s_no, before, hits, in_paragraph=True, keep=lambda h: (
+            h.how != "anaphora" and bool(DOSE_OF.match(self.doc[h.start : h.end]))))  # fmt: skip
+
+    def _latest(
+        self, s_no: int, before: int, hits: list[Hit], keep: Callable[[Hit], bool],
+        in_paragraph: bool = False,
+    ) -> Hit | None:  # fmt: skip
+        """The last mention ``keep`` takes, of this sentence before ``before`` or of the
+        ``_USE_REACH`` sentences before it (not past a paragraph's end if ``in_paragraph``)."""
         recent: list[Hit] = []
-        for k in range(s_no - 1, max(-1, s_no - _USE_REACH), -1):
-            if self._paragraph_ends(k):
+        for k in range(s_no - 1, max(-1, s_no - _USE_REACH - 1), -1):
+            if in_paragraph and self._paragraph_ends(k):
                 break
             recent += [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
-        doses = [h for h in top(recent + [h for h in hits if h.end <= before])
-                 if h.how != "anaphora" and DOSE_OF.match(self.doc[h.start : h.end])]  # fmt: skip
-        return max(doses, key=lambda h: (h.start, -h.end), default=None)
+        kept = [h for h in top(recent + [h for h in hits if h.end <= before]) if keep(h)]
+        return max(kept, key=lambda h: (h.start, -h.end), default=None)
 
     def _use(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """Heavy or long use of no named thing ("Heavy or frequent use may cause ...") is
@@ -267,13 +276,10 @@ class Anaphora(Pronouns, ClassNouns):
         if first and words[first - 1].key not in STOPWORDS | CLAUSE_BREAKS:
             return []  # "alcohol use": a named use
         start = words[first].start
-        recent = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - _USE_REACH), s_no)
-                  for m, n in self.found[k]]  # fmt: skip
-        used = [h for h in top(recent + [h for h in hits if h.end <= start])
-                if self.vocab.kind(h.name.type) == "ChemicalEntity"
-                and not self.vocab.is_a(h.name.type, "Nutrient")
-                and folded(self.doc[h.start : h.end].split()[-1]) not in ANAPHOR_HEADS]  # fmt: skip
-        last = max(used, key=lambda h: (h.start, -h.end), default=None)
+        last = self._latest(s_no, start, hits, keep=lambda h: (
+            self.vocab.kind(h.name.type) == "ChemicalEntity"
+            and not self.vocab.is_a(h.name.type, "Nutrient")
+            and folded(self.doc[h.start : h.end].split()[-1]) not in ANAPHOR_HEADS))  # fmt: skip
         return (
             [] if last is None else [Hit(words[first].start, words[i].end, last.name, "anaphora")]
         )
