@@ -19,9 +19,11 @@ import gzip
 import hashlib
 import pickle
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from heapq import nsmallest
 from itertools import compress
 from pathlib import Path
@@ -36,7 +38,7 @@ __all__ = ["DATA", "Lexicon", "trigrams"]
 DATA = Path(__file__).resolve().parent / "data" / "lexicon.tsv.gz"
 #: Bump when the cached form or the folding of names (kg.ingest.names) changes, so an old
 #: cache is never read as a new one.
-_CACHE_FORMAT = "lexicon-index 4"
+_CACHE_FORMAT = "lexicon-index 5"
 
 
 def trigrams(folded: str) -> frozenset[str]:
@@ -61,11 +63,15 @@ class _Index:
     synonyms: list[str]  # "|"-joined
     types: list[str]
     seen_in: list[str]
-    names: dict[str, tuple[int, ...]]  # folded name -> term numbers, labels first
-    keys: list[str]  # the folded names, numbered for the trigram index
+    keys: list[str]  # the folded names, sorted: numbered for the trigram index, bisected
+    #: Key ``k``'s term numbers (labels first) are ``numbers[starts[k] : starts[k + 1]]``:
+    #: two arrays unpickle in a blink, where a dict of 300,000 tuples took a third of a load.
+    starts: array
+    numbers: array
     grams: dict[str, array]  # trigram -> numbers of the keys that have it
     sizes: array  # how many trigrams each key has
     reach: dict[str, int]  # first word -> the length of the longest key it starts
+    max_words: int  # the most words of any key
 
 
 def _read_table(data: bytes) -> _Index:
@@ -85,11 +91,12 @@ def _read_table(data: bytes) -> _Index:
         by_label.setdefault(fold(label), []).append(number)
         for name in filter(None, names.split("|")):
             by_synonym.setdefault(fold(name), []).append(number)
-    names = {}
-    for key in sorted(by_label.keys() | by_synonym.keys()):
+    keys = sorted(by_label.keys() | by_synonym.keys())
+    starts, numbers = array("I", [0]), array("I")
+    for key in keys:
         first = by_label.get(key, [])
-        names[key] = tuple(first + [n for n in by_synonym.get(key, []) if n not in first])
-    keys = list(names)
+        numbers.extend(first + [n for n in by_synonym.get(key, []) if n not in first])
+        starts.append(len(numbers))
     postings: dict[str, list[int]] = {}
     sizes = array("H")
     for number, key in enumerate(keys):
@@ -101,9 +108,11 @@ def _read_table(data: bytes) -> _Index:
     reach: dict[str, int] = {}
     for key in keys:
         extend_reach(reach, key)
+    most = max(key.count(" ") + 1 for key in keys)
     return _Index(
         tuple(header),
-        *(curies, labels, synonyms, types, seen_in, names, keys, grams_index, sizes, reach),
+        *(curies, labels, synonyms, types, seen_in, keys, starts, numbers, grams_index, sizes),
+        *(reach, most),
     )
 
 
@@ -112,19 +121,28 @@ class _Names(Mapping[str, tuple[Term, ...]]):
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
-        self._names = lexicon._index.names
+        self._keys = lexicon._index.keys
 
     def __getitem__(self, key: str) -> tuple[Term, ...]:
-        return tuple(self._lexicon._term(n) for n in self._names[key])
+        number = self._number(key)
+        if number is None:
+            raise KeyError(key)
+        return tuple(map(self._lexicon._term, self._lexicon._numbers(number)))
 
     def __contains__(self, key: object) -> bool:
-        return key in self._names
+        return isinstance(key, str) and self._number(key) is not None
+
+    def _number(self, key: str) -> int | None:
+        """The number of ``key`` among the sorted keys, or None when it is none of them."""
+        number = bisect_left(self._keys, key)
+        found = number < len(self._keys) and self._keys[number] == key
+        return number if found else None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._names)
+        return len(self._keys)
 
 
 class Lexicon:
@@ -140,11 +158,10 @@ class Lexicon:
     def __init__(self, index: _Index) -> None:
         self._index = index
         self._terms: dict[int, Term] = {}
-        self._by_curie = {curie: n for n, curie in enumerate(index.curies)}
         #: Folded name -> its terms; iterate or test ``in`` without making Terms.
         self.names: Mapping[str, tuple[Term, ...]] = _Names(self)
         #: The most words of any name, how far a longest-match finder needs to look ahead.
-        self.max_words = max(key.count(" ") + 1 for key in index.keys)
+        self.max_words = index.max_words
         #: First word -> the length of the longest name it starts, how far a longest-match
         #: finder needs to look ahead from it (read at every word of a document).
         self.reach: Mapping[str, int] = index.reach
@@ -190,6 +207,16 @@ class Lexicon:
             self._terms[number] = term
         return term
 
+    def _numbers(self, key_number: int) -> array:
+        """The term numbers of the key numbered ``key_number``, labels first."""
+        index = self._index
+        return index.numbers[index.starts[key_number] : index.starts[key_number + 1]]
+
+    @cached_property
+    def _by_curie(self) -> dict[str, int]:
+        """CURIE -> term number, made when a term is first asked for by CURIE."""
+        return {curie: n for n, curie in enumerate(self._index.curies)}
+
     def term(self, curie: str) -> Term | None:
         """The term with ``curie``, or None when the lexicon has none."""
         number = self._by_curie.get(curie)
@@ -226,7 +253,7 @@ class Lexicon:
         )
         found: dict[str, Suggestion] = {}
         for negative, _, _, number in scored:
-            for term_number in index.names[index.keys[number]]:
+            for term_number in self._numbers(number):
                 curie = index.curies[term_number]
                 if curie not in found:
                     label, seen_in = index.labels[term_number], index.seen_in[term_number]
