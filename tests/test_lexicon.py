@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.base.vocab import CURIE_PREFIXES
-from kg.ingest.lexicon import DATA, Lexicon, _most_shared, trigrams
+from kg.ingest.lexicon import DATA, Lexicon, trigrams
 from kg.ingest.names import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,9 +347,29 @@ def test_every_curated_xref_is_cross_checked_against_the_lexicon(lexicon):
     assert len(_curated_xrefs()) - len(found) >= 40  # the rest agree by label or synonym
 
 
-@given(st.lists(st.integers(0, 40), max_size=300), st.integers(1, 60))
-def test_the_most_shared_names_are_those_most_common_gives(numbers, n):
-    """Suggestions rank the names ``Counter.most_common`` keeps, ties to the first counted:
-    the threshold pass that replaced it keeps the very same entries."""
-    shared = Counter(numbers)
-    assert _most_shared(shared, n) == dict(shared.most_common(n))
+def _suggested_by_counting(lexicon: Lexicon, name: str, k: int) -> list[tuple[str, float]]:
+    """Suggestions the plain way, beside numpy's: every name's shared trigrams counted
+    with a Counter, every name sharing one scored and sorted, the first k terms kept."""
+    index, query = lexicon._index, trigrams(fold(name))
+    shared = Counter(n for gram in query for n in index.grams.get(gram, ()))
+    ranked = sorted(
+        (-2 * c / (len(query) + index.sizes[n]), len(index.keys[n]), index.keys[n], n)
+        for n, c in shared.items()
+    )[: 8 * k]
+    found: dict[str, float] = {}
+    for negative, _, _, n in ranked:
+        for term in lexicon.names[index.keys[n]]:
+            found.setdefault(term.curie, round(-negative, 4))
+        if len(found) >= k:
+            break
+    return list(found.items())[:k]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.text(alphabet="aeinorstlcmbv12 -", min_size=1, max_size=24),
+    st.integers(1, 8),
+)
+def test_suggestions_are_the_best_dice_scores_a_plain_count_finds(lexicon, name, k):
+    found = [(s.curie, s.score) for s in lexicon.suggest(name, k=k)]
+    assert found == _suggested_by_counting(lexicon, name, k)
