@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-import yaml
-
 from kg.ingest.regexwords import Sieve, words_of
+from kg.ingest.ruledata import read_rules
 
 __all__ = ["CUES", "GLOSS", "Cue", "CueLexicon", "CuePattern", "Reading", "load_cues"]
 
@@ -241,7 +240,7 @@ def _compile(
 @cache
 def load_cues(path: Path = CUES) -> CueLexicon:
     """The compiled cues of ``path``, once per process."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_rules(path)
     gap = data["gap"]
     stop = _words(gap["stop"])
     before_stop = _words(gap["before_stop"])
