@@ -41,7 +41,7 @@ def test_every_command_has_an_example(runner):
 
 HEAVY = ("rdflib", "pyshacl", "pyoxigraph", "networkx", "yaml", "pyvis", "starlette",
          "uvicorn", "httpx", "pandas", "jinja2", "syntok", "linkml_runtime",
-         "biolink_model")  # fmt: skip
+         "biolink_model", "numpy")  # fmt: skip
 
 
 @pytest.mark.parametrize("module", ["kg.cli", "nnkg"])
