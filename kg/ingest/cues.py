@@ -2,7 +2,8 @@
 
 Each cue is a set of templates over a sentence whose mentions are replaced by slots
 (``«i»``); ``{X}`` and ``{Y}`` are the subject and object slots, ``{be}`` a form of "to be"
-(or "remain") with its adverbs, ``{_}`` up to two free words. Between a slot and the cue
+(or "remain") with its adverbs, ``{_}`` up to two free words, and ``{name}`` a fragment
+several templates share, written once under the lexicon's ``phrases``. Between a slot and the cue
 words a few other words may stand ("X can also cause Y"), never a clause word
 (``gap.stop``) nor, before the cue, a subject pronoun (``gap.before_stop``): those start
 another clause or subject. A gap crosses no bracket, save a parenthesis right after a slot,
@@ -37,6 +38,8 @@ _BE = (
     r"frequently|typically|sometimes|naturally|especially|particularly|only|[a-z]+ly))*"
 )
 _MACROS = {"{be}": _BE, "{_}": r"(?:[\w’'-]+\s+){0,2}"}
+#: A ``{name}`` left in a template once its phrases are written out: a phrase missing.
+_PHRASE = re.compile(r"\{(?!X\}|Y\})[A-Za-z_]\w*\}")
 #: One word of a gap: a comma or a run of characters that are not space, a slot or a
 #: clause mark. ``_WHOLE`` takes the run to its end (a possessive quantifier). A gap made
 #: of whole words, save a last one that may end early for the cue words to start inside
@@ -171,8 +174,6 @@ def _words(words: Iterable[str]) -> str:
 
 def _literal(text: str) -> str:
     """A template's cue words as a regular expression, word-bounded at its ends."""
-    for macro, expansion in _MACROS.items():
-        text = text.replace(macro, expansion)
     text = re.sub(r" +", r"\\s+", text.strip())
     before = "" if text.startswith(",") else r"(?<![\w’'-])"
     return rf"{before}(?:{text})(?![\w’'-])"
@@ -245,11 +246,12 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     stop = _words(gap["stop"])
     before_stop = _words(gap["before_stop"])
     participle = _adjectival(data["adjective_after"])
+    phrases = {f"{{{name}}}": text for name, text in (data.get("phrases") or {}).items()}
     cues = []
     for cue in data["cues"]:
         after_stop = _words([*gap["after_stop"], *cue.get("extra_after_stop", ())])
         before, after = cue.get("gap_before", gap["before"]), cue.get("gap_after", gap["after"])
-        templates = _templates(cue)
+        templates = _templates(cue, phrases)
         patterns = tuple(
             CuePattern(_compile(t, before, after, (stop, before_stop, after_stop), participle))
             for t in templates
@@ -298,13 +300,22 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     )
 
 
-def _templates(cue: dict) -> list[str]:
-    """A cue's templates; for a ``coordinated`` cue, each that opens with its subject also
-    as the second verb of a clause, the subject left to the clause (``_COORDINATION``)."""
+def _templates(cue: dict, phrases: dict[str, str]) -> list[str]:
+    """A cue's templates, their ``{name}`` phrases written out (the lexicon's ``phrases``,
+    then ``{be}`` and ``{_}``); for a ``coordinated`` cue, each that opens with its subject
+    also as the second verb of a clause, the subject left to the clause (``_COORDINATION``)."""
     templates = list(cue["templates"])
     if cue.get("coordinated", False):
         templates += [_COORDINATION + t[4:] for t in cue["templates"] if t.startswith("{X} ")]
-    return templates
+    written = []
+    for template in templates:
+        for name, text in [*phrases.items(), *_MACROS.items()]:
+            template = template.replace(name, text)
+        unknown = _PHRASE.search(template)
+        if unknown:
+            raise ValueError(f"cue {cue['id']}: no phrase {unknown.group()} in the lexicon")
+        written.append(template)
+    return written
 
 
 def _indexed(cues: Iterable[Cue]) -> tuple[tuple, Sieve]:
