@@ -420,6 +420,16 @@ def test_study_hedges(text, subject, cue, obj, certainty):
             "homocysteine",
             False,
         ),
+        # a finding denied after the noun phrase that states it; not a verb farther back
+        ("Its effect on memory was not demonstrated.", "Its", "effect on", "memory", True),
+        ("A link between zinc and anemia has not been found.", "zinc", "and", "anemia", True),
+        (
+            "Zinc lowered homocysteine, and this benefit was not seen with copper.",
+            "Zinc",
+            "lowered",
+            "homocysteine",
+            False,
+        ),
     ],
 )
 def test_null_results_are_denials(text, subject, cue, obj, negated):

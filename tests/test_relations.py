@@ -616,6 +616,20 @@ def test_a_pronoun_after_a_list_opens_a_clause_of_its_own():
     assert found == {("it", "requiredFor", "memory", False)}
 
 
+def test_a_comma_and_a_conjunction_after_a_series_open_a_clause_of_their_own():
+    # The stand-in list stage joins "zinc, iron and folate, and vitamin C" and "blood, and
+    # zinc"; a series has one conjunction, so only vitamin C is needed for memory, and
+    # only zinc (not blood) protects neurons.
+    text = "Beef is a source of zinc, iron and folate, and vitamin C is needed for memory."
+    found = triples(text, "beef", "zinc", "iron", "folate", "vitamin C", "memory")
+    assert {t for t in found if t[1] == "requiredFor"} == {
+        ("vitamin C", "requiredFor", "memory", False)
+    }
+    text = "Iron is carried in the blood, and zinc protects neurons."
+    found = triples(text, "iron", "blood", "zinc", "neurons")
+    assert {t for t in found if t[2] == "neurons"} == {("zinc", "promotes", "neurons", False)}
+
+
 def test_the_object_of_a_relative_clause_is_not_the_subject_of_the_main_verb():
     text = "People who avoid beef are at risk of iron deficiency."
     found = triples(text, "people", "beef", "iron deficiency")

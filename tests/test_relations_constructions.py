@@ -111,6 +111,15 @@ TYPES = {
     "people with kidney failure": "PopulationGroup",
     "a daily supplement": "Food",
     "iodine": "Nutrient",
+    "vitamin B12 tablets": "Food",
+    "nerve damage": "Phenotype",
+    "Piperine": "ChemicalEntity",
+    "alkaloid": "ChemicalEntity",
+    "black pepper": "Food",
+    "curcumin absorption": "BiologicalProcess",
+    "Sailors": "PopulationGroup",
+    "Vitamin K": "Nutrient",
+    "significant association": "PhysiologicalFunction",
 }
 
 
@@ -138,6 +147,14 @@ def test_a_name_that_coordinates_two_mentions_stands_for_both():
         ("ALA", "causes", "nausea", False),
         ("ALA", "causes", "vomiting", False),
     }
+
+
+def test_a_noun_of_statistical_relation_is_the_cues_not_a_mention():
+    text = "Vitamin K intake showed no significant association with dementia."
+    names = ["Vitamin K", "significant association", "dementia"]
+    top, _ = top_level(Sentence(0, len(text), text), mentions_in(text, names, types=TYPES))
+    assert [m.text for m in top] == ["Vitamin K", "dementia"]
+    assert triples(text, *names) == {("Vitamin K", "linkedTo", "dementia", True)}
 
 
 # ---------------------------------------------------------------- cue words
@@ -269,6 +286,16 @@ def test_a_dash_glosses_a_condition_by_its_signs_on_its_own_line():
          {("dehydration", "causes", "headaches", False)}),
         ("Iron deficiency, however, can cause fatigue.", ["Iron deficiency", "fatigue"],
          {("Iron deficiency", "causes", "fatigue", False)}),
+        # the object of a clause of time with a pronoun subject is no subject of the verb
+        # after it; the noun before the clause is
+        ("Taking vitamin B12 tablets while you keep using nitrous oxide does not prevent "
+         "nerve damage.", ["vitamin B12 tablets", "Nitrous oxide", "nerve damage"],
+         {("vitamin B12 tablets", "prevents", "nerve damage", True)}),
+        # the head of an appositive's phrase renames the mention before it
+        ("Piperine, an alkaloid from black pepper, increases curcumin absorption.",
+         ["Piperine", "alkaloid", "black pepper", "curcumin absorption"],
+         {("Piperine", "isA", "alkaloid", False),
+          ("Piperine", "promotes", "curcumin absorption", False)}),
         # what a group named by its intake went on to have, the intake caused
         ("Patients on metformin developed vitamin B12 deficiency.",
          ["Patients on metformin", "metformin", "vitamin B12 deficiency", "vitamin B12"],
@@ -292,6 +319,8 @@ def test_subjects_and_objects_farther_away(text, names, expected):
         ("The diet lowered homocysteine and raised cholesterol.",
          ["diet", "homocysteine", "cholesterol"],
          {("diet", "reduces", "homocysteine", False), ("diet", "promotes", "cholesterol", False)}),
+        # what a group developed once is an event, no standing risk
+        ("Sailors once developed scurvy on long voyages.", ["Sailors", "Scurvy"], set()),
         # a gerund of undoing makes its object no subject
         ("Whether correcting a deficiency improves depression is not known.",
          ["deficiency", "depression"], set()),

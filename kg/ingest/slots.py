@@ -60,6 +60,15 @@ _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and|or|nor|as well as)\s*", re.IGNORE
 _GAP_APPOSITIVE = re.compile(
     r"\s*,\s*(?:a|an|the|one|another)\s+[^«»,;:()]*?\b(?:that|which)\s*", re.IGNORECASE
 )
+#: A clause of time or condition with a pronoun subject, still open before the nearest
+#: mention, no comma closing it before the cue: the mention is that clause's object, and
+#: the cue's subject stands before the clause ("Taking «A» while you keep using «B» does
+#: not prevent Y": A's, not B's).
+_SUBORDINATE = re.compile(
+    r"\b(?:while|when|whenever|if|once|until|unless)\s+(?:you|we|they|he|she|people|someone)\b"
+    r"[^«»,;:]*\Z",
+    re.IGNORECASE,
+)
 #: A mention, then a participle or no word, then the preposition before the nearest.
 _OWNER = re.compile(
     r"«(\d+)»\s+(?:[a-z]+(?:ed|en|ing)\s+)?(?:on|in|with|without|during|after|before|at)\s+"
@@ -156,8 +165,11 @@ def slot_options(
     head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
     if COORDINATED.match(gap):
         options = _coordinated(index, gap, masked, lexicon)
-    elif head:
-        options = [int(head.group(1)), index]
+    elif head:  # "«A», an «alkaloid» from «B», increases Y": A's, the head renames
+        options = [*renamed(int(head.group(1)), gap, masked), int(head.group(1)), index]
+    elif (opened := _SUBORDINATE.search(before)) and "," not in gap:
+        subject = masked.clause_subject(opened.start(), lexicon.clause_stop)
+        options = [subject] if subject is not masked.mentions[index] else []
     elif in_closed_aside(before, gap):
         return []  # "a diet rich in fibre, which feeds «the gut»'s bacteria, is linked to Y"
     elif (governed := _governing(index, masked)) is not None:

@@ -20,6 +20,10 @@ _EXAMPLES = (
 )
 _FOLLOWING_EXAMPLE = re.compile(r"\A" + _EXAMPLES + r"«(\d+)»", re.IGNORECASE)
 _PRECEDING_CLASS = re.compile(r"«(\d+)»" + _EXAMPLES + r"\Z", re.IGNORECASE)
+#: A comma and a conjunction between two items, and a conjunction alone: a series has one
+#: conjunction, before its last item, and a comma before it only after two or more.
+_COMMA_JOIN = re.compile(r"\s*,\s*(?:and|or)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_JOIN = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 #: A dose of a substance is the substance, given in quantity: no state of it.
 _DOSE = re.compile(r"\b(?:mega)?doses?\b", re.IGNORECASE)
 
@@ -52,14 +56,17 @@ def expand(
     fish") and the class its list gives examples of; without ``examples`` (the relation
     of the examples to their class), a class followed by its examples holds it alone, not
     for the other items of its list. A pronoun in a "list" starts another
-    clause ("it makes A and B, and it is required for Y"): the list ends before it."""
+    clause ("it makes A and B, and it is required for Y"): the list ends before it; so
+    does a comma and a conjunction after a series already joined ("A, B and C, and the
+    D is needed for Y") or between two items alone ("absorbed from A, and B increases
+    Y"), which joins clauses, not nouns."""
     if mention not in masked.index:
         return [mention]
 
     def members(i: int) -> set[int]:
         for group in groups:
             if masked.mentions[i] in group:
-                run = _run(group, masked.mentions[i], pronoun)
+                run = _run(group, masked.mentions[i], pronoun, masked)
                 return {masked.index[m] for m in run if m in masked.index}
         return {i}
 
@@ -78,12 +85,20 @@ def expand(
     return [masked.mentions[i] for i in sorted(found)]
 
 
-def _run(group: Sequence[Mention], mention: Mention, pronoun: re.Pattern[str]) -> list[Mention]:
-    """The items of ``group`` on ``mention``'s side of any pronoun in it."""
+def _run(
+    group: Sequence[Mention], mention: Mention, pronoun: re.Pattern[str], masked: Masked
+) -> list[Mention]:
+    """The items of ``group`` on ``mention``'s side of any pronoun in it and of any comma
+    and conjunction that opens another clause."""
     runs: list[list[Mention]] = [[]]
-    for m in group:
+    joined, base = False, masked.sentence.start
+    for k, m in enumerate(group):
+        between = masked.sentence.text[group[k - 1].end - base : m.start - base] if k else ""
         if pronoun.fullmatch(m.text):
             runs += [[m], []]
-        else:
-            runs[-1].append(m)
+            continue
+        if _COMMA_JOIN.fullmatch(between) and (joined or len(group) == 2):
+            runs.append([])
+        joined = joined or bool(_JOIN.search(between))
+        runs[-1].append(m)
     return next(run for run in runs if mention in run)

@@ -22,6 +22,13 @@ __all__ = ["NAMED", "named", "quoted", "top_level"]
 #: The cue of a relation that a mention's own name states (:func:`named`).
 NAMED = "named"
 
+#: A noun of statistical relation, perhaps after a word or two ("no clear association",
+#: "a significant correlation"): a vocabulary may name it (a kind of learning), but in
+#: health writing it is the relation a cue states ("X showed no association with Y"), no
+#: thing related.
+_RELATION_NOUN = re.compile(
+    r"(?:[\w-]+\s+){0,2}(?:associations?|correlations?|relationships?)", re.IGNORECASE
+)
 #: What joins the two mentions a coordinated name is made of ("nausea and vomiting").
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s*", re.IGNORECASE)
 
@@ -32,8 +39,14 @@ def top_level(
     """The sentence's mentions without overlaps, and the lists that coordinated names
     split into. Of two that overlap the longer is kept (then the earlier), so "a
     deficiency in vitamin B12" is one mention, not three; one made of two mentions that
-    "and" or "or" joins ("nausea and vomiting") gives way to them, a list of two."""
-    inside = [m for m in mentions if sentence.start <= m.start < m.end <= sentence.end]
+    "and" or "or" joins ("nausea and vomiting") gives way to them, a list of two. A noun
+    of statistical relation ("an association") is the cue's, no mention."""
+    inside = [
+        m
+        for m in mentions
+        if sentence.start <= m.start < m.end <= sentence.end
+        and not _RELATION_NOUN.fullmatch(m.text)
+    ]
     kept: list[Mention] = []
     for m in sorted(inside, key=lambda m: (m.start - m.end, m.start, m.entity)):
         if all(m.end <= k.start or k.end <= m.start for k in kept):
