@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from kg.base.model import Certainty
 from kg.ingest.model import Mention, Sentence
 from kg.ingest.regexwords import Sieve, words_of
+from kg.ingest.ruledata import read_rules
 
 __all__ = ["CONTEXT", "assess", "hedges"]
 
@@ -64,7 +63,7 @@ def _pattern(entry: dict) -> re.Pattern[str]:
 
 @cache
 def _context(path: Path = CONTEXT) -> _Context:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_rules(path)
     rules = []
     for entry in data["rules"]:
         rule = _Rule(
