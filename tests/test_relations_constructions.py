@@ -120,6 +120,13 @@ TYPES = {
     "Sailors": "PopulationGroup",
     "Vitamin K": "Nutrient",
     "significant association": "PhysiologicalFunction",
+    "Caffeine": "ChemicalEntity",
+    "attention": "PhysiologicalFunction",
+    "Sleep loss": "Phenotype",
+    "memory": "PhysiologicalFunction",
+    "Zinc": "Nutrient",
+    "Fatigue": "Phenotype",
+    "iron supplements": "Food",
 }
 
 
@@ -232,6 +239,16 @@ def test_a_noun_of_statistical_relation_is_the_cues_not_a_mention():
         # a participle that only tells which indefinite thing is meant states nothing
         ("Doctors advise a daily supplement containing iodine.",
          ["a daily supplement", "iodine"], set()),
+        # a measure of the object after the cue words is the object's ("performance on
+        # tests of"), and no subject of "improved ... on" ("did not improve scores on")
+        ("Caffeine improved performance on tests of attention.", ["Caffeine", "attention"],
+         {("Caffeine", "promotes", "attention", False)}),
+        ("Sleep loss worsens performance on tests of memory.", ["Sleep loss", "memory"],
+         {("Sleep loss", "disrupts", "memory", False)}),
+        ("Zinc did not improve scores in memory.", ["Zinc", "memory"],
+         {("Zinc", "promotes", "memory", True)}),
+        ("Fatigue improved with iron supplements.", ["Fatigue", "iron supplements"],
+         {("iron supplements", "treats", "Fatigue", False)}),
         # a group of people runs a risk; what it had does the rest
         ("People with more vitamin D had a lower risk of dementia.",
          ["people with more vitamin D", "vitamin D", "dementia"], set()),

@@ -203,9 +203,12 @@ def _compile(
     after: int,
     stops: tuple[str, str, str],
     participle: str,
+    measure: str = "",
 ) -> str:
     """The regular expression of one template over a sentence whose mentions are slots;
-    ``stops`` are the words no gap, no gap before and no gap after the cue crosses."""
+    ``stops`` are the words no gap, no gap before and no gap after the cue crosses, and
+    ``measure`` a phrase of what measures the object, read past after the cue words as
+    the object's ("improved performance on tests of Y" improved Y)."""
     stop, before_stop, after_stop = stops
     # "X, which ...", "X, the sheath that ...", "A and B, all of which ..." (the list is X).
     relative = r"(?:\s*,?\s*(?:(?:all|each|both|most|many) of )?(?:which|that|who|whom)\b)?"
@@ -217,7 +220,8 @@ def _compile(
     # After the cue words the gap ends at a slot, which no word holds: whole words only,
     # and a possessor, whose noun is the object ("changed «children»'s «behaviour»").
     gap_word = rf"(?!(?:{stop}|{after_stop})\b){_WHOLE}"
-    gap_after = rf"\s*(?:(?:{gap_word}|{_POSSESSOR})\s*){{0,{after}}}"
+    measured = rf"(?:{measure}\s*)?" if measure else ""
+    gap_after = rf"\s*{measured}(?:(?:{gap_word}|{_POSSESSOR})\s*){{0,{after}}}"
     parts = _SLOT.split(template)  # literal, slot, literal, slot, ...
     out: list[str] = []
     literal_count = 0
@@ -247,13 +251,16 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     before_stop = _words(gap["before_stop"])
     participle = _adjectival(data["adjective_after"])
     phrases = {f"{{{name}}}": text for name, text in (data.get("phrases") or {}).items()}
+    measure = phrases.get("{measure}", "")
     cues = []
     for cue in data["cues"]:
         after_stop = _words([*gap["after_stop"], *cue.get("extra_after_stop", ())])
         before, after = cue.get("gap_before", gap["before"]), cue.get("gap_after", gap["after"])
         templates = _templates(cue, phrases)
         patterns = tuple(
-            CuePattern(_compile(t, before, after, (stop, before_stop, after_stop), participle))
+            CuePattern(
+                _compile(t, before, after, (stop, before_stop, after_stop), participle, measure)
+            )
             for t in templates
         )
         anchors = tuple(re.compile(_anchor(t), re.IGNORECASE) for t in templates)
