@@ -462,6 +462,11 @@ def test_heavy_use_is_the_use_of_the_substance_named_last_no_nutrient(vocabulary
     assert not [t for t, _ in anaphors(doc, vocabulary) if t.endswith("use") and t[0] == "S"]
 
 
+def test_high_exposure_is_the_exposure_to_the_substance_named_last(vocabulary):
+    doc = "Alpha-lipoic acid is sold as a supplement. In adults, very high exposure causes nausea."
+    assert ("very high exposure", "alpha-lipoic-acid") in anaphors(doc, vocabulary)
+
+
 def test_they_points_at_a_dose_by_its_plural_head(vocabulary):
     doc = "High doses of niacin cause flushing, and they may harm the liver."
     assert anaphors(doc, vocabulary) == [("they", "niacin")]

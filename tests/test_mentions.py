@@ -1045,6 +1045,64 @@ def test_no_process_without_a_purpose_verb_and_a_substance(processes, doc):
     assert all(m.type != "BiologicalProcess" for m in run(doc, processes)[0])
 
 
+#: Body parts for the quality and difficulty rules.
+BODY_TERMS = [
+    Term("UBERON:0002107", "liver", (), "AnatomicalStructure", SEEN),
+    Term("UBERON:0001705", "nail", ("nails",), "AnatomicalStructure", SEEN),
+    Term("UBERON:0002097", "skin", (), "AnatomicalStructure", SEEN),
+    Term("UBERON:0001088", "urine", (), "AnatomicalStructure", SEEN),
+]
+
+
+@pytest.fixture
+def bodies(catalogue, ontology):
+    return Vocabulary(catalogue, FakeLexicon(TERMS + BODY_TERMS), ontology=ontology)
+
+
+@pytest.mark.parametrize(
+    "doc, found",
+    [
+        (
+            "Low calcium can make nails brittle and skin dry.",
+            [("make nails brittle", "brittle-nails"), ("skin dry", "dry-skin")],
+        ),
+        (
+            "Zinc turned the urine bright yellow.",
+            [("turned the urine bright yellow", "yellow-urine")],
+        ),
+        (
+            "It may turn your skin a little orange.",
+            [("turn your skin a little orange", "orange-skin")],
+        ),
+        (
+            "Some report trouble concentrating.",
+            [("trouble concentrating", "trouble-concentrating")],
+        ),
+        (
+            "It may cause difficulty passing urine.",
+            [("difficulty passing urine", "difficulty-passing-urine")],
+        ),
+    ],
+)
+def test_a_quality_or_a_difficulty_a_verb_phrase_names_is_a_phenotype(bodies, doc, found):
+    mentions, proposed = run(doc, bodies)
+    assert [(m.text, m.entity) for m in top(mentions) if m.type == "Phenotype"] == found
+    assert all(m.entity in {p.id for p in proposed} for m in top(mentions)
+               if m.type == "Phenotype" and not m.known)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "It makes the skin cells grow.",  # no quality after the body part
+        "Zinc makes the liver work harder.",  # a verb the body part does
+        "She had trouble during pregnancy.",  # no gerund after the difficulty
+    ],
+)
+def test_no_phenotype_without_a_quality_or_a_gerund(bodies, doc):
+    assert all(m.type != "Phenotype" for m in run(doc, bodies)[0])
+
+
 def test_a_chemical_class_word_after_a_or_an_names_the_class(processes):
     doc = "Zinc is an essential mineral. Vitamin E is an antioxidant. The mineral matters."
     found = [(m.text, m.entity) for m in top(run(doc, processes)[0]) if m.how != "anaphora"]

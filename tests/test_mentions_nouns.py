@@ -68,6 +68,22 @@ def test_symptom_drink_and_remedy_head_noun_phrases(vocabulary, doc, phrase, cls
     assert (phrase, cls) in texts(doc, vocabulary)
 
 
+def test_a_verb_in_ed_after_its_subject_is_no_modifier(vocabulary):
+    doc = "A daily zinc supplement eased symptoms."
+    assert not any(t.endswith("symptoms") for t, _ in texts(doc, vocabulary))
+
+
+def test_the_symptoms_of_a_condition_are_one_mention_unless_listed(vocabulary):
+    doc = "Zinc eased symptoms of anemia."
+    assert ("symptoms of anemia", "Phenotype") in texts(doc, vocabulary)
+    for doc in (
+        "Symptoms of anemia include: fatigue.",  # a list of them follows
+        "The signs of anemia are pale skin.",
+        "Fatigue is often the first sign of anemia.",  # a predicate noun: Fatigue is one
+    ):
+        assert not any(t.startswith(("Symptoms", "signs")) for t, _ in texts(doc, vocabulary))
+
+
 def test_a_class_of_symptoms_its_examples_follow_is_no_mention(vocabulary):
     doc = "A deficiency can cause neurological symptoms such as tingling and numbness."
     found = [t for t, _ in texts(doc, vocabulary)]

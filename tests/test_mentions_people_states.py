@@ -85,6 +85,7 @@ def test_an_ing_word_that_is_no_participle_sets_no_one_apart(vocabulary):
         ("Elevated levels of manganese harm the brain.", "Elevated levels of manganese"),
         ("Patients are at risk of manganese accumulation.", "manganese accumulation"),
         ("Elevated brain manganese was reported.", "Elevated brain manganese"),  # in a part
+        ("High blood levels of manganese harm it.", "High blood levels of manganese"),
     ],
 )
 def test_a_high_level_of_a_nutrient_is_its_excess(vocabulary, doc, text):
@@ -92,6 +93,13 @@ def test_a_high_level_of_a_nutrient_is_its_excess(vocabulary, doc, text):
     (m,) = [m for m in mentions if m.text == text]
     assert m.entity == "manganese-excess" or m.entity.startswith("manganese-")
     assert m.type == "Condition"
+
+
+def test_a_low_level_measured_in_a_fluid_is_the_deficiency(vocabulary):
+    doc = "People with low blood levels of manganese did worse."
+    mentions, _ = run(doc, vocabulary)
+    (m,) = [m for m in mentions if m.text == "low blood levels of manganese"]
+    assert (m.entity, m.type) == ("manganese-deficiency", "DeficiencyState")
 
 
 def test_high_alone_or_a_high_dose_is_no_excess(vocabulary):

@@ -39,11 +39,14 @@ _DOSE_SIZES = wordset("high large huge big massive excessive very extremely mode
 _FALLS = wordset("drop drops dropped dip dips dipped fall falls fell plummet plummets sink sinks")
 _LEVELS = wordset("level levels store stores status")
 _OWNERS = wordset("your our his her")
-#: Words of how much or how often a substance is used ("Heavy or frequent use", "long-term
-#: use"), and how many sentences back the substance used (or a dose said before) may be named.
+#: Heads of the use of a substance, or of the exposure to it (a toxicant's dose: "High
+#: prenatal exposure"), and the words of how much, how often or when ("Heavy or frequent
+#: use", "long-term use"), and how many sentences back the substance used (or a dose said
+#: before) may be named.
+_USES = wordset("use exposure")
 _USE_SIZES = wordset(
     """heavy frequent regular long short term chronic prolonged excessive daily
-    recreational repeated or and"""
+    recreational repeated high very low prenatal early occupational or and"""
 )
 _USE_REACH = 8
 #: Dose heads that point back only with a word of size ("High doses", "Large amounts").
@@ -99,7 +102,7 @@ class Anaphora(Pronouns, ClassNouns):
                 found += self._pronoun(s_no, sentence, words, i, ordered(hits + found))
             elif word.key in _DOSES:
                 found += self._dose(s_no, words, i, hits)
-            elif word.key == "use" and i:
+            elif word.key in _USES and i:
                 found += self._use(s_no, words, i, hits)
             elif word.key in SHORTFALLS and i:
                 found += self._shortfall(s_no, words, i, hits)
@@ -263,9 +266,10 @@ class Anaphora(Pronouns, ClassNouns):
         return max(kept, key=lambda h: (h.start, -h.end), default=None)
 
     def _use(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
-        """Heavy or long use of no named thing ("Heavy or frequent use may cause ...") is
-        the use of the substance last named, no nutrient (a nutrient is taken, a drug
-        used), within a few sentences: its words of how much and the head."""
+        """Heavy or long use of no named thing ("Heavy or frequent use may cause ...", "very
+        high exposure causes ...") is the use of the substance last named, no nutrient (a
+        nutrient is taken, a drug used), within a few sentences: its words of how much and
+        the head."""
         first = i
         while first and words[first - 1].key in _USE_SIZES:
             if self.doc[words[first - 1].end : words[first].start].strip(DASH + " "):
@@ -273,7 +277,8 @@ class Anaphora(Pronouns, ClassNouns):
             first -= 1
         if first == i or words[first].key in ("or", "and") or self._described(words, i):
             return []
-        if first and words[first - 1].key not in STOPWORDS | CLAUSE_BREAKS:
+        joined = first and self.doc[words[first - 1].end : words[first].start].isspace()
+        if joined and words[first - 1].key not in STOPWORDS | CLAUSE_BREAKS:
             return []  # "alcohol use": a named use
         start = words[first].start
         last = self._latest(s_no, start, hits, keep=lambda h: (

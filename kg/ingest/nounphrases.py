@@ -214,6 +214,13 @@ class NounPhrases(OfPhrases):
                 break  # "particularly burning pain": an adverb singles out, names nothing
             if i > 0 and words[i - 1].key in _VERB_BEFORE:
                 break  # "which control metabolism": a verb, not a modifier
+            if (
+                key.endswith("ed")
+                and i > 0
+                and self._joined(words, i)
+                and any(h.end == words[i - 1].end for h in hits)
+            ):
+                break  # "a capsule eased symptoms": a verb after its subject, no modifier
             if self._after_prefix(word.start):  # "non-alcoholic": the prefix too, and no more
                 first = i - 1
                 break

@@ -11,6 +11,7 @@ __all__ = [
     "FOCUS_ADVERBS",
     "HEALTH_NOUNS",
     "NAMING_PARTICIPLES",
+    "NOT_PARTICIPLES",
     "VAGUE_NOUNS",
     "is_adverb",
 ]
@@ -21,6 +22,8 @@ NAMING_PARTICIPLES = wordset(
     """aging ageing bleeding burning chelating lasting pounding racing ringing shooting
     sleeping stabbing thinning throbbing wasting working"""
 )
+#: Words in -ing that are no participle or gerund ("including", "during").
+NOT_PARTICIPLES = wordset("including according regarding concerning during")
 #: Words in -ly that are adjectives or nouns, no adverbs ("elderly patients", "oily fish",
 #: "blood supply").
 _LY_WORDS = wordset(

@@ -6,6 +6,7 @@ adds a phrase's hit, which the noun-phrase steps share."""
 from __future__ import annotations
 
 from kg.ingest.matching import Hit, Word, ordered, top
+from kg.ingest.nounwords import NOT_PARTICIPLES
 from kg.ingest.states import States
 from kg.ingest.vocabulary import Name, folded
 from kg.ingest.wordlists import (
@@ -28,8 +29,6 @@ _ON_HEADS = wordset("diet therapy treatment medication dialysis")
 #: Past participles that open a reduced relative clause after a word for people ("infants
 #: fed formula", "people exposed to lead"); a present participle in -ing opens one too.
 _PARTICIPLES = wordset("fed given treated exposed born diagnosed")
-#: Words in -ing that are no participle opening a clause ("including", "according").
-_NOT_PARTICIPLES = wordset("including according regarding concerning during")
 #: Places that "in" sets people apart by ("children in low-income countries").
 _PLACES = wordset("country countries area areas region regions community communities nation")
 #: Words of age or life stage before a word for people that belong to the group's name
@@ -125,7 +124,7 @@ class Populations(States):
         return (
             key.endswith("ing")
             and len(key) > 5
-            and key not in STOPWORDS | _NOT_PARTICIPLES
+            and key not in STOPWORDS | NOT_PARTICIPLES
             and self.doc[word.start : word.end].islower()
         )
 

@@ -17,15 +17,18 @@ from kg.ingest.vocabulary import Vocabulary
 
 __all__ = ["States", "distributed"]
 
+#: Too little of a nutrient: "a lack of", "low levels of", "low blood levels of".
 _TOO_LITTLE = re.compile(
     r"\b(?:too\s+little|not\s+(?:getting\s+|having\s+)?enough|insufficient|inadequate|"
     r"(?:an?\s+)?diets?\s+(?:(?:very|too)\s+)?(?:low|poor|lacking)\s+in|"
     r"(?:lack|shortage|deficiency)\s+of|without\s+(?:adequate|enough|sufficient)|"
-    r"low(?:\s+(?:levels?|intakes?|amounts?|stores)\s+of)?)\s+$",
+    r"low(?:\s+(?:(?P<part>blood|serum|plasma)\s+)?(?:levels?|intakes?|amounts?|stores|"
+    r"concentrations?)\s+of)?)\s+$",
     re.IGNORECASE,
 )
 _TOO_MUCH = re.compile(
-    r"\b(?:too\s+much|excess(?:ive)?(?:\s+(?:amounts?|intakes?|levels?)\s+of)?|"
+    r"\b(?:too\s+much|excess(?:ive)?(?:\s+(?:(?P<part>blood|serum|plasma)\s+)?(?:amounts?|"
+    r"intakes?|levels?)\s+of)?|"
     r"(?:an?\s+)?overdose\s+of)\s+$",
     re.IGNORECASE,
 )
@@ -35,11 +38,14 @@ _STATES = ((_TOO_LITTLE, "DeficiencyState", ("deficiency",)),
 #: A head after a nutrient that names its excess ("manganese excess", "iron overload").
 _EXCESS_AFTER = re.compile(r"\s+(excess|overload|toxicity|poisoning|accumulation)\b", re.IGNORECASE)
 #: A high level of a nutrient, its excess: "high manganese levels", "elevated levels of
-#: copper" (a level word after the nutrient or "levels of" before it: "high iron" alone
-#: may be a food's plenty, and "high doses" a dose).
+#: copper", "high blood levels of copper" (a level word after the nutrient or "levels of"
+#: before it: "high iron" alone may be a food's plenty, and "high doses" a dose; "raised"
+#: and "increased" not before a fluid: "X raised serum levels of Y" is a verb's doing).
 _HIGH = re.compile(
     r"\b(?:high|higher|elevated|raised|increased|excessive)\s+"
-    r"(?:(?P<of>(?:levels?|concentrations?)\s+of)\s+)?$",
+    r"(?:(?P<of>(?:levels?|concentrations?)\s+of)\s+)?$|"
+    r"\b(?:high|higher|elevated)\s+(?P<part>blood|serum|plasma)\s+(?:levels?|concentrations?)"
+    r"\s+of\s+$",
     re.IGNORECASE,
 )
 #: A high level said with the body part or fluid it is measured in: "elevated brain
@@ -89,7 +95,7 @@ class States(Matcher):
             window = max(sentence.start, hit.start - 40)
             for pattern, cls, heads in _STATES:
                 cue = pattern.search(self.doc, window, hit.start)
-                if cue is None or any(h.start < hit.start and cue.start() < h.end for h in hits):
+                if cue is None or _held(cue, hit.start, hits):
                     continue
                 levels = _LEVELS.match(self.doc, hit.end, sentence.end)
                 end = levels.end() if levels else hit.end
@@ -122,10 +128,10 @@ class States(Matcher):
         part = None if cue else _HIGH_IN.search(self.doc, window, hit.start)
         if part is not None and self._body_part(part.start("part"), part.end("part"), hits):
             cue = part
-        elif cue is None or not (cue.group("of") or levels):
+        elif cue is None or not (cue.group("of") or cue.group("part") or levels):
             return
         first = part.start("part") if cue is part else hit.start  # the body part may stand
-        if any(h.start < first and cue.start() < h.end for h in hits):
+        if _held(cue, first, hits):
             return
         name = self.state_of(hit, "Condition", _EXCESS_HEADS)
         end = levels.end() if levels else hit.end
@@ -155,6 +161,13 @@ class States(Matcher):
         if after is not None:
             name = self.state_of(hit, "DeficiencyState", ("deficiency",))
             hits.append(Hit(hit.start, after.end(), name, name.how, named=False))
+
+
+def _held(cue: re.Match, first: int, hits: list[Hit]) -> bool:
+    """Whether a mention before ``first`` overlaps the words of a ``cue``, other than the
+    fluid a level is measured in ("low blood levels of"), which the state holds."""
+    part = cue.span("part") if "part" in cue.re.groupindex else None
+    return any(h.start < first and cue.start() < h.end and (h.start, h.end) != part for h in hits)
 
 
 def distributed(
