@@ -57,6 +57,24 @@ def test_phrases_that_set_people_apart_name_a_population(vocabulary, doc, text):
     assert text in texts(doc, vocabulary, "PopulationGroup")
 
 
+@pytest.mark.parametrize(
+    ("doc", "text", "longer"),
+    [
+        # the clause ends where the main clause's own verb begins
+        ("Those who took fish oil performed better on tests.", "Those who took fish oil",
+         "performed"),
+        ("Children given iron scored higher on tests.", "Children given iron", "scored"),
+        # a gerund after a verb is that verb's ("started taking X")
+        ("Women who started taking folic acid had fewer defects.",
+         "Women who started taking folic acid", "had"),
+    ],
+)  # fmt: skip
+def test_a_group_ends_before_the_verb_of_its_sentence(vocabulary, doc, text, longer):
+    found = texts(doc, vocabulary, "PopulationGroup")
+    assert text in found
+    assert not any(longer in t for t in found)
+
+
 def test_a_population_stays_whole_before_a_comma_of_a_list_of_groups(vocabulary):
     doc = (
         "People with alcohol use disorder, people with anorexia nervosa and people with "

@@ -155,9 +155,11 @@ class Populations(States):
     def _relative_clause(self, words: list[Word], who: int, reduced: bool = False) -> int | None:
         """The end of the relative clause "who ..." at ``words[who]``: its verb (after "do
         not") and what follows, up to punctuation, a conjunction, or a word of the main
-        clause ("are", "may"), at most six words; None when there is no such clause. A
-        ``reduced`` one (no "who": "adults eating fish did well") ends at a verb too,
-        unless a function word comes before it ("without added biotin")."""
+        clause ("are", "may"), or a verb of its own after its object ("those who took
+        fish oil performed better"), at most six words; None when there is no such
+        clause. A ``reduced`` one (no "who": "adults eating fish did well") ends at a
+        negation too. A verb right after a function word or a verb is the clause's ("who
+        have had a stroke", "without added biotin")."""
         k = who + 1
         while k < len(words) and words[k].key in CLAUSE_NEGATIONS:
             k += 1
@@ -171,7 +173,19 @@ class Populations(States):
                 break
             if reduced and words[j].key in CLAUSE_NEGATIONS:
                 break  # "adults eating fish did well"
-            if reduced and is_verb(words[j].key) and words[j - 1].key not in STOPWORDS:
+            if _main_verb(words[j].key) and not _leads_verb(words[j - 1].key):
                 break
             end = words[j].end
         return end
+
+
+def _main_verb(key: str) -> bool:
+    """Whether a word may be a clause's finite verb: a verb, but no gerund ("who started
+    taking X" takes X)."""
+    return is_verb(key) and not key.endswith("ing")
+
+
+def _leads_verb(key: str) -> bool:
+    """Whether a word may stand before a verb of its own clause: a function word or a verb
+    ("who have had", "who started taking")."""
+    return key in STOPWORDS or is_verb(key)

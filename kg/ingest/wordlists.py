@@ -271,8 +271,8 @@ VERBS = wordset(
     face reverse cure mask call know name play keep maintain regulate enhance decrease
     block inhibit produce say report note observe see ensure occur happen give allow
     enable limit slow stop speed reach hold serve act work add study recommend advise feel
-    believe consider appear tend fail surround travel carry deliver send
-    ate took made gave found held kept brought led fed drank got became began grew felt
+    believe consider appear tend fail surround travel carry deliver send score perform
+    ate took made gave found held kept brought led fed drank got became began grew felt did
     shown taken given eaten known seen grown"""
 )
 #: Verbs a bare infinitive follows ("help lead to"): no noun reading after them.
