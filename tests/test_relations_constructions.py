@@ -127,6 +127,9 @@ TYPES = {
     "Zinc": "Nutrient",
     "Fatigue": "Phenotype",
     "iron supplements": "Food",
+    "A lack of biotin": "DeficiencyState",
+    "make nails brittle": "Phenotype",
+    "dry skin": "Phenotype",
 }
 
 
@@ -249,6 +252,11 @@ def test_a_noun_of_statistical_relation_is_the_cues_not_a_mention():
          {("Zinc", "promotes", "memory", True)}),
         ("Fatigue improved with iron supplements.", ["Fatigue", "iron supplements"],
          {("iron supplements", "treats", "Fatigue", False)}),
+        # a sign named by the verb that brings it about follows its modal: caused; a verb
+        # between the modal and the object is no such sign
+        ("A lack of biotin can make nails brittle.", ["A lack of biotin", "make nails brittle"],
+         {("A lack of biotin", "causes", "make nails brittle", False)}),
+        ("A lack of biotin can hide dry skin.", ["A lack of biotin", "dry skin"], set()),
         # a group of people runs a risk; what it had does the rest
         ("People with more vitamin D had a lower risk of dementia.",
          ["people with more vitamin D", "vitamin D", "dementia"], set()),
