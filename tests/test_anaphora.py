@@ -436,6 +436,14 @@ def test_it_past_a_group_of_people_points_at_a_clause_subject(vocabulary, doc, e
             "Anemia is a common condition. You may develop it if you eat little iron.",
             [("it", "anemia")],
         ),
+        (  # an opening phrase with no comma, and an auxiliary after the pronoun
+            "Magnesium is a mineral. In the gut it is absorbed slowly.",
+            [("it", "magnesium")],
+        ),
+        (  # no auxiliary after it: an object of the phrase, no subject
+            "Magnesium is a mineral. In milk with it added, calcium rises.",
+            [],
+        ),
     ],
 )
 def test_pronouns_past_openings_contractions_and_questions(vocabulary, doc, expected):

@@ -1022,6 +1022,12 @@ def processes(catalogue, ontology):
             "brain-development",
             "suggested",
         ),
+        (
+            "Lead can disturb the migration of nerve cells.",
+            "migration of nerve cells",
+            "neuron-migration",
+            "suggested",
+        ),
     ],
 )
 def test_a_process_done_to_a_substance_is_a_mention_of_the_process(

@@ -68,6 +68,22 @@ def test_symptom_drink_and_remedy_head_noun_phrases(vocabulary, doc, phrase, cls
     assert (phrase, cls) in texts(doc, vocabulary)
 
 
+@pytest.mark.parametrize(
+    ("doc", "phrase"),
+    [
+        ("The tablets may cause digestive complaints in some users.", "digestive complaints"),
+        ("Iron pills often bring on stomach upset.", "stomach upset"),
+    ],
+)
+def test_complaint_and_upset_head_symptom_phrases(vocabulary, doc, phrase):
+    assert (phrase, "Phenotype") in texts(doc, vocabulary)
+
+
+def test_upset_as_a_verb_heads_no_symptom(vocabulary):
+    doc = "Strong coffee can upset the stomach, and it upsets some people."
+    assert not [t for t, cls in texts(doc, vocabulary) if "upset" in t]
+
+
 def test_a_verb_in_ed_after_its_subject_is_no_modifier(vocabulary):
     doc = "A daily zinc supplement eased symptoms."
     assert not any(t.endswith("symptoms") for t, _ in texts(doc, vocabulary))
@@ -176,6 +192,35 @@ def test_a_class_the_text_gave_names_the_mention_later(vocabulary):
     assert [(t, e) for t, e, how in spans(doc, vocabulary) if how == "anaphora"] == [
         ("The stimulant", "caffeine")
     ]
+
+
+def test_a_name_the_text_says_is_of_a_known_class_is_a_thing_of_it_throughout(vocabulary):
+    doc = (
+        "Farmed salmon can hold zorbamine. Zorbamine is a drug that blocks adenosine. "
+        "Trials of the drug XQ-17 found zorbamine in the blood."
+    )
+    mentions, proposed = run(doc, vocabulary)
+    found = [(m.text, m.entity, m.type) for m in mentions if m.how == "suggested"]
+    assert found == [
+        ("zorbamine", "zorbamine", "ChemicalEntity"),
+        ("Zorbamine", "zorbamine", "ChemicalEntity"),
+        ("XQ-17", "xq-17", "ChemicalEntity"),
+        ("zorbamine", "zorbamine", "ChemicalEntity"),
+    ]
+    assert [p.label for p in proposed if p.id in ("zorbamine", "xq-17")] == ["zorbamine", "XQ-17"]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Hollis is a psychiatrist who studies caffeine.",  # a class of people
+        "Lithium is a drug that steadies mood.",  # a name known already
+        "Barton is a town in the hills.",  # no class a vocabulary knows
+        "The drug did well in the BRAIN trial.",  # no acronym right after the class
+    ],
+)
+def test_no_name_is_typed_without_a_known_chemical_class(vocabulary, doc):
+    assert [m.text for m in run(doc, vocabulary)[0] if m.how == "suggested"] == []
 
 
 # ---------------------------------------------------------------- general health nouns

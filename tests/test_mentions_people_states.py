@@ -51,6 +51,10 @@ def texts(doc: str, vocabulary: Vocabulary, cls: str) -> list[str]:
          "Young children in low-income countries"),
         ("It can happen in people with diabetes who take insulin.",
          "people with diabetes who take insulin"),
+        # "had" and "been" go on the clause's auxiliary, no main clause's verb
+        ("People who have had a stroke are at risk.", "People who have had a stroke"),
+        ("Adults who have been diagnosed with diabetes can check it.",
+         "Adults who have been diagnosed with diabetes"),
     ],
 )  # fmt: skip
 def test_phrases_that_set_people_apart_name_a_population(vocabulary, doc, text):

@@ -2,7 +2,9 @@
 "Rhodopsin is a light-sensitive pigment", "used as a mood stabiliser"): a head noun no
 vocabulary knows is proposed as a thing of the mention's kind, and every such head, known
 or not, is remembered as a name the text may use for the mention later ("Nitrous oxide ...
-is a colourless gas. ... The gas can cause frostbite")."""
+is a colourless gas. ... The gas can cause frostbite"). The other way round, a name no
+vocabulary knows that the text says is one of a known class ("Methylmercury is a
+neurotoxin", "the omega-3 fat DHA") is a thing of that class, wherever the text names it."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
 from kg.ingest.nounwords import CLASS_VAGUE, HEALTH_NOUNS, NAMING_PARTICIPLES, is_adverb
-from kg.ingest.vocabulary import Name, Vocabulary, case_bound, folded
+from kg.ingest.vocabulary import Name, Vocabulary, case_bound, extend_reach, folded
 from kg.ingest.wordlists import (
     ADJECTIVES,
     ANAPHOR_HEADS,
@@ -50,6 +52,20 @@ _SHORTEST = 4
 _HEAD_REACH = 5
 #: The kinds of mention whose class a text names so.
 _KINDS = frozenset({"ChemicalEntity", "Food"})
+#: A name opening a sentence (a capitalised word or an acronym, perhaps a lower-case word
+#: after it) and a copula with an indefinite article: what follows says its class
+#: ("Methylmercury is a neurotoxin").
+_TYPED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s))((?:[A-Z][a-z]{3,}|[A-Z]{2,6}\d*)(?:\s+[a-z]{4,})?)"
+    r"\s+(?:is|was)\s+(?:also\s+)?an?\s+",
+    re.MULTILINE,
+)
+#: A word of a class's noun phrase ("light-sensitive", "omega-3").
+_PLAIN_WORD = re.compile(r"[\w'-]+")
+#: "The" and a class of a few words, then an acronym its name: "the omega-3 fat DHA".
+_TYPED_AFTER = re.compile(
+    r"\b[Tt]he\s+([\w-]+(?:\s+[\w-]+){0,2}?)\s+([A-Z][A-Z\d-]{1,7})\b(?![\w(-])"
+)
 
 
 class ClassNouns(Matcher):
@@ -59,6 +75,62 @@ class ClassNouns(Matcher):
         super().__init__(document, vocabulary)
         #: A class head the text said a mention is one of -> (from where, the mention's name).
         self.said_heads: dict[str, tuple[int, Name]] = {}
+        self.typed_names()
+
+    def typed_names(self) -> None:
+        """A name no vocabulary knows that the text says is a thing of a known chemical
+        or food class ("Methylmercury is a neurotoxin.", "the omega-3 fat DHA") is a
+        thing of that class, proposed with suggestions, and a name of it from the
+        document's start: its first mention may come before the sentence that types it.
+        One pass over the text, a lookup for each of the few phrases so shaped."""
+        for typed in _TYPED_SUBJECT.finditer(self.doc):
+            cls = self._class_after(typed.end())
+            if cls is not None:
+                self._typed(typed.start(1), typed.end(1), cls)
+        for typed in _TYPED_AFTER.finditer(self.doc):
+            phrase = typed.group(1)
+            cls = self._class_name(phrase, typed.start(1))
+            if cls is not None:
+                self._typed(typed.start(2), typed.end(2), cls)
+
+    def _class_after(self, at: int) -> Name | None:
+        """The known chemical or food class of the noun phrase of at most
+        :data:`_MOST_WORDS` plain words from ``at`` that ends where a description or the
+        clause does ("a heavy metal that ..."), by its longest known ending ("metal")."""
+        for k, word in enumerate(_PLAIN_WORD.finditer(self.doc, at, at + 80)):
+            plain = word.group().isalpha() or "-" in word.group()
+            if k >= _MOST_WORDS or not plain or folded(word.group()) in STOPWORDS:
+                return None
+            if _AFTER.match(self.doc, word.end()):
+                phrase = self.doc[at : word.end()].split()
+                for i in range(len(phrase)):
+                    cls = self._class_name(" ".join(phrase[i:]), at)
+                    if cls is not None:
+                        return cls
+                return None
+        return None
+
+    def _class_name(self, phrase: str, at: int) -> Name | None:
+        """The name a vocabulary has for ``phrase`` as a class of chemicals or foods."""
+        key = folded(phrase)
+        if key in STOPWORDS or key in PEOPLE:
+            return None
+        name = self.lookup(key, at, phrase) or self.vocab.class_name(key)
+        return name if name is not None and self.vocab.kind(name.type) in _KINDS else None
+
+    def _typed(self, start: int, end: int, cls: Name) -> None:
+        """The text at ``start``-``end`` names a thing of the class ``cls``, if no
+        vocabulary names it or any word of it."""
+        text = self.doc[start:end]
+        key = folded(text)
+        if key in self.aliases or any(
+            folded(w) in STOPWORDS or is_verb(folded(w)) or self.lookup(folded(w), start, w)
+            for w in (text, *text.split())
+        ):
+            return
+        name = Name(cls.type, False, "suggested", (text,), key=f"np:{key}")
+        self.aliases[key] = (0, name)
+        extend_reach(self.alias_reach, key)
 
     def health_nouns(self, words: list[Word], hits: list[Hit]) -> None:
         """A general health noun the lexicon lacks (:data:`HEALTH_NOUNS`: "addiction",

@@ -36,6 +36,9 @@ _PLACES = wordset("country countries area areas region regions community communi
 _AGES = wordset("young younger old older elderly pregnant premature preterm newborn")
 #: How many words a phrase of "with", "on" or "in" may run to its head.
 _REACH = 4
+#: Participles of auxiliaries that go on a clause's verb after "have" or "be" ("who have
+#: had a stroke", "who have been diagnosed"), though they may end a clause elsewhere.
+_PERFECT = wordset("had been")
 
 
 class Populations(States):
@@ -159,7 +162,8 @@ class Populations(States):
         fish oil performed better"), at most six words; None when there is no such
         clause. A ``reduced`` one (no "who": "adults eating fish did well") ends at a
         negation too. A verb right after a function word or a verb is the clause's ("who
-        have had a stroke", "without added biotin")."""
+        have had a stroke", "without added biotin"), and so is "had" or "been" after an
+        auxiliary ("who have been diagnosed")."""
         k = who + 1
         while k < len(words) and words[k].key in CLAUSE_NEGATIONS:
             k += 1
@@ -169,7 +173,7 @@ class Populations(States):
         for j in range(k + 1, min(k + 7, len(words))):
             if self.doc[words[j - 1].end : words[j].start].strip(DASH + " "):
                 break
-            if words[j].key in CLAUSE_ENDS:
+            if words[j].key in CLAUSE_ENDS and not _perfect(words[j - 1].key, words[j].key):
                 break
             if reduced and words[j].key in CLAUSE_NEGATIONS:
                 break  # "adults eating fish did well"
@@ -177,6 +181,11 @@ class Populations(States):
                 break
             end = words[j].end
         return end
+
+
+def _perfect(before: str, key: str) -> bool:
+    """Whether ``key`` goes on the auxiliary ``before`` ("have had", "has been")."""
+    return key in _PERFECT and before in COPULAS
 
 
 def _main_verb(key: str) -> bool:

@@ -77,6 +77,8 @@ _CLAUSE_OPENERS = wordset(
 #: Words that may stand before a sentence's subject, saying which or how much of it
 #: ("The", "Even mild dehydration", "Very low calcium").
 _LEADS = wordset("a an the this these that those even only just very such both all each")
+#: Auxiliaries and modals a clause's pronoun subject comes right before ("it can", "it is").
+_AUXILIARIES = wordset("can could may might must will would should is was are were does did has")
 #: The auxiliaries a question opens with, perhaps after a question word, and before its
 #: subject ("How can it affect ...?", "Does it cause ...?").
 _QUESTION_LEAD = wordset("how why when where what does do did can could may might will would")
@@ -136,7 +138,9 @@ class Pronouns(Matcher):
 
     def _opens_clause(self, sentence: Sentence, words: list[Word], i: int) -> bool:
         """Whether the pronoun ``words[i]`` is a clause's subject: first, after a clause
-        break or a subordinator, or after a question's auxiliary ("Does it ...?")."""
+        break or a subordinator, after a question's auxiliary ("Does it ...?"), or before
+        an auxiliary after the phrase the sentence opens with, where no comma ends that
+        phrase ("In the body it is converted ...")."""
         before = self.doc[sentence.start : words[i].start].rstrip()
         joined = i > 0 and words[i - 1].end == len(before) + sentence.start
         opener = joined and words[i - 1].key in CLAUSE_BREAKS | _SUBORDINATORS
@@ -144,7 +148,16 @@ class Pronouns(Matcher):
         question = asked and all(
             self.doc[w.start : w.end].casefold() in _QUESTION_LEAD for w in words[:i]
         )
-        return not before or before[-1] in ",;:" or opener or question
+        return not before or before[-1] in ",;:" or opener or question or self._fronted(words, i)
+
+    def _fronted(self, words: list[Word], i: int) -> bool:
+        """Whether the pronoun ``words[i]`` comes before an auxiliary after a phrase of a
+        preposition that opens its sentence and no punctuation ends ("Before birth it can
+        ...")."""
+        after = words[i + 1].key if i + 1 < len(words) else ""
+        if i < 2 or words[0].key not in _PHRASE_OPENERS or after not in _AUXILIARIES:
+            return False
+        return not any(c in self.doc[words[0].end : words[i].start] for c in ",;:()")
 
     def _topic(
         self, s_no: int, sentence: Sentence, before: list[Hit]

@@ -152,6 +152,10 @@ NP_HEADS: dict[str, str] = {
         "Phenotype",
     ),
     **dict.fromkeys(
+        ("complaint", "upset"),  # "gastrointestinal complaints", "stomach upset"
+        "Phenotype",
+    ),
+    **dict.fromkeys(
         (
             "dysfunction",
             "disturbance",
@@ -245,7 +249,7 @@ VERB_SLOTS = wordset(
 #: asleep", "changes your mood"): which one a word is depends on the words around it.
 NOUN_VERBS = wordset(
     """damage harm fall drop swing change shift rise dip spike surge decline lapse effect
-    affect release repair control function supplement ache cramp twitch drink"""
+    affect release repair control function supplement ache cramp twitch drink upset"""
 )
 #: Words that start an object or complement: after a word of NOUN_VERBS they make it a verb.
 OBJECT_STARTS = wordset(
@@ -357,7 +361,7 @@ PROCESS_NOUNS = {
     "biosynthesis": "synthesis",
     **dict.fromkeys(("synthesis", "production", "formation", "absorption", "uptake", "release",
                      "secretion", "transport", "metabolism", "breakdown", "storage",
-                     "development", "excretion"), ""),
+                     "development", "excretion", "migration"), ""),
 }  # fmt: skip
 PROCESS_PREPOSITIONS = wordset("for in of by at")
 PROCESS_DETERMINERS = wordset("the their its new more some enough")
