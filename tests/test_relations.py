@@ -117,6 +117,9 @@ TYPES = {
     "B vitamins": "Nutrient",
     "probiotics": "Food",
     "dietary supplements": "Food",
+    "resveratrol": "ChemicalEntity",
+    "polyphenol": "ChemicalEntity",
+    "red grapes": "Food",
 }
 
 
@@ -1687,3 +1690,67 @@ def test_a_group_with_more_of_it_tends_to_score_better():
         "Older adults with more zinc in their blood tend to score better on tests of memory.",
         *("older adults", "zinc", "blood", "memory"),
     )
+
+
+def test_an_appositive_class_mention_of_a_food_is_held_by_it():
+    found = triples(
+        "Resveratrol, the best-known polyphenol of red grapes, is sold widely.",
+        *("resveratrol", "polyphenol", "red grapes"),
+    )
+    assert ("red grapes", "contains", "Resveratrol", False) in found
+    assert ("Resveratrol", "isA", "polyphenol", False) in found
+    # a class mention in a structure holds nothing: the types say so
+    assert not any(
+        p in {"contains", "sourceOf"}
+        for _, p, *_ in triples(
+            "Zinc, a cofactor in the brain, matters.", "zinc", "cofactor", "brain"
+        )
+    )
+
+
+def test_foods_that_contain_the_most_of_what_was_named_before():
+    assert {("beef", "sourceOf", "Iron", False), ("oysters", "sourceOf", "Iron", False)} <= triples(
+        "Iron is stored in the body, and beef and oysters contain the most.",
+        *("iron", "beef", "oysters"),
+    )
+
+
+def test_a_comma_ends_the_object_before_a_later_verbs_levels():
+    found = triples(
+        "Zinc lowered homocysteine, raised blood levels of cholesterol, and protected neurons.",
+        *("zinc", "homocysteine", "blood", "cholesterol", "neurons"),
+    )
+    assert ("Zinc", "reduces", "homocysteine", False) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Alcohol has been linked to delays in memory.", "Alcohol is tied to problems with sleep."],
+)
+def test_a_link_to_delays_or_problems_in_a_function_impairs_it(text):
+    obj = "memory" if "memory" in text else "sleep"
+    assert ("Alcohol", "disrupts", obj, False) in triples(text, "alcohol", obj)
+
+
+def test_a_structure_a_region_noun_names_involved_in_a_function_enables_it():
+    assert ("hippocampus", "enables", "memory", False) in triples(
+        "The hippocampus, a brain region involved in memory, shrinks with age.",
+        *("hippocampus", "brain", "memory"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coffee does not cause headaches in the way that alcohol does.",
+        "Coffee can cause headaches, just as alcohol can.",
+    ],
+)
+def test_a_comparison_after_the_object_says_the_relation_of_what_is_compared(text):
+    found = triples(text, "coffee", "headaches", "alcohol")
+    assert ("alcohol", "causes", "headaches", False) in found
+
+
+def test_a_comparison_without_an_auxiliary_names_no_subject():
+    found = triples("Coffee causes headaches as alcohol.", "coffee", "headaches", "alcohol")
+    assert not any(s == "alcohol" for s, *_ in found)

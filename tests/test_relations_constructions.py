@@ -316,10 +316,12 @@ def test_a_dash_glosses_a_condition_by_its_signs_on_its_own_line():
         ("Taking vitamin B12 tablets while you keep using nitrous oxide does not prevent "
          "nerve damage.", ["vitamin B12 tablets", "Nitrous oxide", "nerve damage"],
          {("vitamin B12 tablets", "prevents", "nerve damage", True)}),
-        # the head of an appositive's phrase renames the mention before it
+        # the head of an appositive's phrase renames the mention before it; the food it is
+        # from holds it
         ("Piperine, an alkaloid from black pepper, increases curcumin absorption.",
          ["Piperine", "alkaloid", "black pepper", "curcumin absorption"],
          {("Piperine", "isA", "alkaloid", False),
+          ("black pepper", "contains", "Piperine", False),
           ("Piperine", "promotes", "curcumin absorption", False)}),
         # what a group named by its intake went on to have, the intake caused
         ("Patients on metformin developed vitamin B12 deficiency.",

@@ -9,7 +9,8 @@ the list items a relation spreads to, come from :mod:`kg.ingest.slots`,
 :mod:`kg.ingest.spread` and :mod:`kg.ingest.intake`; a list on either side gives one
 candidate per item. Which mentions stand at the top level, and what a mention's own name
 states, come from :mod:`kg.ingest.toplevel`; what a match holds besides its slots from
-:mod:`kg.ingest.matched`. Certainty and negation come from
+:mod:`kg.ingest.matched`. A comparison after an object ("in the way that Z does") says
+the relation of what it compares too. Certainty and negation come from
 :mod:`kg.ingest.certainty`.
 """
 
@@ -329,6 +330,48 @@ def _governed(found: _Found, governed: Sequence[tuple[int, int]]) -> bool:
     return any(a <= found.cue_span[0] and a <= found.object.start < b for a, b in governed)
 
 
+#: A comparison after a relation's object that names another subject of it, its verb left
+#: out: "X does not cause Y in the way that «Z» do", "X raises Y, as «Z» does".
+_WAY = re.compile(
+    r"\A\s*,?\s*(?:(?:in\s+)?(?:just\s+|much\s+)?the\s+(?:same\s+)?way\s+(?:that\s+)?|"
+    r"(?:just\s+)?as\s+)«(\d+)»",
+    re.IGNORECASE,
+)
+#: The verb the comparison leaves out, stood for by an auxiliary.
+_DOES = re.compile(r"\A\s+(?:do|does|did|can|could|would|will)\b", re.IGNORECASE)
+
+
+def _compared(
+    best: dict[tuple[Mention, Mention], _Found],
+    masked: Masked,
+    ontology: Ontology,
+    groups: Sequence[Sequence[Mention]],
+) -> dict[tuple[Mention, Mention], _Found]:
+    """The relations a comparison after an object says of the things compared: "X does
+    not cause Y in the way that Z or W do" says that Z and W cause Y, whatever X does (a
+    phrase of its own, so the clause's negation does not reach it)."""
+    found: dict[tuple[Mention, Mention], _Found] = {}
+    for f in best.values():
+        at = masked.index.get(f.object)
+        way = _WAY.match(masked.after(at)) if at is not None else None
+        if way is None:
+            continue
+        first = masked.mentions[int(way.group(1))]
+        items = expand(first, masked, groups, False, load_cues().pronoun)
+        if not _DOES.match(masked.after(masked.index[items[-1]])):
+            continue
+        words = masked.sentence.text[
+            f.object.end - masked.sentence.start : first.start - masked.sentence.start
+        ]
+        span = (f.object.end + len(words) - len(words.lstrip()), first.start)
+        for z in items:
+            admitted = _admitted(ontology, Reading(f.predicate, False, (), ()), z, f.object)
+            if admitted:
+                cue = f"compared: {' '.join(words.split())} ({f.cue})"
+                found[admitted] = _Found(cue, f.predicate, *admitted, span, True, (), f.rank)
+    return found
+
+
 def find_relations(
     sentence: Sentence,
     mentions: Sequence[Mention],
@@ -350,7 +393,9 @@ def find_relations(
     lexicon = load_cues()
     if not top or lexicon.unclaimed.match(sentence.text):
         return by_name  # "Myth: X causes Y." states a belief, not the text's claim
-    best = _found(Masked(sentence, top, inner, ontology), ontology, groups)
+    masked = Masked(sentence, top, inner, ontology)
+    best = _found(masked, ontology, groups)
+    best.update(_compared(best, masked, ontology, groups))
     phrases = argument_phrases(sentence, top)
     if phrases:
         used = {f.cue_span for f in best.values()}
