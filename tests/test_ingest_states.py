@@ -25,3 +25,28 @@ def test_an_amount_names_the_state_of_each_nutrient_listed_after_it(runner, tmp_
     # the list ends at its first item that is no nutrient: depression is no state of one
     assert not any("depression-deficiency" in (c["subject"], c["object"]) for c in candidates)
     accept_all_and_validate(runner, folder)
+
+
+EXCESS = """Too much of a mineral
+
+Lead poisoning can damage the nerves of children.
+Iron overload is rare, and too much zinc causes nausea.
+A beta-carotene deficiency is unusual.
+"""
+
+
+def test_a_condition_named_as_an_excess_is_the_elevated_level_of_its_chemical(runner, tmp_path):
+    folder, candidates, _ = drafted(runner, tmp_path, "excess", EXCESS)
+    named = {
+        (c["subject_text"], c["predicate"], c["object_text"])
+        for c in candidates
+        if c["cue"].startswith("named:")
+    }
+    assert ("Lead poisoning", "elevatedLevelOf", "Lead") in named
+    assert ("Iron overload", "elevatedLevelOf", "Iron") in named
+    # an amount names no condition of its own ("too much zinc" is said by what it does)
+    assert not any(s.casefold() == "too much zinc" for s, _, _ in named)
+    # the substance the state's name holds, not the words inside that name
+    deficient = {o for s, p, o in named if p == "deficiencyOf"}
+    assert deficient == {"beta-carotene"}
+    accept_all_and_validate(runner, folder)

@@ -5,7 +5,8 @@ Mentions found by the mention stage overlap ("a deficiency in vitamin B12" holds
 B12"); a cue's slot takes the top-level one. A mention whose name coordinates two others
 ("nausea and vomiting", a term of its own in a vocabulary) names each of them: they stand
 at the top level in its place, as the items of a list. A deficiency state's name ties it
-to its nutrient wherever it stands ("iodine deficiency", "low selenium"), with no cue.
+to its nutrient wherever it stands ("iodine deficiency", "low selenium"), and a condition
+named as an excess to its chemical ("lead poisoning", "high cholesterol"), with no cue.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ NAMED = "named"
 _RELATION_NOUN = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:associations?|correlations?|relationships?)", re.IGNORECASE
 )
+#: Head words that make a condition's name an excess of the chemical before them ("lead
+#: poisoning", "iron overload", "zinc toxicity", "manganese excess"); "too much zinc" and
+#: "high homocysteine" say an amount, a condition only where a text says what it does.
+_EXCESS = re.compile(r"\s(?:excess|overload|toxicity|poisoning)\Z", re.IGNORECASE)
 #: What joins the two mentions a coordinated name is made of ("nausea and vomiting").
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s*", re.IGNORECASE)
 
@@ -83,31 +88,63 @@ def quoted(sentence: Sentence) -> tuple[int, int]:
 def named(
     sentence: Sentence, top: Sequence[Mention], inner: Sequence[Mention], ontology: Ontology
 ) -> list[Candidate]:
-    """The deficiency a mention's own name ties to its nutrient ("iodine deficiency", "low
-    selenium", "a diet very low in choline"): the nutrient mention inside a deficiency
-    state's mention. The name states it wherever it stands, so it is drafted at each
-    mention, and :mod:`kg.ingest.draft` keeps the document's first."""
+    """The state a mention's own name ties to its substance: a deficiency state to the
+    nutrient inside it ("iodine deficiency", "low selenium", "a diet very low in
+    choline"), a condition named as an excess to the chemical inside it ("lead
+    poisoning", "manganese excess"). The name states it wherever it stands, so it is
+    drafted at each mention, and :mod:`kg.ingest.draft` keeps the document's first."""
     start, end = quoted(sentence)
+    drafted = []
+    for state in top:
+        stated = _stated(state, ontology)
+        if stated is None:
+            continue
+        predicate, kind = stated
+        drafted += [
+            Candidate(
+                state,
+                predicate,
+                substance,
+                start,
+                end,
+                Certainty.ASSERTED,
+                negated=False,
+                cue=f"{NAMED}: {state.text}",
+            )
+            for substance in _substances(state, inner, kind, ontology)
+        ]
+    return drafted
 
-    def names(state: Mention, nutrient: Mention) -> bool:
-        inside = state.start <= nutrient.start and nutrient.end <= state.end
-        return (
-            inside and nutrient.entity != state.entity and ontology.is_a(nutrient.type, "Nutrient")
-        )
 
+def _stated(state: Mention, ontology: Ontology) -> tuple[str, str] | None:
+    """The relation a state's name states of the substance it holds, and that substance's
+    kind: a deficiency's of a nutrient, an excess's (a condition whose name says too
+    much) of a chemical; None for any other mention."""
+    if ontology.is_a(state.type, "DeficiencyState"):
+        return "deficiencyOf", "Nutrient"
+    if ontology.is_a(state.type, "Condition") and _EXCESS.search(state.text):
+        return "elevatedLevelOf", "ChemicalEntity"
+    return None
+
+
+def _substances(
+    state: Mention, inner: Sequence[Mention], kind: str, ontology: Ontology
+) -> list[Mention]:
+    """The mentions of a ``kind`` of substance inside ``state`` that no other such holds:
+    "beta-carotene", not "beta" or "carotene" too."""
+    inside = [
+        m
+        for m in inner
+        if state.start <= m.start
+        and m.end <= state.end
+        and m.entity != state.entity
+        and ontology.is_a(m.type, kind)
+    ]
     return [
-        Candidate(
-            state,
-            "deficiencyOf",
-            nutrient,
-            start,
-            end,
-            Certainty.ASSERTED,
-            negated=False,
-            cue=f"{NAMED}: {state.text}",
+        m
+        for m in inside
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in inside
         )
-        for state in top
-        if ontology.is_a(state.type, "DeficiencyState")
-        for nutrient in inner
-        if names(state, nutrient)
     ]
