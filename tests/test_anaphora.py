@@ -252,6 +252,11 @@ def test_a_bare_dose_repeats_the_dose_said_further_back(vocabulary, gap, expecte
         ("Nuts are a source of selenium. Vegans should take it.", []),  # no food gives it
         # the foods "it" is found in: the one nutrient named before it in this sentence
         ("Nuts are rich in selenium, and you can find it in eggs.", [("it", "selenium")]),
+        # a chemical no nutrient too
+        (
+            "Tofu holds alpha-lipoic acid, and you can find it in fish.",
+            [("it", "alpha-lipoic-acid")],
+        ),
         ("Zinc and iron matter, and you can find it in fish.", []),  # two nutrients
         ("Selenium matters. You can find it in fish.", []),  # named in another sentence
         ("Selenium helps, and the brain uses it in many ways.", []),  # no food after

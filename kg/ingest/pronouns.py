@@ -282,8 +282,8 @@ class Pronouns(Matcher):
 
     def _sourced_object(self, word: Word, before: list[Hit], hits: list[Hit]) -> list[Hit]:
         """An object "it" with the foods it is found in after it ("... are packed with
-        nitrate, and you can also find it in lettuce") is the one nutrient this sentence
-        names before it: a list of sources names what they hold, and a nutrient further
+        nitrate, and you can also find it in lettuce") is the one substance this sentence
+        names before it: a list of sources names what they hold, and a substance further
         back may be a rival the text set aside ("the ready-made form")."""
         source = _SOURCE_AFTER.match(self.doc, word.end)
         food = source and next((h for h in hits if h.start == source.end()), None)
@@ -293,7 +293,7 @@ class Pronouns(Matcher):
                   if h.how != "anaphora" and self.vocab.kind(h.name.type) != "Food"
                   and not self._plural(h)}  # fmt: skip
         name = things.popitem()[1] if len(things) == 1 else None
-        if name is None or not self.vocab.is_a(name.type, "Nutrient"):
+        if name is None or self.vocab.kind(name.type) != "ChemicalEntity":
             return []
         return [Hit(word.start, word.end, name, "anaphora")]
 
