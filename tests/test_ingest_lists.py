@@ -76,6 +76,17 @@ def test_a_parenthesis_is_read_past_and_a_list_inside_it_is_its_own(lists):
     assert ["tremor", "anxiety", "dizziness"] in found
 
 
+def test_a_list_goes_on_after_a_list_inside_a_phrase_of_its_item(lists, triples):
+    document = "Low copper causes weakness in the arms and legs, anemia and fatigue."
+    found = lists(document)
+    assert ["weakness", "anemia", "fatigue"] in found
+    assert ["arms", "legs"] in found
+    drafted = triples(document)
+    for item in ("weakness", "anemia", "fatigue"):
+        assert ("Low copper", "causes", item) in drafted
+    assert ["legs", "arms", "back"] in lists("Low iron causes pain in the legs, arms and back.")
+
+
 def test_along_with_and_as_well_as_join_items(lists):
     assert ["headaches", "fatigue", "anxiety"] in lists(
         "Too much iron brings headaches, along with fatigue and anxiety."

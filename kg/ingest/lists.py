@@ -5,8 +5,9 @@ mentions (:func:`list_groups`), and the items of a list no vocabulary knows
 English joins a list's items with commas and a conjunction ("and", "or", "as well as",
 "along with"), may repeat the preposition before each ("needed for A, for B and for C"),
 and may interrupt it with a parenthesis ("A (B), C and D"), an appositive ("A, a B, and
-C") or the examples of one item ("A, B, including C, and D"): those are read past, the
-examples a list of their own.
+C"), the examples of one item ("A, B, including C, and D") or a phrase of one ("A in the B
+and C, D and E"): those are read past, the examples and the phrase's list lists of their
+own.
 """
 
 from __future__ import annotations
@@ -70,15 +71,12 @@ def list_groups(
         del slots[inner]  # a name inside a longer one is no item of a list
     spans = sorted(slots)
     groups: list[list[Mention]] = [slots[s] for s in spans if len(slots[s]) > 1]
-    brackets = [
-        (sentence.start + b.start(), sentence.start + b.end())
-        for b in _BRACKETS.finditer(sentence.text)
-    ]
+    brackets = _asides(sentence.text, sentence.start)
     parts: dict[Span | None, list[Span]] = {}
     for span in spans:
         bracket = next((b for b in brackets if b[0] <= span[0] and span[1] <= b[1]), None)
         parts.setdefault(bracket, []).append(span)
-    chains = _Chains(sentence, slots, ontology or packaged_ontology())
+    chains = _Chains(sentence, slots, ontology or packaged_ontology(), brackets)
     for part in parts.values():
         for span in part:
             chains.add(span)
@@ -89,15 +87,24 @@ def list_groups(
 class _Chains:
     """Lists over spans read left to right: a chain of items joined by commas and
     conjunctions, a list up to its last conjunction; the examples of an item ("A, B,
-    including C, and D") are a chain of their own, after which the list goes on."""
+    including C, and D") and the list in a phrase of an item ("A in the B and C, D and E")
+    are chains of their own, after which the list goes on."""
 
-    def __init__(self, sentence: Sentence, slots: dict[Span, list[Mention]], onto: Ontology):
-        self.sentence, self.slots, self.onto = sentence, slots, onto
+    def __init__(
+        self,
+        sentence: Sentence,
+        slots: dict[Span, list[Mention]],
+        onto: Ontology,
+        asides: list[Span],
+    ):
+        self.sentence, self.slots, self.onto, self.asides = sentence, slots, onto, asides
         self.groups: list[list[Mention]] = []
         self.chain: list[Span] = []
         self.conj_end = 0  # items of the chain up to its last conjunction
         self.lead: str | None = None  # the preposition before the chain, read when needed
         self.outer: tuple[list[Span], int, str | None] | None = None  # what examples interrupt
+        # the chain a phrase of its last item interrupts ("pain in the A and B, C and D")
+        self.held: tuple[list[Span], int, str | None] | None = None
         self.aside: Span | None = None  # an appositive after the chain's last item
 
     def add(self, span: Span) -> None:
@@ -118,33 +125,41 @@ class _Chains:
                 self.outer = (self.chain, self.conj_end, self.lead)
                 self.chain, self.conj_end, self.lead = [span], 0, None
                 return
-            if self._resumes(gap, span) or self._joins(gap, span):
+            if self._resumes(gap, span) or self._joins(gap, span) or self._returns(gap, span):
                 return
             if _APPOSITIVE.fullmatch(gap) and not self._same(self.chain[-1], span):
                 self.aside = span  # it renames the item before it, or starts a list of its own
+                return
+            if self.outer is None and self.held is None and _phrase_of_item(gap):
+                # "tingling in the hands and feet, tunnel vision ...": the list may go on
+                self.held = (self.chain, self.conj_end, self.lead)
+                self.chain, self.conj_end, self.lead = [span], 0, None
                 return
         self.close()
         self.chain, self.conj_end, self.lead = [span], 0, None
 
     def close(self) -> None:
-        """End the chain (and the list its examples interrupt): a list where it has a
-        conjunction."""
+        """End the chain (and the lists its examples or a phrase of its item interrupt): a
+        list where it has a conjunction."""
         conj_end = self.conj_end
         if not conj_end and len(self.chain) > 1 and _OTHERS.match(self._after(self.chain[-1])):
             conj_end = len(self.chain)  # "kale, spinach and other greens": a list ends there
-        ends = [(self.chain, conj_end), *([self.outer[:2]] if self.outer else [])]
-        for chain, conj_end in ends:
-            if conj_end >= 2:
-                self.groups.append([m for span in chain[:conj_end] for m in self.slots[span]])
-        self.chain, self.conj_end, self.outer, self.aside = [], 0, None, None
+        self._emit(self.chain, conj_end)
+        for chain, conj_end, _ in filter(None, (self.outer, self.held)):
+            self._emit(chain, conj_end)
+        self.chain, self.conj_end, self.outer, self.held, self.aside = [], 0, None, None, None
+
+    def _emit(self, chain: list[Span], conj_end: int) -> None:
+        """A list of the chain's items up to its last conjunction, where it has one."""
+        if conj_end >= 2:
+            self.groups.append([m for span in chain[:conj_end] for m in self.slots[span]])
 
     def _after(self, span: Span) -> str:
         return self.sentence.text[span[1] - self.sentence.start :]
 
     def _gap(self, end: int, start: int) -> str:
-        """The words between two spans, a parenthesis left out."""
-        at = self.sentence.start
-        return _BRACKETS.sub(" ", self.sentence.text[end - at : start - at])
+        """The words between two spans, the asides among them left out."""
+        return _without(self.sentence.text, self.sentence.start, (end, start), self.asides)
 
     def _same(self, a: Span, b: Span) -> bool:
         kind = class_kind(self.onto, self.slots[a][0].type)
@@ -179,6 +194,44 @@ class _Chains:
         self.chain, self.lead, self.outer = [*chain, span], lead, None
         self.conj_end = len(self.chain)
         return True
+
+    def _returns(self, gap: str, span: Span) -> bool:
+        """Whether ``span``, after a comma, goes on the list that a phrase of its last item
+        interrupted ("tingling in the hands and feet, tunnel vision and ..."), the list
+        inside the phrase then ended."""
+        if self.held is None or not gap.lstrip().startswith(","):
+            return False
+        chain, conj_end, lead = self.held
+        link = _link(gap, lead or "")
+        if link is None or not self._same(chain[-1], span):
+            return False
+        self._emit(self.chain, self.conj_end)
+        self.chain, self.lead, self.held = [*chain, span], lead, None
+        self.conj_end = len(self.chain) if link == "conjunction" else conj_end
+        return True
+
+
+def _phrase_of_item(gap: str) -> bool:
+    """Whether ``gap`` opens a prepositional phrase of the item before it ("in the")."""
+    tokens = _TOKENS.findall(gap.casefold())
+    return bool(tokens) and tokens[0] in PREPOSITIONS and all(t in _FILLERS for t in tokens[1:])
+
+
+def _asides(text: str, at: int) -> list[Span]:
+    """The spans of the parentheses in ``text`` (which starts at offset ``at``): asides a
+    list is read past."""
+    return [(at + b.start(), at + b.end()) for b in _BRACKETS.finditer(text)]
+
+
+def _without(text: str, at: int, span: Span, asides: list[Span]) -> str:
+    """The text of ``span`` (``text`` starts at offset ``at``), each aside wholly inside
+    it one space."""
+    pieces, end = [], span[0]
+    for start, stop in asides:
+        if end <= start and stop <= span[1]:
+            pieces += [text[end - at : start - at], " "]
+            end = stop
+    return "".join([*pieces, text[end - at : span[1] - at]])
 
 
 def _lead(sentence: Sentence, start: int) -> str:
@@ -245,11 +298,11 @@ def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
             tops.setdefault(h.start, h)
     found: list[_Element] = []
     end = words[0].start if words else 0
-    asides = _asides(doc, words)
+    asides = _asides(doc[end : words[-1].end + 1], end) if words else []
     for word in words:
         if word.start < end or any(a <= word.start < b for a, b in asides):
             continue  # inside a mention already read, or a parenthesis
-        gap = _BRACKETS.sub(" ", doc[end : word.start])
+        gap = _without(doc, 0, (end, word.start), asides)
         if "," in gap:
             found.append((",", None))
         if gap.strip(DASH + " ,'’"):
@@ -262,15 +315,6 @@ def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
         found.append(("C" if word.key in _CONJUNCTIONS else "W", word))
         end = word.end
     return found
-
-
-def _asides(doc: str, words: list[Word]) -> list[Span]:
-    """The parentheses among ``words``: each an aside to the word before it."""
-    if not words:
-        return []
-    at = words[0].start
-    text = doc[at : words[-1].end + 1]
-    return [(at + b.start(), at + b.end()) for b in _BRACKETS.finditer(text)]
 
 
 def _runs(elements: list[_Element]) -> list[list[tuple[_Segment, set[str]]]]:
