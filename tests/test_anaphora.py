@@ -57,6 +57,10 @@ def anaphors(doc: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
         ),
         ("Vitamin B12 deficiency is common. They should eat fish.", []),  # no plural
         ("Vegans lack vitamin B12, like vegetarians. They should eat fish.", []),  # a rival
+        (  # in the sentence its subject opens, "they" goes on with that subject
+            "Vegans avoid meat and eggs, so they should take vitamin B12.",
+            [("they", "vegans")],
+        ),
     ],
 )
 def test_they_points_at_a_plural_subject_only(vocabulary, doc, expected):

@@ -117,7 +117,10 @@ class Pronouns(Matcher):
         )
         if plural != many or (not plural and names[0].type == "PopulationGroup"):
             return []
-        if plural and self._rival(s_no, subject, word.start, names, before):
+        # a "they" of the sentence its subject opens continues that subject, whatever
+        # plural the clause before it named ("X supplements cause headaches, and they ...")
+        same = subject.start >= sentence.start
+        if plural and not same and self._rival(s_no, subject, word.start, names, before):
             return []
         return [Hit(word.start, word.end, name, "anaphora") for name in names]
 
