@@ -94,7 +94,8 @@ class Pronouns(Matcher):
         at the subject of its sentence, else of the sentence before, else of the paragraph
         while the sentences between have no subject and still name it ("Good sources of
         iron include ..."). "It" never points at a plural or at people; "they" only at a
-        plural, and not across another plural ("... in older adults. They ...")."""
+        plural, and not across another plural of an earlier sentence ("... in older adults.
+        They ...")."""
         word = words[i]
         key = pronoun(word.key)
         word = Word(word.start, word.start + len(key), key)
