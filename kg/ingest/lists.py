@@ -71,12 +71,15 @@ def list_groups(
         del slots[inner]  # a name inside a longer one is no item of a list
     spans = sorted(slots)
     groups: list[list[Mention]] = [slots[s] for s in spans if len(slots[s]) > 1]
-    brackets = _asides(sentence.text, sentence.start)
+    brackets = [
+        (sentence.start + b.start(), sentence.start + b.end())
+        for b in _BRACKETS.finditer(sentence.text)
+    ]
     parts: dict[Span | None, list[Span]] = {}
     for span in spans:
         bracket = next((b for b in brackets if b[0] <= span[0] and span[1] <= b[1]), None)
         parts.setdefault(bracket, []).append(span)
-    chains = _Chains(sentence, slots, ontology or packaged_ontology(), brackets)
+    chains = _Chains(sentence, slots, ontology or packaged_ontology())
     for part in parts.values():
         for span in part:
             chains.add(span)
@@ -90,14 +93,8 @@ class _Chains:
     including C, and D") and the list in a phrase of an item ("A in the B and C, D and E")
     are chains of their own, after which the list goes on."""
 
-    def __init__(
-        self,
-        sentence: Sentence,
-        slots: dict[Span, list[Mention]],
-        onto: Ontology,
-        asides: list[Span],
-    ):
-        self.sentence, self.slots, self.onto, self.asides = sentence, slots, onto, asides
+    def __init__(self, sentence: Sentence, slots: dict[Span, list[Mention]], onto: Ontology):
+        self.sentence, self.slots, self.onto = sentence, slots, onto
         self.groups: list[list[Mention]] = []
         self.chain: list[Span] = []
         self.conj_end = 0  # items of the chain up to its last conjunction
@@ -158,8 +155,9 @@ class _Chains:
         return self.sentence.text[span[1] - self.sentence.start :]
 
     def _gap(self, end: int, start: int) -> str:
-        """The words between two spans, the asides among them left out."""
-        return _without(self.sentence.text, self.sentence.start, (end, start), self.asides)
+        """The words between two spans, a parenthesis left out."""
+        at = self.sentence.start
+        return _BRACKETS.sub(" ", self.sentence.text[end - at : start - at])
 
     def _same(self, a: Span, b: Span) -> bool:
         kind = class_kind(self.onto, self.slots[a][0].type)
@@ -215,23 +213,6 @@ def _phrase_of_item(gap: str) -> bool:
     """Whether ``gap`` opens a prepositional phrase of the item before it ("in the")."""
     tokens = _TOKENS.findall(gap.casefold())
     return bool(tokens) and tokens[0] in PREPOSITIONS and all(t in _FILLERS for t in tokens[1:])
-
-
-def _asides(text: str, at: int) -> list[Span]:
-    """The spans of the parentheses in ``text`` (which starts at offset ``at``): asides a
-    list is read past."""
-    return [(at + b.start(), at + b.end()) for b in _BRACKETS.finditer(text)]
-
-
-def _without(text: str, at: int, span: Span, asides: list[Span]) -> str:
-    """The text of ``span`` (``text`` starts at offset ``at``), each aside wholly inside
-    it one space."""
-    pieces, end = [], span[0]
-    for start, stop in asides:
-        if end <= start and stop <= span[1]:
-            pieces += [text[end - at : start - at], " "]
-            end = stop
-    return "".join([*pieces, text[end - at : span[1] - at]])
 
 
 def _lead(sentence: Sentence, start: int) -> str:
@@ -298,11 +279,11 @@ def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
             tops.setdefault(h.start, h)
     found: list[_Element] = []
     end = words[0].start if words else 0
-    asides = _asides(doc[end : words[-1].end + 1], end) if words else []
+    asides = _asides(doc, words)
     for word in words:
         if word.start < end or any(a <= word.start < b for a, b in asides):
             continue  # inside a mention already read, or a parenthesis
-        gap = _without(doc, 0, (end, word.start), asides)
+        gap = _BRACKETS.sub(" ", doc[end : word.start])
         if "," in gap:
             found.append((",", None))
         if gap.strip(DASH + " ,'’"):
@@ -315,6 +296,15 @@ def _elements(doc: str, words: list[Word], hits: list[Hit]) -> list[_Element]:
         found.append(("C" if word.key in _CONJUNCTIONS else "W", word))
         end = word.end
     return found
+
+
+def _asides(doc: str, words: list[Word]) -> list[Span]:
+    """The parentheses among ``words``: each an aside to the word before it."""
+    if not words:
+        return []
+    at = words[0].start
+    text = doc[at : words[-1].end + 1]
+    return [(at + b.start(), at + b.end()) for b in _BRACKETS.finditer(text)]
 
 
 def _runs(elements: list[_Element]) -> list[list[tuple[_Segment, set[str]]]]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from kg.base.model import Certainty
 from kg.curation.ontology import Ontology
+from kg.ingest.matching import held
 from kg.ingest.model import Candidate, Mention, Sentence
 
 __all__ = ["NAMED", "named", "quoted", "top_level"]
@@ -140,11 +141,5 @@ def _substances(
         and m.entity != state.entity
         and ontology.is_a(m.type, kind)
     ]
-    return [
-        m
-        for m in inside
-        if not any(
-            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-            for o in inside
-        )
-    ]
+    within = held((m.start, m.end) for m in inside)
+    return [m for m in inside if (m.start, m.end) not in within]
