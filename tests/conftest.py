@@ -27,6 +27,25 @@ SHARED_SEED = ROOT.parent / "shared" / "seed" / f"{SEED_ID}.txt"
 TINY_DOC = "Vitamin B12 is essential for the synthesis of myelin. Eggs supply B12.\n"
 
 
+def query_threads_end(within: float = 5.0, what: str = "after the test") -> None:
+    """Wait up to ``within`` seconds for every query's deep-stack thread to end, else fail."""
+    import threading
+    import time
+
+    deadline = time.monotonic() + within
+    while any(t.name == "nnkg-deep-stack" for t in threading.enumerate()):
+        assert time.monotonic() < deadline, f"a query's thread ran on ({what})"
+        time.sleep(0.05)
+
+
+@pytest.fixture(autouse=True)
+def no_query_runs_on():
+    """Fail the test that leaves a query's thread running: one that ran on unseen once
+    gathered rows until the machine ran out of memory, many tests later."""
+    yield
+    query_threads_end()
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

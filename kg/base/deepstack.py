@@ -105,17 +105,18 @@ def on_deep_stack(fn: Callable[[], T]) -> T:
             _RUNNING[1] = sys.getrecursionlimit()
             sys.setrecursionlimit(max(_RUNNING[1], RECURSION_LIMIT))
         _RUNNING[0] += 1
+    thread = threading.Thread(target=run, name=_NAME, daemon=True)
     try:
-        with _LOCK:
-            previous = threading.stack_size(STACK_BYTES)
-            try:
-                thread = threading.Thread(target=run, name=_NAME, daemon=True)
-                thread.start()
-            finally:
-                threading.stack_size(previous)
         try:
+            with _LOCK:
+                previous = threading.stack_size(STACK_BYTES)
+                try:
+                    thread.start()
+                finally:
+                    threading.stack_size(previous)
             done.wait()
         except BaseException:  # Ctrl-C or an alarm reached the caller: stop the query too
+            # also when it lands inside start(), once the thread may already be running
             _interrupt(thread, done)
             raise
     finally:
