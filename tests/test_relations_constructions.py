@@ -385,3 +385,38 @@ def test_words_that_state_no_relation(text, names, expected):
 )  # fmt: skip
 def test_relations_through_an_intermediate(text, names, lists, expected):
     assert triples(text, *names, lists=lists) == expected
+
+
+# ---------------------------------------------------------------- a trial's adverse events
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "lists", "expected"),
+    [
+        # more frequent with what a group took than with placebo: it causes them
+        ("Adverse events were mild; nausea and vomiting were more frequent with ALA than "
+         "with placebo.", ["nausea", "vomiting", "ALA"], (("nausea", "vomiting"),),
+         {("ALA", "causes", "nausea", False), ("ALA", "causes", "vomiting", False)}),
+        # the most common of its adverse events, a list
+        ("Adverse events of curcumin were mild; the most common were constipation and "
+         "headaches.", ["Curcumin", "constipation", "headaches"], (("constipation", "headaches"),),
+         {("curcumin", "causes", "constipation", False),
+          ("curcumin", "causes", "headaches", False)}),
+        # well tolerated, the most common complaint named after the semicolon
+        ("Zinc was generally well tolerated; nausea was the most common adverse effect.",
+         ["Zinc", "nausea"], (), {("Zinc", "causes", "nausea", False)}),
+        # what a thing's side effects include it causes; side effects said to be rare name none
+        ("Side effects of zinc include nausea and headaches.", ["Zinc", "nausea", "headaches"],
+         (("nausea", "headaches"),),
+         {("zinc", "causes", "nausea", False), ("zinc", "causes", "headaches", False)}),
+        ("Side effects of zinc were rare.", ["Zinc"], (), set()),
+        # more often in one arm than in the other
+        ("Headaches occurred more often in the caffeine group than in the other group.",
+         ["headaches", "Caffeine"], (), {("caffeine", "causes", "Headaches", False)}),
+        # counts in both arms side by side say neither
+        ("Mild nausea was reported by four participants taking zinc and one taking placebo.",
+         ["nausea", "Zinc"], (), set()),
+    ],
+)  # fmt: skip
+def test_a_trials_adverse_events_are_caused_by_what_its_group_took(text, names, lists, expected):
+    assert triples(text, *names, lists=lists) == expected
