@@ -95,6 +95,8 @@ TYPES = {
     "blood": "AnatomicalStructure",
     "nitric oxide": "ChemicalEntity",
     "depression": "Disease",
+    "coeliac disease": "Disease",
+    "immune system disorder": "Disease",
 }
 
 
@@ -568,3 +570,34 @@ def test_a_mention_inside_a_closed_relative_clause_is_no_subject():
     noun before the clause, which no mention names."""
     text = "A diet rich in fibre, which feeds the gut, is linked to less depression."
     assert not triples(text, ["gut", "depression"])
+
+
+def test_a_gloss_after_the_subject_is_read_past_to_its_predicate_noun_or_appositive():
+    """ "A (vitamin B9) is a B that ...", "A (vitamin B9), a B found in C, ...": the
+    parenthesis glosses A, and what the clause says is A's, not the class's nor C's."""
+    text = "Folate (vitamin B9) is a nutrient that plays a role in memory."
+    found = triples(text, ["folate", "nutrient", "memory"])
+    assert ("Folate", "promotes", "memory", False) in found
+    assert ("nutrient", "promotes", "memory", False) not in found
+    text = "Folate (vitamin B9), a nutrient found in spinach, prevents depression."
+    found = triples(text, ["folate", "nutrient", "spinach", "depression"])
+    assert ("Folate", "prevents", "depression", False) in found
+    assert not {t for t in found if t[2] == "depression" and t[0] != "Folate"}
+
+
+def test_a_mention_that_modifies_a_class_noun_before_its_relative_clause_is_no_subject():
+    """ "A is an «immune system» disorder that causes Y": the disorder, which renames A,
+    causes Y; the mention only modifies it."""
+    text = "Coeliac disease is an immune system disorder that causes anemia."
+    found = triples(text, ["coeliac disease", "immune system", "anemia"])
+    assert ("Coeliac disease", "causes", "anemia", False) in found
+    assert ("immune system", "causes", "anemia", False) not in found
+
+
+def test_a_relative_clause_on_an_appositive_closed_by_a_comma_says_nothing_of_the_verb():
+    """ "A, a «B» that damages «Z», causes Y": the verb after the appositive is A's, not
+    the class noun's nor its relative clause's object."""
+    text = "Coeliac disease, an immune system disorder that damages the gut, causes anemia."
+    found = triples(text, ["coeliac disease", "immune system disorder", "gut", "anemia"])
+    assert ("Coeliac disease", "causes", "anemia", False) in found
+    assert not {t for t in found if t[2] == "anemia" and t[0] != "Coeliac disease"}

@@ -5,6 +5,7 @@ position is in (its first mention, after a phrase or a subordinate clause it ope
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 
@@ -35,6 +36,8 @@ _OPENING_PHRASE = re.compile(
 #: The comma that ends a subordinate clause the sentence opens with, not one of a list.
 _CLAUSE_COMMA = re.compile(r",(?!\s*«\d+»\s*(?:,|and\b|or\b))", re.IGNORECASE)
 _ANTECEDENT = re.compile(r"«(\d+)»\s*,?\s*\Z")
+#: A gloss in parentheses right after a mention ("«Riboflavin» (vitamin B2)", "«ALA» («X»)").
+_GLOSSED = re.compile(r"(«\d+»)\s*\([^()\[\]]{1,80}\)")
 
 
 class Masked:
@@ -86,8 +89,21 @@ class Masked:
             self.sentence.text[a - self.sentence.start : b - self.sentence.start].split()
         )
 
+    #: Whether :meth:`before` keeps the glosses after mentions (see :meth:`unglossed`).
+    glossed = True
+
     def before(self, index: int) -> str:
-        return self.text[: self.position(index)]
+        before = self.text[: self.position(index)]
+        return before if self.glossed else _GLOSSED.sub(r"\1", before)
+
+    def unglossed(self) -> Masked:
+        """This sentence with the text before a mention read past the glosses after earlier
+        mentions: the appositive and the predicate noun that rename a mention are read past
+        its gloss, as a cue reads past it ("«A» (vitamin B2) is a «B» that prevents Y", "«A»
+        (ALA), a «B» found in «C», prevents Y": A's, not B's or C's)."""
+        view = copy.copy(self)
+        view.glossed = False
+        return view
 
     def after(self, index: int) -> str:
         pos = self.position(index)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.ingest.arguments import is_argument, modified
+from kg.ingest.arguments import is_argument, is_noun, modified
 from kg.ingest.cues import GLOSS, CueLexicon
 from kg.ingest.masked import PREPOSITION, SPACE_HEAD, TOKEN, Masked
 from kg.ingest.model import Mention
@@ -94,6 +94,10 @@ _COMPOUND_HEAD = re.compile(
 )
 #: The gloss a cue's gap may open with (:data:`kg.ingest.cues.GLOSS`): no word of the gap.
 _LEADING_GLOSS = re.compile(r"\A" + GLOSS)
+#: A gap that is a noun no mention names, then the relative clause it opens: the mention
+#: before modifies that noun, which the relative clause describes ("«A» is a «nervous
+#: system» condition that causes Y": the condition, which renames A).
+_MODIFIED_HEAD = re.compile(r"\s+([a-z][\w’'-]*)(\s*,?\s*(?:that|which)\b\s*)", re.IGNORECASE)
 
 
 def _governing(index: int, masked: Masked) -> int | None:
@@ -161,12 +165,12 @@ def slot_options(
         if not appositive:
             return [masked.mentions[index]]
         return _mentions([masked.described(index)], masked)  # or the condition a group has
-    before = masked.before(index)
+    before, plain = masked.before(index), masked.unglossed()
     head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
     if COORDINATED.match(gap):
         options = _coordinated(index, gap, masked, lexicon)
     elif head:  # "«A», an «alkaloid» from «B», increases Y": A's, the head renames
-        options = [*renamed(int(head.group(1)), gap, masked), int(head.group(1)), index]
+        options = [*renamed(int(head.group(1)), gap, plain), int(head.group(1)), index]
     elif (opened := _SUBORDINATE.search(before)) and "," not in gap:
         subject = masked.clause_subject(opened.start(), lexicon.clause_stop)
         options = [subject] if subject is not masked.mentions[index] else []
@@ -175,16 +179,21 @@ def slot_options(
     elif (governed := _governing(index, masked)) is not None:
         options = [governed, index]  # "doses of «MSG» taken on an «empty stomach» may cause Y"
     elif relative and relative.group(2).strip() and "," not in relative.group(2):
-        options = [int(relative.group(1)), index]  # X is the object of the clause
-    elif renames(index, gap, masked) is not None:
-        options = renamed(index, gap, masked)  # the class that renames it says nothing itself
+        # X is the object of the clause, whose subject may rename a mention of its own
+        # ("«A», a «B» that damages «X», causes Y": A's)
+        antecedent = int(relative.group(1))
+        options = [*renamed(antecedent, " that ", plain), antecedent, index]
+    elif (noun := _MODIFIED_HEAD.fullmatch(gap)) and is_noun(noun.group(1).casefold()):
+        options = [*renamed(index, noun.group(2), plain), index]
+    elif renames(index, gap, plain) is not None:
+        options = renamed(index, gap, plain)  # the class that renames it says nothing itself
     elif _GAP_APPOSITIVE.fullmatch(gap):
         condition = _condition_of(masked.mentions[index], masked)
         options = [condition or masked.described(index), index]  # "people with «X», a Y that"
-    elif unnamed(index, gap, masked) or embedded(index, gap, masked):
+    elif unnamed(index, gap, plain) or embedded(index, gap, plain):
         return []  # "five carboxylases, «enzymes» needed for Y": no mention names the subject
     else:
-        options = [*renamed(index, gap, masked), index, relative and int(relative.group(1))]
+        options = [*renamed(index, gap, plain), index, relative and int(relative.group(1))]
     return _mentions(options, masked)
 
 
@@ -203,7 +212,7 @@ def _clause_options(cue_start: int, masked: Masked, lexicon: CueLexicon) -> list
     if antecedent:
         index = int(antecedent.group(1))
         gap = masked.text[antecedent.end(1) + 1 : cue_start + pronoun.end()]
-        return _mentions([*renamed(index, gap, masked), index], masked)
+        return _mentions([*renamed(index, gap, masked.unglossed()), index], masked)
     nearest = masked.nearest_before(cue_start, stop)
     if nearest is None:
         return _mentions([masked.clause_subject(cue_start, stop)], masked)
