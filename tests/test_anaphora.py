@@ -508,3 +508,95 @@ def test_a_participle_that_modifies_a_longer_name_is_no_antecedent():
     vocabulary = catalogue_vocabulary([*TERMS, *terms])
     doc = "Before the bleeding gums appear, people with scurvy tire. Sailors got the disease."
     assert anaphors(doc, vocabulary) == [("the disease", "scurvy")]
+
+
+# ---------------------------------------------------------------- needed, caught and named class
+
+NEED_TERMS = [
+    Term(
+        "GO:0042421",
+        "norepinephrine biosynthetic process",
+        ("make noradrenaline",),
+        "BiologicalProcess",
+        SEEN,
+    ),
+    Term("MESH:D004247", "DNA", (), "ChemicalEntity", SEEN),
+    Term("CHEBI:17295", "phenylalanine", (), "Nutrient", SEEN),
+    Term("CHEBI:33709", "amino acid", ("amino acids",), "ChemicalEntity", SEEN),
+    Term("HP:0001250", "Seizure", ("seizures",), "Phenotype", SEEN),
+]
+
+
+@pytest.fixture(scope="module")
+def need_vocabulary():
+    return catalogue_vocabulary(TERMS + MORE_TERMS + NEED_TERMS)
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        # what is needed for a named process is a substance: the one this sentence names
+        (
+            "The brain holds vitamin C, and nerve cells need it to make noradrenaline.",
+            [("it", "vitamin-c")],
+        ),
+        # else the subject of the sentence before, a substance
+        (
+            "Vitamin C is a nutrient. Nerve cells use it to make noradrenaline.",
+            [("it", "vitamin-c")],
+        ),
+        # a purpose that is no process: the cells would be read as made by it
+        ("The brain holds vitamin C, and nerve cells need it to make red blood cells.", []),
+        # two substances: no safe antecedent
+        ("Zinc and iron matter, and nerve cells need it to make noradrenaline.", []),
+    ],
+)
+def test_an_object_it_needed_for_a_process_is_a_substance(need_vocabulary, doc, expected):
+    assert anaphors(doc, need_vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        # the condition named most in this sentence and the two before
+        (
+            "Anemia is common in vegans. Seizures are rare, but anemia often goes unseen,"
+            " and women are more likely to get it.",
+            [("it", "anemia")],
+        ),
+        # two conditions named as often: no safe antecedent
+        ("Seizures can follow anemia, and women are more likely to get it.", []),
+    ],
+)
+def test_an_object_it_among_conditions_is_the_one_most_named(need_vocabulary, doc, expected):
+    assert anaphors(doc, need_vocabulary) == expected
+
+
+def test_a_demonstrative_with_a_two_word_class_head_is_the_thing_named_before(need_vocabulary):
+    doc = "Fish holds phenylalanine, and this amino acid builds up in the blood."
+    assert anaphors(doc, need_vocabulary) == [("this amino acid", "phenylalanine")]
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        # a sentence that opens with no mention: the subject of the clause it reports
+        (
+            "Most trials found that zinc did not help, and there is no evidence that it"
+            " prevents dementia.",
+            [("it", "zinc")],
+        ),
+        # a pronoun after a phrase that opens a clause past its break
+        (
+            "Zinc helps the brain, and in children it can prevent anemia.",
+            [("it", "zinc")],
+        ),
+        (
+            "Vitamin C is useful. Very large doses can cause nausea, and in some people they"
+            " can lead to anemia.",
+            [("Very large doses", "vitamin-c"), ("they", "vitamin-c")],
+        ),
+    ],
+)
+def test_a_pronoun_in_a_reported_or_fronted_clause(vocabulary, doc, expected):
+    assert anaphors(doc, vocabulary) == expected

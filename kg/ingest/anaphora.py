@@ -140,8 +140,13 @@ class Anaphora(Pronouns, ClassNouns):
             pair = folded(self.doc[words[h - 1].start : word.end]) if h > i + 1 else ""
             is_head = word.key in ANAPHOR_HEADS or pair in ANAPHOR_HEADS
             if inside:
-                if demonstrative and is_head and all(x.end == word.end for x in inside):
-                    last = h
+                end = self._class_mention_end(words, h, is_head)
+                if (
+                    demonstrative
+                    and end is not None
+                    and all(x.end == words[end].end for x in inside)
+                ):
+                    last = end
                     named = {x.name.entity or x.name.key for x in inside}
                 break
             if word.key in STOPWORDS or is_verb(word.key):
@@ -164,6 +169,17 @@ class Anaphora(Pronouns, ClassNouns):
             s_no, words[i].start, words[last].key, classes, plural, hits, named
         )
         return [Hit(words[i].start, words[last].end, t, "anaphora") for t in targets]
+
+    def _class_mention_end(self, words: list[Word], h: int, is_head: bool) -> int | None:
+        """Where a class head that is a mention itself ends: at ``words[h]`` ("these
+        neurotransmitters"), or at the next word for a two-word head ("this amino acid",
+        "these fatty acids"); None when neither."""
+        if is_head:
+            return h
+        if h + 1 >= len(words) or not self.doc[words[h].end : words[h + 1].start].isspace():
+            return None
+        pair = folded(self.doc[words[h].start : words[h + 1].end])
+        return h + 1 if pair in ANAPHOR_HEADS else None
 
     def _deficiency(self, s_no: int, words: list[Word], i: int, hits: list[Hit]) -> list[Hit]:
         """A bare "deficiency" ("Deficiency can ...", "a deficiency", "the deficiency")

@@ -1,5 +1,6 @@
 """Pronouns ("it", "they", "its", "their") resolved to the subject they point back at,
-and an object "it" to the nutrient a sentence about foods is about."""
+and an object "it" to the nutrient a sentence about foods is about, the substance a
+process needs, or the condition most talked about."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import re
 from kg.ingest.matching import Hit, Matcher, Word, ordered, top
 from kg.ingest.model import Sentence
 from kg.ingest.vocabulary import Name, folded
-from kg.ingest.wordlists import GRADING, IRREGULAR_PLURALS, SEVERITY, is_verb, wordset
+from kg.ingest.wordlists import (
+    ANAPHOR_HEADS,
+    GRADING,
+    IRREGULAR_PLURALS,
+    SEVERITY,
+    is_verb,
+    wordset,
+)
 
 __all__ = ["CLAUSE_BREAKS", "DOSE_OF", "PRONOUNS", "Pronouns", "pronoun"]
 
@@ -35,6 +43,8 @@ _CLAUSE_END = re.compile(
     r"\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+#: The "that" of a reported clause, then perhaps an article: the clause's subject follows.
+_REPORTED = re.compile(r"(?<![\w’'-])that\s+(?:the\s+)?\Z", re.IGNORECASE)
 #: A hyphen that binds the word before it into a modifier ("placebo-controlled").
 _BOUND = re.compile(r"[-‐‑]\w")
 #: What joins two items of a list.
@@ -56,6 +66,14 @@ _OBJECT_END = re.compile(
 #: A source phrase after an object "it" ("find it in lettuce", "get it from fish"): the
 #: foods it names hold what "it" points back at.
 _SOURCE_AFTER = re.compile(r"\s+(?:in|from)\s+(?:(?:the|some|many|most|other)\s+)?", re.I)
+#: Verbs of need or use whose object "it" has a purpose after it ("the thyroid gland uses
+#: it to make hormones", "nerve cells need it for ..."): what is needed or used is a substance.
+_NEEDS = wordset("need needs needed require requires required use uses used")
+_PURPOSE_AFTER = re.compile(r"\s+(?:to|for|in\s+order\s+to)\s", re.IGNORECASE)
+#: The classes of a named purpose.
+_PROCESSES = ("BiologicalProcess", "PhysiologicalFunction")
+#: How many sentences back the conditions an object "it" may point at are counted.
+_SALIENCE_REACH = 2
 #: Participles that keep "it is ... to" pleonastic ("it is recommended to"); others make
 #: it point at something ("it is added to cereals", "it is needed to make DNA").
 _ADVISING = wordset("recommended advised suggested encouraged")
@@ -156,12 +174,28 @@ class Pronouns(Matcher):
 
     def _fronted(self, words: list[Word], i: int) -> bool:
         """Whether the pronoun ``words[i]`` comes before an auxiliary after a phrase of a
-        preposition that opens its sentence and no punctuation ends ("Before birth it can
-        ...")."""
+        preposition that no punctuation ends and that opens its sentence ("Before birth it
+        can ...") or a clause after a break ("..., and in some people they can ...")."""
         after = words[i + 1].key if i + 1 < len(words) else ""
-        if i < 2 or words[0].key not in _PHRASE_OPENERS or after not in _AUXILIARIES:
+        if i < 2 or after not in _AUXILIARIES:
             return False
-        return not any(c in self.doc[words[0].end : words[i].start] for c in ",;:()")
+        for j in range(i - 2, -1, -1):
+            if any(c in self.doc[words[j].end : words[i].start] for c in ",;:()"):
+                return False
+            if words[j].key in _PHRASE_OPENERS and self._clause_starts(words, j):
+                return True
+        return False
+
+    def _clause_starts(self, words: list[Word], j: int) -> bool:
+        """Whether a clause opens at ``words[j]``: first in its sentence, or after a clause
+        break (a comma, or "and" or "but" after one)."""
+        if j == 0:
+            return True
+        gap = self.doc[words[j - 1].end : words[j].start]
+        joined = words[j - 1].key in CLAUSE_BREAKS and (
+            j == 1 or "," in self.doc[words[j - 2].end : words[j - 1].start]
+        )
+        return any(c in gap for c in ",;:") or joined
 
     def _topic(
         self, s_no: int, sentence: Sentence, before: list[Hit]
@@ -171,6 +205,9 @@ class Pronouns(Matcher):
         subject = self._subject(before, sentence.start)
         if subject is not None:
             return subject, self._names_at(subject, before, None)
+        clause = self._reported_topic(sentence, before)
+        if clause is not None:
+            return clause
         passed: list[int] = []
         for k in range(s_no - 1, max(-1, s_no - 4), -1):
             if passed and self._paragraph_ends(k):
@@ -194,6 +231,17 @@ class Pronouns(Matcher):
         for hit in reversed(top(before)):
             if _CLAUSE_END.search(self.doc, sentence.start, hit.start):
                 return hit, [hit.name]
+        return None
+
+    def _reported_topic(
+        self, sentence: Sentence, before: list[Hit]
+    ) -> tuple[Hit, list[Name]] | None:
+        """Where a sentence opens with no mention ("Most trials found that beetroot juice
+        did not help, and there is no evidence that it prevents dementia"), the subject of
+        a clause it reports ("that ...") before the pronoun: what the findings are about."""
+        for hit in top(before):
+            if _REPORTED.search(self.doc, sentence.start, hit.start):
+                return hit, self._names_at(hit, before, None)
         return None
 
     def _paragraph_ends(self, k: int) -> bool:
@@ -269,10 +317,12 @@ class Pronouns(Matcher):
         before = [h for h in hits if h.end <= word.start]
         opener = self._subject(before, self.sentence_starts[-1])
         food = opener is not None and self.vocab.kind(opener.name.type) == "Food"
-        if word.key != "it" or not (last == "of" or is_verb(last)):
+        if word.key != "it" or not (last == "of" or is_verb(last) or last in _NEEDS):
             return []
         if not _OBJECT_END.match(self.doc, word.end):
-            return self._sourced_object(word, before, hits)
+            return self._sourced_object(word, before, hits) or self._needed_object(
+                s_no, word, last, before, hits
+            )
         if not food:
             return self._condition_object(s_no, word, before)
         things = {h.name.entity or h.name.key: h.name
@@ -301,15 +351,81 @@ class Pronouns(Matcher):
             return []
         return [Hit(word.start, word.end, name, "anaphora")]
 
+    def _needed_object(
+        self, s_no: int, word: Word, verb: str, before: list[Hit], hits: list[Hit]
+    ) -> list[Hit]:
+        """An "it" that is needed or used for a purpose the text names as a process ("The
+        thyroid gland uses it to make thyroid hormones") is a substance: the subject of its
+        sentence if that is one, else the one substance its sentence names before it, else
+        the subject of the sentence before. Not before a purpose that is no process ("needs
+        it to make DNA"): the thing made is read as made by what "it" names."""
+        purpose = _PURPOSE_AFTER.match(self.doc, word.end)
+        if verb not in _NEEDS or purpose is None:
+            return []
+        if not any(h.start == purpose.end() and self._process(h) for h in hits):
+            return []
+        opener = self._subject(before, self.sentence_starts[-1])
+        prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[s_no - 1]] if s_no else []
+        earlier = self._subject(prior, self.sentence_starts[s_no - 1], main=True) if s_no else None
+        things = {h.name.entity or h.name.key: h.name for h in top(before)
+                  if self._substance(h) and h.how != "anaphora"}  # fmt: skip
+        if opener is not None and self._coordinated(opener, before):
+            return []
+        if opener is not None and self._substance(opener):
+            return [Hit(word.start, word.end, opener.name, "anaphora")]
+        if len(things) == 1:
+            return [Hit(word.start, word.end, things.popitem()[1], "anaphora")]
+        if not things and earlier is not None and self._substance(earlier):
+            return [Hit(word.start, word.end, earlier.name, "anaphora")]
+        return []
+
+    def _process(self, hit: Hit) -> bool:
+        return any(self.vocab.is_a(hit.name.type, c) for c in _PROCESSES)
+
+    def _substance(self, hit: Hit) -> bool:
+        """Whether a mention names one substance, not a class of them ("a trace element")."""
+        text = self.doc[hit.start : hit.end]
+        return (
+            self.vocab.kind(hit.name.type) == "ChemicalEntity"
+            and not self._plural(hit)
+            and folded(text.split()[-1]) not in ANAPHOR_HEADS
+        )
+
+    def _salient_condition(self, s_no: int, word: Word, before: list[Hit]) -> list[Hit]:
+        """Among the conditions its sentence names before an object "it", the one this
+        sentence and the two before name most often ("Iron deficiency is one of the triggers
+        of RLS, and pregnant women are more likely to get it": RLS, named in the sentence
+        before too); none where two are named as often."""
+        recent = [
+            Hit(m.start, m.end, n, m.how)
+            for k in range(max(0, s_no - _SALIENCE_REACH), s_no)
+            for m, n in self.found[k]
+        ]
+        counts: dict[str, int] = {}
+        names: dict[str, Name] = {}
+        for h in top(recent + before):
+            if self.vocab.kind(h.name.type) == "Condition" and not self._plural(h):
+                key = h.name.entity or h.name.key
+                counts[key] = counts.get(key, 0) + 1
+                names[key] = h.name
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+            return []
+        key = max(counts, key=counts.__getitem__)
+        if not any((h.name.entity or h.name.key) == key for h in before):
+            return []
+        return [Hit(word.start, word.end, names[key], "anaphora")]
+
     def _condition_object(self, s_no: int, word: Word, before: list[Hit]) -> list[Hit]:
         """An "it" ending a clause after a verb ("Sugar has not been shown to cause it")
         in a sentence that names no condition before it is the condition the sentence
         before opens with ("ADHD is a neurodevelopmental disorder."): what is said of a
-        condition's causes and treatments points back at the condition a text is about."""
-        if s_no == 0 or any(
-            self.vocab.kind(h.name.type) == "Condition" and h.how != "anaphora" for h in before
-        ):
+        condition's causes and treatments points back at the condition a text is about.
+        Where the sentence names conditions, it is the one most talked about."""
+        if s_no == 0:
             return []
+        if any(self.vocab.kind(h.name.type) == "Condition" and h.how != "anaphora" for h in before):
+            return self._salient_condition(s_no, word, before)
         start = self.sentence_starts[s_no - 1]
         prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[s_no - 1]]
         subject = self._subject(prior, start, main=True)
