@@ -137,5 +137,6 @@ def test_fold_american_and_variants_read_every_word_as_their_rules_say(text):
     assert fold(text) == key
     assert american(key) == american_everywhere(key)
     numbers = [names._JOINED_NUMBER.sub(r"\1 \2", key), names._SPACED_NUMBER.sub(r"\1\2", key)]
+    numbers.append(names._LOCANT_PRIME.sub("", key))
     expected = [v for v in dict.fromkeys([american_everywhere(key), *numbers]) if v != key]
     assert variants(key) == expected

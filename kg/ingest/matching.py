@@ -44,6 +44,10 @@ _BOUND_PREFIXES = wordset(
     "intra extra ultra mis re pro"
 )
 
+#: A chemical locant glued to a name by a hyphen, at the end of the text before the name:
+#: "25-" of "25-hydroxyvitamin D", "1,25-", "5'-"; not a part of a longer number or word.
+_LOCANT = re.compile(r"(?<![^\W_]|[,.'′])\d{1,2}['′]?(?:,\d{1,2}['′]?)*[-‐‑]$")
+
 #: The function words no list of feelings holds ("feel tired and confused"), hoisted: the
 #: difference is asked at every word.
 _NOT_BETWEEN_FEELINGS = STOPWORDS - FEEL_BETWEEN
@@ -206,14 +210,15 @@ class Matcher:
         around it make it a noun (:meth:`_noun_slot`), and after the text once used it so,
         anywhere but in a verb's slot (after a modal or pronoun, before "to" or an object)
         unless a determiner or preposition comes before it ("the amount of lead the gut
-        absorbs")."""
+        absorbs"); never in a plural's form ("this leads to"), which only the verb has."""
         spans = {(h.start, h.end) for h in hits}
         for i, word in enumerate(words):
             name = self.vocab.substance_name(word.key)
             if name is None or (word.start, word.end) in spans:
                 continue
-            if not spelt(self.doc[word.start : word.end], name.spellings):
-                continue
+            text = self.doc[word.start : word.end]
+            if not spelt(text, name.spellings) or text.casefold() != word.key:
+                continue  # a substance is a mass noun: "leads" is the verb ("this leads to")
             before, after = self._next_to(words, i, -1), self._next_to(words, i, 1)
             if before not in NOUN_BEFORE and self._verb_slot(before, after):
                 continue  # after a determiner or preposition, no verb: "of lead the gut ..."
@@ -259,6 +264,22 @@ class Matcher:
             )
             for h in hits
         )
+
+    def locants(self, hits: list[Hit]) -> None:
+        """A substance's name glued to a locant by a hyphen ("25-hydroxyvitamin D",
+        "1,25-dihydroxyvitamin D") that the vocabulary knows only without it is named with
+        it: the number tells the compound from the class the bare name reads as, so the
+        mention's text keeps it (not a name of the entity found: ``named`` false)."""
+        inner = held((h.start, h.end) for h in hits)
+        for k, hit in enumerate(hits):
+            if (hit.start, hit.end) in inner:
+                continue  # the longest hit is widened, not the names inside it
+            locant = _LOCANT.search(self.doc[max(0, hit.start - 12) : hit.start])
+            if locant is None or not self.doc[hit.start].isalpha():
+                continue
+            if self.vocab.kind(hit.name.type) == "ChemicalEntity":
+                hits[k] = replace(hit, start=hit.start - len(locant.group()), named=False)
+        hits[:] = ordered(hits)
 
     def participles(self, words: list[Word], hits: list[Hit]) -> None:
         """A name of one word in -ed before a word that is no function word or verb ("aged"

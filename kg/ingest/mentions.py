@@ -135,6 +135,7 @@ class _Finder(Processes, Aliases, Anaphora, Proposals):
             self.health_nouns(words, hits)
             self.participles(words, hits)
             self.substances(words, hits)
+            self.locants(hits)
             self.feelings(words, hits)
             self.noun_phrases(sentence, words, hits)
             self.states(sentence, hits)

@@ -161,18 +161,25 @@ def american(key: str) -> str:
 
 _JOINED_NUMBER = re.compile(r"\b([a-z]{3,})(\d+)\b")  # "kinase3", from "kinase-3"
 _SPACED_NUMBER = re.compile(r"\b([a-z]{3,}) (\d+)\b")  # "omega 3"
+#: A prime after a locant's number ("pyridoxal 5'-phosphate", "3′,5′-cyclic"), which some
+#: vocabularies spell without ("pyridoxal 5-phosphate").
+_LOCANT_PRIME = re.compile(r"(?<=\d)['′]")
 
 
 def variants(key: str) -> list[str]:
     """Other spellings of a folded name that a vocabulary may have instead: American for
     British (:func:`american`), and a number after a word joined or apart ("glycogen
     synthase kinase-3" folds to "... kinase3", a label "... Kinase 3" to "... kinase 3";
-    "omega 3" is "omega-3").
+    "omega 3" is "omega-3"), and a locant's number without its prime ("pyridoxal 5'
+    phosphate" is "pyridoxal 5 phosphate").
 
     >>> variants("glycogen synthase kinase3"), variants("omega 3"), variants("fibre")
     (['glycogen synthase kinase 3'], ['omega3'], ['fiber'])
+    >>> variants("pyridoxal 5' phosphate")[-1]
+    'pyridoxal 5 phosphate'
     """
     found = [american(key)]
-    if _DIGIT.search(key):  # both number patterns need one
+    if _DIGIT.search(key):  # the number patterns need one
         found += [_JOINED_NUMBER.sub(r"\1 \2", key), _SPACED_NUMBER.sub(r"\1\2", key)]
+        found.append(_LOCANT_PRIME.sub("", key))
     return list(dict.fromkeys(v for v in found if v != key))
