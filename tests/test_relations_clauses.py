@@ -37,6 +37,28 @@ TYPES = {
     "depression": "Disease",
     "folate": "Nutrient",
     "vitamin E": "Nutrient",
+    "curcumin": "ChemicalEntity",
+    "cytokines": "ChemicalEntity",
+    "serotonin": "ChemicalEntity",
+    "brain-derived neurotrophic factor": "ChemicalEntity",
+    "omega-3 fats": "Nutrient",
+    "triglycerides": "ChemicalEntity",
+    "inflammation": "Phenotype",
+    "animal studies": "ChemicalEntity",
+    "fluoride": "ChemicalEntity",
+    "hippocampus": "AnatomicalStructure",
+    "thyroid function": "PhysiologicalFunction",
+    "blood": "AnatomicalStructure",
+    "bleeding": "Phenotype",
+    "alcohol": "ChemicalEntity",
+    "toxin": "ChemicalEntity",
+    "liver": "AnatomicalStructure",
+    "cancer": "Disease",
+    "wounds": "Phenotype",
+    "immune system": "AnatomicalStructure",
+    "growth": "PhysiologicalFunction",
+    "brain": "AnatomicalStructure",
+    "kidneys": "AnatomicalStructure",
 }
 
 
@@ -90,6 +112,58 @@ def test_a_pronoun_after_the_conjunction_is_the_second_verb_s_own_subject():
     found = triples("Iron prevents anemia, and it also reduces fatigue.", "iron", "anemia",
                     "fatigue")  # fmt: skip
     assert ("Iron", "treats", "fatigue", False) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "absent"),
+    [
+        # a verb after a bare comma, in a series an "and" closes: the series' subject
+        ("In mice, curcumin lowered cytokines, raised brain levels of serotonin, and increased "
+         "brain-derived neurotrophic factor.",
+         ("curcumin", "cytokines", "serotonin", "brain-derived neurotrophic factor"),
+         ("curcumin", "promotes", "serotonin", False), "cytokines"),
+        # a modal reaches over the series, and the verb that closes it may have its own
+        ("Omega-3 fats can lower triglycerides, reduce inflammation and may improve mood.",
+         ("omega-3 fats", "triglycerides", "inflammation", "mood"),
+         ("Omega-3 fats", "treats", "inflammation", False), "triglycerides"),
+        # words of the earlier verb phrase before the comma, and a predicate noun first
+        ("Zinc helps wounds heal, supports the immune system, and aids growth.",
+         ("zinc", "wounds", "immune system", "growth"),
+         ("Zinc", "promotes", "immune system", False), "wounds"),
+        ("Alcohol is a toxin, damages the liver, and raises the risk of cancer.",
+         ("alcohol", "toxin", "liver", "cancer"),
+         ("Alcohol", "damages", "liver", False), "toxin"),
+    ],
+)  # fmt: skip
+def test_a_verb_in_a_series_shares_the_first_verb_s_subject(text, names, expected, absent):
+    found = triples(text, *names)
+    assert expected in found
+    assert not any(s == absent for s, *_ in found)
+
+
+def test_a_verb_after_a_bare_comma_ends_no_series_without_a_conjunction():
+    found = triples("Curcumin lowered cytokines, raised brain levels of serotonin.",
+                    "curcumin", "cytokines", "serotonin")  # fmt: skip
+    assert ("curcumin", "promotes", "serotonin", False) not in found
+
+
+def test_a_second_verb_in_a_complement_clause_takes_that_clause_s_subject():
+    found = triples(
+        "Animal studies have suggested that fluoride can damage the hippocampus and may "
+        "interfere with thyroid function.",
+        *("animal studies", "fluoride", "hippocampus", "thyroid function"),
+    )
+    assert ("fluoride", "disrupts", "thyroid function", False) in found
+    assert not any(s in ("Animal studies", "hippocampus") for s, *_ in found)
+
+
+def test_a_clause_whose_verb_comes_before_its_first_mention_gives_no_second_verb_a_subject():
+    found = triples("Ginkgo can thin the blood and may increase the risk of bleeding.",
+                    "blood", "bleeding")  # fmt: skip
+    assert found == set()
+    found = triples("Lead can damage the brain and kidneys and can cause anemia.",
+                    "brain", "kidneys", "anemia", listed=2)  # fmt: skip
+    assert found == set()
 
 
 def test_a_longer_construction_decides_the_object():

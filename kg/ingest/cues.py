@@ -137,6 +137,8 @@ class CueLexicon:
     undone: re.Pattern[str]  # a gerund of undoing that opens a subject (``undoing``)
     unclaimed: re.Pattern[str]  # a label opening a sentence that states no claim
     belief: re.Pattern[str]  # lay people's belief the clause after states (``belief``)
+    #: "that" opening a complement clause, after the words of ``gap.complement``.
+    complement: re.Pattern[str]
     #: Every cue's patterns in lexicon order, each with its cue.
     patterns: tuple[tuple[Cue, CuePattern], ...]
     #: The patterns' anchors, in the same order, sieved by the words they need.
@@ -302,8 +304,17 @@ def load_cues(path: Path = CUES) -> CueLexicon:
     belief = re.compile(
         rf"(?<![\w’'-])(?:{holders}){_BELIEF_BETWEEN}\s+(?:{verbs})\s+that\b", re.IGNORECASE
     )
+    complement = re.compile(rf"\b(?:{_words(gap['complement'])})\s+that\b", re.IGNORECASE)
     return CueLexicon(
-        tuple(cues), clause_stop, pronoun, amount, undone, unclaimed, belief, *_indexed(cues)
+        tuple(cues),
+        clause_stop,
+        pronoun,
+        amount,
+        undone,
+        unclaimed,
+        belief,
+        complement,
+        *_indexed(cues),
     )
 
 

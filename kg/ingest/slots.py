@@ -33,6 +33,7 @@ from kg.ingest.renaming import (
     renames,
     unnamed,
 )
+from kg.ingest.series import in_series
 
 __all__ = ["Masked", "slot_options"]
 
@@ -48,6 +49,14 @@ _THAT = re.compile(r"«(\d+)»\s*" + ABBREVIATION + r",?\s*that\b", re.IGNORECAS
 _ANTECEDENT = re.compile(r"«(\d+)»\s*" + ABBREVIATION + r",?\s*\Z")
 #: A comma and a conjunction that open a clause of their own ("..., and in X this Y ...").
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|so|yet)\b", re.IGNORECASE)
+#: An auxiliary and its verb right before a clause's first mention, which is their object,
+#: the subject no mention ("Ginkgo can thin the «blood»"; not "This may explain why «X»").
+_AUXILIARY = re.compile(
+    r"\b(?:can|could|may|might|will|would|should|must|does|did)\s+"
+    r"(?:(?:not|also|even|further|[a-z]+ly)\s+)?[a-z]+\s+"
+    r"(?:(?:a|an|the|this|these|those|your|their|its|his|her|our)\s+)?\Z",
+    re.IGNORECASE,
+)
 #: A preposition (and an article) right before a mention: its object, no subject.
 _GOVERNED = re.compile(
     r"(?<![\w’'-])" + PREPOSITION + r"\s+(?:(?:a|an|the|this|these|their|your|its)\s+)?\Z",
@@ -128,7 +137,9 @@ def slot_options(
     of Y"), or the mention the nearest renames or follows as an aside (:func:`renamed`).
     A template without X takes the subject of the clause ("..., leading to Y"), unless a
     pronoun stands between; one that opens with a conjunction ("and reduces Y") the
-    subject a gap with that conjunction would give (:func:`_coordinated`); and a slot after
+    subject a gap with that conjunction would give (:func:`_coordinated`), as does a verb
+    after a comma in a series of verb phrases ("X lowered «A», raised Y, and increased Z":
+    :func:`_series_subject`); and a slot after
     the cue that a body part fills, the compound it modifies ("boosts «blood» flow":
     :func:`kg.ingest.arguments.modified`). A ``phrase`` cue joins two adjacent noun
     phrases, so its slots are the mentions there ("sources of A and other B": A is a B,
@@ -167,7 +178,10 @@ def slot_options(
         return _mentions([masked.described(index)], masked)  # or the condition a group has
     before, plain = masked.before(index), masked.unglossed()
     head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
-    if COORDINATED.match(gap):
+    series = _series_subject(index, gap, cue_start, match.end(1), masked, lexicon)
+    if series is not None:
+        options = [series]  # "X lowered «A», raised Y, and increased Z": X's, not A's
+    elif COORDINATED.match(gap):
         options = _coordinated(index, gap, masked, lexicon)
     elif head:  # "«A», an «alkaloid» from «B», increases Y": A's, the head renames
         options = [*renamed(int(head.group(1)), gap, plain), int(head.group(1)), index]
@@ -232,7 +246,9 @@ def _coordinated(index: int, gap: str, masked: Masked, lexicon: CueLexicon) -> l
     promote Y") or the clause's subject is a pronoun that no mention holds ("where it
     disrupts «Z» and promotes Y"): the nearest is then an earlier verb's object. When the
     conjunction alone follows the clause's first mention, it joins that noun to another
-    ("«X» and raised Y"): no verb, so no subject."""
+    ("«X» and raised Y"): no verb, so no subject; nor is there one when an auxiliary and
+    its verb stand before the clause's first mention, which is their object ("Ginkgo can
+    thin «the blood» and may raise Y")."""
     pos = masked.position(index)
     clause = max((m.end() for m in lexicon.clause_stop.finditer(masked.text, 0, pos)), default=0)
     first = TOKEN.search(masked.text, clause)
@@ -242,12 +258,27 @@ def _coordinated(index: int, gap: str, masked: Masked, lexicon: CueLexicon) -> l
     relative = _relative_subject(masked, clause, pos)
     if relative is not None:
         return [relative, index]
-    subject = _conjoined_subject(masked, clause, pos) or masked.clause_subject(
-        pos, lexicon.clause_stop
-    )
+    conjoined = _conjoined_subject(masked, clause, pos, lexicon)
+    if conjoined is None and first is not None and _AUXILIARY.search(opening):
+        return []  # "Ginkgo can thin «the blood» and may raise Y": no mention is the subject
+    subject = conjoined or masked.clause_subject(pos, lexicon.clause_stop)
     if subject is None and _CONJUNCTION.fullmatch(gap):
         return []  # "«X» and raised Y are common": no verb before "and", so none after it
     return [subject] if re.match(r"\s*,?\s*(?:and|or)\s+to\b", gap) else [subject, index]
+
+
+def _series_subject(
+    index: int, gap: str, cue_start: int, end: int, masked: Masked, lexicon: CueLexicon
+) -> Mention | None:
+    """The subject a verb after a comma shares with the verbs of its series, the
+    nearest mention being the object of the one before (:func:`kg.ingest.series.in_series`):
+    the one a conjunction there would give (:func:`_coordinated`), or None."""
+    if "," not in gap:
+        return None
+    subject = next(iter(_coordinated(index, " and ", masked, lexicon)), None)
+    if not isinstance(subject, Mention):
+        return None
+    return subject if in_series(index, gap, cue_start, end, subject, masked) else None
 
 
 def _relative_subject(masked: Masked, clause: int, pos: int) -> Mention | None:
@@ -264,15 +295,22 @@ def _relative_subject(masked: Masked, clause: int, pos: int) -> Mention | None:
     return masked.described(index)
 
 
-def _conjoined_subject(masked: Masked, clause: int, pos: int) -> Mention | None:
+def _conjoined_subject(
+    masked: Masked, clause: int, pos: int, lexicon: CueLexicon
+) -> Mention | None:
     """The subject of the verb a conjunction after ``pos`` joins a verb to: the first mention
     after the comma and conjunction that open its clause ("..., and in «people with PKU»
-    this «amino acid» builds up and damages Y"), none a preposition's object, or the one
-    right after it that heads their compound (:meth:`Masked.clause_subject`)."""
-    joins = list(_CLAUSE_JOIN.finditer(masked.text, clause, pos))
+    this «amino acid» builds up and damages Y") or after the "that" of a complement clause
+    ("studies suggest that «X» can damage «A» and may disrupt Y": X's, not the studies'),
+    none a preposition's object, or the one right after it that heads their compound
+    (:meth:`Masked.clause_subject`)."""
+    joins = [
+        *_CLAUSE_JOIN.finditer(masked.text, clause, pos),
+        *lexicon.complement.finditer(masked.text, clause, pos),
+    ]
     if not joins:
         return None  # the clause's subject, or the mention its relative clause describes
-    start = joins[-1].end()
+    start = max(j.end() for j in joins)
     for token in TOKEN.finditer(masked.text, start, masked.text.index("»", pos) + 1):
         if not _GOVERNED.search(masked.text, start, token.start()):
             noun = SPACE_HEAD.match(masked.text, token.end())  # "whose protein «avidin»"
