@@ -1754,3 +1754,29 @@ def test_a_comparison_after_the_object_says_the_relation_of_what_is_compared(tex
 def test_a_comparison_without_an_auxiliary_names_no_subject():
     found = triples("Coffee causes headaches as alcohol.", "coffee", "headaches", "alcohol")
     assert not any(s == "alcohol" for s, *_ in found)
+
+
+def test_a_noun_no_mention_names_placed_in_the_mentions_is_the_subject():
+    # "Phytates in X and Y reduce Z": the phytates reduce it, not the foods they are in.
+    text = "Phytates in nuts and seeds can impair oxygen transport."
+    found = triples(text, "nuts", "seeds", "oxygen transport")
+    assert not {t for t in found if t[2] == "oxygen transport"}
+    assert triples(
+        "Nuts and seeds can impair oxygen transport.", "nuts", "seeds", "oxygen transport"
+    ) == {
+        ("Nuts", "disrupts", "oxygen transport", False),
+        ("seeds", "disrupts", "oxygen transport", False),
+    }
+
+
+def test_a_verb_after_a_comma_and_conjunction_ends_the_list_before_it():
+    # "raised A and B, and increased C, which ...": the clause is C's alone.
+    text = (
+        "Magnesium raised zinc and iron, and increased copper, which can impair oxygen transport."
+    )
+    mentions = mentions_in(text, ["magnesium", "zinc", "iron", "copper", "oxygen transport"])
+    found = find_relations(Sentence(0, len(text), text), mentions, ONTOLOGY, [mentions[1:4]])
+    triples_found = {(c.subject.text, c.predicate, c.object.text) for c in found}
+    assert ("copper", "disrupts", "oxygen transport") in triples_found
+    assert ("Magnesium", "promotes", "zinc") in triples_found
+    assert not {t for t in triples_found if t[2] == "oxygen transport" and t[0] != "copper"}

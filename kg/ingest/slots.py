@@ -92,6 +92,15 @@ _NEW_CLAUSE = re.compile(
     r"each|every|your|their|our|his|her|its|one|several|other)\b)",
     re.IGNORECASE,
 )
+#: A clause that opens with a noun no mention names, then "in" or "from" and the mentions
+#: (a list) before the cue: they say where that noun is, and it is the subject ("Phytates
+#: in «wholegrain cereals» and «pulses» reduce Y": the phytates', not the cereals').
+_LOCATED_IN = re.compile(
+    r"(?:\A|[.;:!?]\s+|\bthat\s+)(?:(?:the|a|an|some|many|most|these|those)\s+)?"
+    r"(?:[a-z][\w’'-]*\s+){0,2}?([a-z][\w’'-]*)\s+(?:in|from)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:«\d+»\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:the|a|an)\s+)?)*\Z",
+    re.IGNORECASE,
+)
 #: The word that names a group by its condition, right before the condition's mention.
 _WITH = re.compile(r"\b(?:with|having)\s+(?:[\w’'-]+\s+){0,2}\Z", re.IGNORECASE)
 #: The head noun right after a mention, and the one after a compound modifier the mention
@@ -107,6 +116,13 @@ _LEADING_GLOSS = re.compile(r"\A" + GLOSS)
 #: before modifies that noun, which the relative clause describes ("«A» is a «nervous
 #: system» condition that causes Y": the condition, which renames A).
 _MODIFIED_HEAD = re.compile(r"\s+([a-z][\w’'-]*)(\s*,?\s*(?:that|which)\b\s*)", re.IGNORECASE)
+
+
+def _located_noun(before: str) -> bool:
+    """Whether the text before the nearest mention opens its clause with a noun no mention
+    names and "in" or "from" that place the mention (:data:`_LOCATED_IN`)."""
+    found = _LOCATED_IN.search(before)
+    return found is not None and is_noun(found.group(1).casefold())
 
 
 def _governing(index: int, masked: Masked) -> int | None:
@@ -177,6 +193,8 @@ def slot_options(
             return [masked.mentions[index]]
         return _mentions([masked.described(index)], masked)  # or the condition a group has
     before, plain = masked.before(index), masked.unglossed()
+    if "," not in gap and _located_noun(before):
+        return []  # "Phytates in «cereals» reduce Y": the cue is of a noun no mention names
     head, relative = _HEAD_OF.search(before), _RELATIVE.search(before)
     series = _series_subject(index, gap, cue_start, match.end(1), masked, lexicon)
     if series is not None:

@@ -21,8 +21,12 @@ _EXAMPLES = (
 _FOLLOWING_EXAMPLE = re.compile(r"\A" + _EXAMPLES + r"«(\d+)»", re.IGNORECASE)
 _PRECEDING_CLASS = re.compile(r"«(\d+)»" + _EXAMPLES + r"\Z", re.IGNORECASE)
 #: A comma and a conjunction between two items, and a conjunction alone: a series has one
-#: conjunction, before its last item, and a comma before it only after two or more.
-_COMMA_JOIN = re.compile(r"\s*,\s*(?:and|or)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+#: conjunction, before its last item, and a comma before it only after two or more. A
+#: verb's past form after them opens a verb phrase of its own ("raised A and B, and
+#: increased C": C is no item of A's list).
+_COMMA_JOIN = re.compile(
+    r"\s*,\s*(?:and|or)\s+(?:[a-z]{3,}ed\s+)?(?:(?:a|an|the)\s+)?", re.IGNORECASE
+)
 _JOIN = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 #: A dose of a substance is the substance, given in quantity: no state of it.
 _DOSE = re.compile(r"\b(?:mega)?doses?\b", re.IGNORECASE)
@@ -58,8 +62,8 @@ def expand(
     for the other items of its list. A pronoun in a "list" starts another
     clause ("it makes A and B, and it is required for Y"): the list ends before it; so
     does a comma and a conjunction after a series already joined ("A, B and C, and the
-    D is needed for Y") or between two items alone ("absorbed from A, and B increases
-    Y"), which joins clauses, not nouns."""
+    D is needed for Y", "raised A and B, and increased C") or between two items alone
+    ("absorbed from A, and B increases Y"), which joins clauses, not nouns."""
     if mention not in masked.index:
         return [mention]
 
