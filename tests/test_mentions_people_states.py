@@ -79,6 +79,13 @@ def test_a_group_ends_before_the_verb_of_its_sentence(vocabulary, doc, text, lon
     assert not any(longer in t for t in found)
 
 
+def test_a_clause_cut_at_six_words_ends_on_no_function_word(vocabulary):
+    doc = "Children exposed to higher levels of fluoride before birth scored lower."
+    found = texts(doc, vocabulary, "PopulationGroup")
+    assert "Children exposed to higher levels of fluoride" in found
+    assert not any(t.endswith("before") for t in found)
+
+
 def test_a_population_stays_whole_before_a_comma_of_a_list_of_groups(vocabulary):
     doc = (
         "People with alcohol use disorder, people with anorexia nervosa and people with "

@@ -208,3 +208,52 @@ def test_a_group_named_by_what_it_took_gives_its_outcome_to_the_intake():
     assert {(c.subject.text, c.predicate, c.object.text) for c in found} == {
         ("fish", "reduces", "strokes")
     }
+
+
+def _group_outcome(text: str, group: str, spans: list[tuple[str, str, str]]) -> set:
+    """The triples drafted where ``group`` opens ``text`` and ``spans`` name its mentions."""
+    mentions = [Mention(0, len(group), group, "g", "PopulationGroup", True, "test")]
+    for said, entity, kind in spans:
+        at = text.index(said)
+        mentions.append(Mention(at, at + len(said), said, entity, kind, True, "test"))
+    found = find_relations(Sentence(0, len(text), text), mentions, ONTOLOGY)
+    return {(c.subject.text, c.predicate, c.object.text) for c in found}
+
+
+def test_an_intake_graded_by_a_plain_word_or_followed_by_an_adverb_is_still_the_intake():
+    assert _group_outcome(
+        "Women who drank green tea had 20% less anxiety.",
+        "Women who drank green tea",
+        [("tea", "tea", "Food"), ("anxiety", "anxiety", "Phenotype")],
+    ) == {("tea", "reduces", "anxiety")}
+    assert _group_outcome(
+        "People who eat fish regularly had fewer strokes.",
+        "People who eat fish regularly",
+        [("fish", "fish", "Food"), ("strokes", "stroke", "Phenotype")],
+    ) == {("fish", "reduces", "strokes")}
+
+
+def test_a_high_x_meal_a_group_ate_gives_its_outcome_to_x():
+    assert _group_outcome(
+        "Older adults who ate a high-nitrate breakfast had more blood flow.",
+        "Older adults who ate a high-nitrate breakfast",
+        [
+            ("nitrate", "nitrate", "ChemicalEntity"),
+            ("breakfast", "breakfast", "Food"),
+            ("blood flow", "blood-flow", "PhysiologicalFunction"),
+        ],
+    ) == {("nitrate", "promotes", "blood flow")}
+
+
+def test_a_mention_after_the_group_is_no_intake():
+    assert (
+        _group_outcome(
+            "Two children on the diet developed kidney stones.",
+            "Two children on the diet",
+            [
+                ("kidney", "kidney", "AnatomicalStructure"),
+                ("kidney stones", "kidney-stones", "Phenotype"),
+            ],
+        )
+        == set()
+    )

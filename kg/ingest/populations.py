@@ -169,7 +169,7 @@ class Populations(States):
             k += 1
         if k >= len(words) or words[k].key in STOPWORDS - COPULAS:
             return None
-        end = words[k].end
+        last = k
         for j in range(k + 1, min(k + 7, len(words))):
             if self.doc[words[j - 1].end : words[j].start].strip(DASH + " "):
                 break
@@ -179,8 +179,10 @@ class Populations(States):
                 break  # "adults eating fish did well"
             if _main_verb(words[j].key) and not _leads_verb(words[j - 1].key):
                 break
-            end = words[j].end
-        return end
+            last = j
+        while last > k and words[last].key in STOPWORDS - COPULAS:
+            last -= 1  # the six words ran out on a function word: "... of fluoride «before»"
+        return words[last].end
 
 
 def _perfect(before: str, key: str) -> bool:
