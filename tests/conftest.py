@@ -46,6 +46,35 @@ def no_query_runs_on():
     query_threads_end()
 
 
+@pytest.fixture(scope="session")
+def lexicon():
+    """The lexicon of standard terms, from its cache (built on first use)."""
+    from kg.ingest.lexicon import Lexicon
+
+    return Lexicon.load()
+
+
+@pytest.fixture(scope="session")
+def known(tmp_path_factory):
+    """What the packaged graph has, for drafts made against it alone."""
+    from kg.ingest.known import load_known
+
+    return load_known(tmp_path_factory.mktemp("out"))
+
+
+@pytest.fixture(scope="session")
+def triples(known, lexicon):
+    """The (subject text, predicate, object text) of each candidate drafted from a
+    document against the packaged graph."""
+    from kg.ingest.draft import draft_claims
+
+    def run(document: str) -> set[tuple[str, str, str]]:
+        drafted = draft_claims(document, known, lexicon).candidates
+        return {(c.subject.text, c.predicate, c.object.text) for c in drafted}
+
+    return run
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

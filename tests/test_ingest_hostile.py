@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.ingest.draft import draft_claims
-from kg.ingest.known import load_known
 
 _WORDS = st.sampled_from([
     "And", "and", "or", "but", "so", "sorry", "if", "Yet", "also", "not", "no", "never",
@@ -31,11 +30,6 @@ _SENTENCES = st.lists(
     min_size=1,
     max_size=4,
 )
-
-
-@pytest.fixture(scope="module")
-def known(tmp_path_factory):
-    return load_known(tmp_path_factory.mktemp("out"))
 
 
 @pytest.fixture(scope="module")

@@ -6,22 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest.draft import draft_claims
-from kg.ingest.known import load_known
 from kg.ingest.mentions import Vocabulary, mentions_of
 from kg.ingest.text import sentences
-
-
-@pytest.fixture(scope="module")
-def known(tmp_path_factory):
-    return load_known(tmp_path_factory.mktemp("out"))
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    from kg.ingest.lexicon import Lexicon
-
-    return Lexicon.load()
 
 
 @pytest.fixture(scope="module")
@@ -32,17 +18,6 @@ def lists(known, lexicon):
         vocabulary = Vocabulary(known.entities, lexicon, proposed=known.proposed)
         found = mentions_of(document, sentences(document), vocabulary)
         return [[m.text for m in group] for groups in found.lists for group in groups]
-
-    return run
-
-
-@pytest.fixture(scope="module")
-def triples(known, lexicon):
-    """The (subject text, predicate, object text) of each candidate of a document."""
-
-    def run(document: str) -> set[tuple[str, str, str]]:
-        drafted = draft_claims(document, known, lexicon).candidates
-        return {(c.subject.text, c.predicate, c.object.text) for c in drafted}
 
     return run
 
