@@ -277,7 +277,7 @@ class Anaphora(Pronouns, ClassNouns):
         for k in range(s_no - 1, max(-1, s_no - _USE_REACH - 1), -1):
             if in_paragraph and self._paragraph_ends(k):
                 break
-            recent += [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
+            recent += self.hits_of(k)
         kept = [h for h in top(recent + [h for h in hits if h.end <= before]) if keep(h)]
         return max(kept, key=lambda h: (h.start, -h.end), default=None)
 

@@ -336,10 +336,16 @@ class Matcher:
                     return name
         return None
 
+    def hits_of(self, first: int, end: int | None = None) -> list[Hit]:
+        """The mentions found in sentences ``first`` to ``end`` (by default ``first`` alone),
+        as hits, for the rules that look back at earlier sentences."""
+        stop = first + 1 if end is None else end
+        return [Hit(m.start, m.end, n, m.how) for k in range(max(0, first), stop)
+                for m, n in self.found[k]]  # fmt: skip
+
     def recent(self, s_no: int, before: int, hits: list[Hit], back: int = 2) -> list[Hit]:
         """The named mentions before ``before``, in this sentence or the ``back`` before."""
-        recent = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - back), s_no)
-                  for m, n in self.found[k]]  # fmt: skip
+        recent = self.hits_of(s_no - back, s_no)
         return [h for h in recent + hits if h.end <= before and h.how != "anaphora"]
 
     def last_nutrient(

@@ -212,7 +212,7 @@ class Pronouns(Matcher):
         for k in range(s_no - 1, max(-1, s_no - 4), -1):
             if passed and self._paragraph_ends(k):
                 return None
-            prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[k]]
+            prior = self.hits_of(k)
             subject = self._subject(prior, self.sentence_starts[k], main=True)
             if subject is None:
                 passed.append(k)
@@ -265,8 +265,7 @@ class Pronouns(Matcher):
     ) -> bool:
         """Whether a plural mention of something else stands between ``subject`` and a
         "they" at ``before``."""
-        prior = [Hit(m.start, m.end, n, m.how) for k in range(max(0, s_no - 3), s_no)
-                 for m, n in self.found[k]]  # fmt: skip
+        prior = self.hits_of(s_no - 3, s_no)
         own = {n.entity or n.key for n in names}
         return any(
             subject.end <= h.start
@@ -365,7 +364,7 @@ class Pronouns(Matcher):
         if not any(h.start == purpose.end() and self._process(h) for h in hits):
             return []
         opener = self._subject(before, self.sentence_starts[-1])
-        prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[s_no - 1]] if s_no else []
+        prior = self.hits_of(s_no - 1) if s_no else []
         earlier = self._subject(prior, self.sentence_starts[s_no - 1], main=True) if s_no else None
         things = {h.name.entity or h.name.key: h.name for h in top(before)
                   if self._substance(h) and h.how != "anaphora"}  # fmt: skip
@@ -396,11 +395,7 @@ class Pronouns(Matcher):
         sentence and the two before name most often ("Iron deficiency is one of the triggers
         of RLS, and pregnant women are more likely to get it": RLS, named in the sentence
         before too); none where two are named as often."""
-        recent = [
-            Hit(m.start, m.end, n, m.how)
-            for k in range(max(0, s_no - _SALIENCE_REACH), s_no)
-            for m, n in self.found[k]
-        ]
+        recent = self.hits_of(s_no - _SALIENCE_REACH, s_no)
         counts: dict[str, int] = {}
         names: dict[str, Name] = {}
         for h in top(recent + before):
@@ -427,7 +422,7 @@ class Pronouns(Matcher):
         if any(self.vocab.kind(h.name.type) == "Condition" and h.how != "anaphora" for h in before):
             return self._salient_condition(s_no, word, before)
         start = self.sentence_starts[s_no - 1]
-        prior = [Hit(m.start, m.end, n, m.how) for m, n in self.found[s_no - 1]]
+        prior = self.hits_of(s_no - 1)
         subject = self._subject(prior, start, main=True)
         if subject is None or self._plural(subject):
             return []
